@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using WasmMarshal.Generators.Model;
+
+namespace WasmMarshal.Generators.Marshalling;
+
+/// <summary>
+/// Strings: <c>(ptr, length)</c> for UTF-8, Latin-1 and UTF-16 (length in code units), one pointer for
+/// NUL-terminated UTF-8. <c>null</c> is a null pointer; an empty string has a non-null pointer. Returned
+/// (ptr, length) pairs come back through an 8-byte return area.
+/// </summary>
+internal sealed class StringMarshaller : ValueMarshaller
+{
+    public StringMarshaller(ValueModel value)
+        : base(value)
+    {
+    }
+
+    private bool IsCString => Value.Encoding == StringEncoding.Utf8NulTerminated;
+
+    private string Marshaller => Lowering.StringMarshaller(Value.Encoding);
+
+    private int UnitSize => Lowering.UnitSize(Value.Encoding);
+
+    private string Align => UnitSize == 2 ? "2u" : "1u";
+
+    private string LengthFromSize(string size) => UnitSize == 2 ? $"{size} / 2u" : size;
+
+    private string SizeFromLength(string length, string name) => UnitSize == 2
+        ? $"global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>({length}, __method, {name})"
+        : length;
+
+    private string Read(string span, string name) => Value.Encoding == StringEncoding.Latin1
+        ? $"{Marshaller}.Read({span})"
+        : $"{Marshaller}.Read({span}, __method, {name})";
+
+    private string NullNotAllowed(string name) =>
+        $"throw new global::WasmMarshal.WasmGuestDataException(__method, {name}, \"is a null pointer, but the C# type is a non-nullable string\");";
+
+    // ---- import, parameter and return ----
+
+    public override IEnumerable<string> ImportDeclare() => Value.IsReturn
+        ? Lines(IsCString
+            ? "uint __return_ptr = 0, __return_size = 0;"
+            : "uint __return_area = 0, __return_ptr = 0, __return_size = 0;")
+        : Lines($"uint {Local("ptr")} = 0, {Local("size")} = 0;");
+
+    public override IEnumerable<string> ImportAllocate()
+    {
+        if (Value.IsReturn)
+        {
+            return IsCString ? None : Lines("__return_area = __allocator.Allocate(8u, 4u);");
+        }
+
+        return Lines(
+            $"if ({Id} is not null)",
+            "{",
+            $"    {Local("size")} = {Marshaller}.GetByteCount({Id}, __method, {NameLiteral});",
+            $"    {Local("ptr")} = __allocator.Allocate({Local("size")}, {Align});",
+            "}");
+    }
+
+    public override IEnumerable<string> ImportMarshal() => Value.IsReturn
+        ? None
+        : Lines($"if ({Id} is not null) {Marshaller}.Write({Id}, __view.Bytes({Local("ptr")}, {Local("size")}, __method, {NameLiteral}));");
+
+    public override IEnumerable<string> ImportArguments()
+    {
+        if (Value.IsReturn)
+        {
+            return IsCString ? None : Lines(Int("__return_area"));
+        }
+
+        return IsCString
+            ? Lines(Int(Local("ptr")))
+            : Lines(Int(Local("ptr")), Int(LengthFromSize(Local("size"))));
+    }
+
+    public override string ImportInvoke(string call) => IsCString ? $"int __return_core = {call};" : call + ";";
+
+    public override IEnumerable<string> ImportUnmarshal()
+    {
+        if (!Value.IsReturn)
+        {
+            return None;
+        }
+
+        var lines = new List<string>();
+        if (IsCString)
+        {
+            lines.Add("uint __return_address = unchecked((uint)__return_core);");
+        }
+        else
+        {
+            lines.Add("ulong __return_pair = __view.Read<ulong>(__return_area, __method, \"return\");");
+            lines.Add("uint __return_address = unchecked((uint)__return_pair);");
+        }
+
+        lines.Add("if (__return_address != 0)");
+        lines.Add("{");
+        if (IsCString)
+        {
+            lines.Add("    global::System.ReadOnlySpan<byte> __return_bytes = __view.NulTerminated(__return_address, __method, \"return\");");
+            lines.Add("    __return_ptr = __return_address;");
+            lines.Add("    __return_size = (uint)__return_bytes.Length + 1u;");
+            lines.Add("    __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_bytes, __method, \"return\");");
+        }
+        else
+        {
+            lines.Add($"    uint __return_bytes = {SizeFromLength("unchecked((uint)(__return_pair >> 32))", "\"return\"")};");
+            lines.Add("    global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, \"return\");");
+            lines.Add("    __return_ptr = __return_address;");
+            lines.Add("    __return_size = __return_bytes;");
+            lines.Add("    __result = " + Read("__return_span", "\"return\"") + ";");
+        }
+
+        lines.Add("}");
+        if (!Value.IsNullable)
+        {
+            lines.Add("else");
+            lines.Add("{");
+            lines.Add("    " + NullNotAllowed("\"return\""));
+            lines.Add("}");
+        }
+
+        return lines;
+    }
+
+    public override IEnumerable<string> ImportCleanup()
+    {
+        if (!Value.IsReturn)
+        {
+            return Lines($"if ({Local("ptr")} != 0) __allocator.Free({Local("ptr")}, {Local("size")}, {Align});");
+        }
+
+        var free = $"if (__return_ptr != 0) __allocator.Free(__return_ptr, __return_size, {Align});";
+        return IsCString ? Lines(free) : Lines(free, "if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);");
+    }
+
+    // ---- export, parameter and return ----
+
+    public override IEnumerable<string> ExportCoreParameters()
+    {
+        if (Value.IsReturn)
+        {
+            return IsCString ? None : Lines("int __return_area");
+        }
+
+        return IsCString ? Lines($"int {Local("ptr")}") : Lines($"int {Local("ptr")}", $"int {Local("length")}");
+    }
+
+    public override IEnumerable<string> ExportUnmarshal()
+    {
+        string target = Local("value");
+        string address = UInt(Local("ptr"));
+        var lines = new List<string> { $"string? {target} = null;" };
+        if (IsCString)
+        {
+            lines.Add($"{target} = global::WasmMarshal.Marshalling.CStringMarshaller.Read(__view, {address}, __method, {NameLiteral});");
+        }
+        else
+        {
+            lines.Add($"if ({Local("ptr")} != 0)");
+            lines.Add("{");
+            lines.Add($"    uint {Local("bytes")} = {SizeFromLength(UInt(Local("length")), NameLiteral)};");
+            lines.Add($"    {target} = {Read($"__view.Bytes({address}, {Local("bytes")}, __method, {NameLiteral})", NameLiteral)};");
+            lines.Add("}");
+        }
+
+        if (!Value.IsNullable)
+        {
+            lines.Add($"if ({target} is null)");
+            lines.Add("{");
+            lines.Add("    " + NullNotAllowed(NameLiteral));
+            lines.Add("}");
+        }
+
+        return lines;
+    }
+
+    public override string ExportArgument() => Value.IsNullable ? Local("value") : Local("value") + "!";
+
+    public override IEnumerable<string> ExportReturnAllocate() => Lines(
+        "uint __return_ptr = 0, __return_size = 0;",
+        "if (__result is not null)",
+        "{",
+        $"    __return_size = {Marshaller}.GetByteCount(__result, __method, \"return\");",
+        $"    __return_ptr = guest.Allocator.Allocate(__return_size, {Align});",
+        "}");
+
+    public override IEnumerable<string> ExportReturnWrite()
+    {
+        var write = $"if (__result is not null) {Marshaller}.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, \"return\"));";
+        return IsCString
+            ? Lines(write)
+            : Lines(write,
+                $"__view.Write<ulong>({UInt("__return_area")}, ((ulong)({LengthFromSize("__return_size")}) << 32) | __return_ptr, __method, \"return\");");
+    }
+
+    public override string? ExportReturnExpression() => IsCString ? Int("__return_ptr") : null;
+}

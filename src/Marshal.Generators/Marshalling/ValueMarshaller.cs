@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Linq;
+using WasmMarshal.Generators.Model;
+
+namespace WasmMarshal.Generators.Marshalling;
+
+/// <summary>
+/// Emits the statements that move one value across the boundary, stage by stage, in both directions. One subclass
+/// per <see cref="ValueShape"/>. Stages that may call into the guest (Allocate) are separate from stages that read
+/// or write guest memory through a view (Marshal, Unmarshal), so a view is never held across a guest call.
+/// </summary>
+internal abstract class ValueMarshaller
+{
+    protected static readonly string[] None = new string[0];
+
+    protected ValueMarshaller(ValueModel value) => Value = value;
+
+    public ValueModel Value { get; }
+
+    /// <summary>Whether the value occupies guest memory (and so needs the allocator and a view).</summary>
+    public virtual bool UsesGuestMemory => true;
+
+    /// <summary>The C# parameter identifier.</summary>
+    protected string Id => Lowering.Identifier(Value.Name);
+
+    /// <summary>The name of this value in messages and <c>WasmGuestDataException.Parameter</c>.</summary>
+    protected string NameLiteral => Lowering.Literal(Value.Name);
+
+    /// <summary>A generated local belonging to this value; user names never start with two underscores.</summary>
+    protected string Local(string suffix) => "__" + Value.Name + "_" + suffix;
+
+    // ---- [WasmImport]: the host calls the guest ----
+
+    public virtual IEnumerable<string> ImportDeclare() => None;
+
+    public virtual IEnumerable<string> ImportAllocate() => None;
+
+    public virtual IEnumerable<string> ImportMarshal() => None;
+
+    /// <summary>The core arguments, in order. For a return value, the return-area pointer (if any).</summary>
+    public abstract IEnumerable<string> ImportArguments();
+
+    /// <summary>For a return value: the statement that makes the call and keeps its core result.</summary>
+    public virtual string ImportInvoke(string call) => call + ";";
+
+    public virtual IEnumerable<string> ImportUnmarshal() => None;
+
+    public virtual IEnumerable<string> ImportCleanup() => None;
+
+    // ---- [WasmExport]: the guest calls the host ----
+
+    /// <summary>The lambda parameters that receive the core values (for a return value, the return area).</summary>
+    public abstract IEnumerable<string> ExportCoreParameters();
+
+    public virtual IEnumerable<string> ExportUnmarshal() => None;
+
+    public virtual string ExportArgument() => Local("value");
+
+    public virtual IEnumerable<string> ExportWriteBack() => None;
+
+    /// <summary>For a return value: allocations made before the view is taken.</summary>
+    public virtual IEnumerable<string> ExportReturnAllocate() => None;
+
+    /// <summary>For a return value: the statements that write <c>__result</c> through <c>__view</c>, if any.</summary>
+    public virtual IEnumerable<string> ExportReturnWrite() => None;
+
+    /// <summary>For a return value: the core value returned to the guest, or null for none.</summary>
+    public virtual string? ExportReturnExpression() => null;
+
+    protected static string Int(string uintExpression) =>
+        IsSimple(uintExpression) ? $"unchecked((int){uintExpression})" : $"unchecked((int)({uintExpression}))";
+
+    protected static string UInt(string intExpression) =>
+        IsSimple(intExpression) ? $"unchecked((uint){intExpression})" : $"unchecked((uint)({intExpression}))";
+
+    private static bool IsSimple(string expression) => expression.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '@');
+
+    protected static IEnumerable<string> Lines(params string[] lines) => lines;
+
+    protected static IEnumerable<string> Concat(params IEnumerable<string>[] parts) => parts.SelectMany(p => p);
+
+    public static ValueMarshaller For(ValueModel value) => value.Shape switch
+    {
+        ValueShape.Void => new VoidMarshaller(value),
+        ValueShape.Scalar => new ScalarMarshaller(value),
+        ValueShape.String => new StringMarshaller(value),
+        ValueShape.Pointer => new PointerMarshaller(value),
+        _ => new SequenceMarshaller(value),
+    };
+}

@@ -1,0 +1,39 @@
+namespace WasmMarshal.Generators.Model;
+
+/// <summary>A method of a [WasmImport] or [WasmExport] interface, ready to emit.</summary>
+/// <param name="UnsupportedReason">Why it cannot be marshalled (the analyzer reports the diagnostic), or null.</param>
+internal sealed record MethodModel(
+    string Name,
+    string WasmName,
+    EquatableArray<ValueModel> Parameters,
+    ValueModel Return,
+    string? UnsupportedReason);
+
+/// <summary>A type that contains the interface, re-declared as partial around the generated code.</summary>
+internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+internal enum InterfaceDirection
+{
+    /// <summary>[WasmImport]: the guest exports the functions, the host calls them.</summary>
+    Import,
+
+    /// <summary>[WasmExport]: the host implements the functions, the guest imports them.</summary>
+    Export,
+}
+
+/// <summary>Everything the emitters need about one interface; value-equatable for incremental caching.</summary>
+/// <param name="Namespace">The namespace, or null for the global namespace.</param>
+/// <param name="Name">The interface name as declared (with type parameters, none supported).</param>
+/// <param name="FullName">The display name used in messages, for example <c>Demo.ICalculator</c>.</param>
+/// <param name="Module">For exports, the wasm import module name.</param>
+/// <param name="HintName">A unique file name stem for the generated source.</param>
+internal sealed record InterfaceModel(
+    string? Namespace,
+    string Name,
+    string FullName,
+    string QualifiedName,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    InterfaceDirection Direction,
+    string Module,
+    EquatableArray<MethodModel> Methods,
+    string HintName);

@@ -1,0 +1,84 @@
+namespace WasmMarshal.Generators.Model;
+
+/// <summary>How a C# value crosses the boundary.</summary>
+internal enum ValueShape
+{
+    Void,
+
+    /// <summary>A number, bool, char or enum passed by value as one core value.</summary>
+    Scalar,
+
+    /// <summary>A string in one of <see cref="StringEncoding"/>.</summary>
+    String,
+
+    /// <summary>A struct (any ref kind) or a scalar passed by in/ref/out: a pointer to a copy in guest memory.</summary>
+    Pointer,
+
+    ReadOnlySpan,
+    Span,
+    Array,
+}
+
+/// <summary>The scalar types and how each widens to a core wasm value.</summary>
+internal enum ScalarKind
+{
+    Bool,
+    I8,
+    U8,
+    I16,
+    U16,
+    Char,
+    I32,
+    U32,
+    I64,
+    U64,
+    F32,
+    F64,
+}
+
+/// <summary>Mirrors WasmMarshal.WasmStringEncoding.</summary>
+internal enum StringEncoding
+{
+    Utf8 = 0,
+    Utf16 = 1,
+    Latin1 = 2,
+    Utf8NulTerminated = 3,
+}
+
+internal enum PassingMode
+{
+    Value,
+    In,
+    Ref,
+    Out,
+}
+
+/// <summary>One parameter, or the return value (named <c>return</c>).</summary>
+/// <param name="Name">The C# parameter name.</param>
+/// <param name="TypeDisplay">The fully qualified type with nullable annotations.</param>
+/// <param name="Modifier">The parameter modifier as declared, with a trailing space: <c>ref </c>, <c>ref readonly </c>.</param>
+/// <param name="Scalar">For scalars and enums, the scalar it lowers to.</param>
+/// <param name="EnumDisplay">For enums, the enum type; otherwise null.</param>
+/// <param name="IsNullable">Whether null is a legal value (annotated or nullable-oblivious).</param>
+/// <param name="ElementDisplay">The element type of spans and arrays, or the pointed-to type of pointers.</param>
+/// <param name="ElementSize">The wasm32 size of that element type.</param>
+/// <param name="ElementAlign">The wasm32 alignment of that element type.</param>
+internal sealed record ValueModel(
+    string Name,
+    string TypeDisplay,
+    ValueShape Shape,
+    PassingMode Passing,
+    string Modifier,
+    ScalarKind Scalar,
+    string? EnumDisplay,
+    StringEncoding Encoding,
+    bool IsNullable,
+    string ElementDisplay,
+    int ElementSize,
+    int ElementAlign)
+{
+    public static ValueModel Void { get; } =
+        new("return", "void", ValueShape.Void, PassingMode.Value, "", ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0);
+
+    public bool IsReturn => Name == "return";
+}

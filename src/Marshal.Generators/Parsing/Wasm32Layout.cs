@@ -1,0 +1,244 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace WasmMarshal.Generators.Parsing;
+
+/// <summary>The wasm32 C layout of a type, or why it has none.</summary>
+/// <param name="ScalarCount">How many scalars the type flattens to; the C ABI passes a one-scalar struct as the scalar.</param>
+/// <param name="Error">Why the type cannot be laid out for wasm32, naming the field; null when it can.</param>
+internal sealed record Wasm32Layout(int Size, int Align, int ScalarCount, string? Error)
+{
+    public static Wasm32Layout Invalid(string error) => new(0, 1, 0, error);
+}
+
+/// <summary>
+/// Computes the wasm32 C layout of unmanaged types (natural alignment; 8-byte <c>long</c> and <c>double</c>) and
+/// checks that the .NET layout of each struct is the same, field by field.
+/// </summary>
+internal sealed class Wasm32LayoutCalculator
+{
+    private const int LayoutSequential = 0;
+    private const int LayoutExplicit = 2;
+    private const int LayoutAuto = 3;
+    private const int UnmanagedTypeI1 = 3;
+    private const int UnmanagedTypeU1 = 4;
+
+    private readonly Dictionary<ITypeSymbol, Wasm32Layout> _cache = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The layout of a scalar type, or null when <paramref name="type"/> is not one.</summary>
+    public static (int Size, int Align)? ScalarLayout(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol { EnumUnderlyingType: { } underlying })
+        {
+            return ScalarLayout(underlying);
+        }
+
+        return type.SpecialType switch
+        {
+            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte => (1, 1),
+            SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => (2, 2),
+            SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Single => (4, 4),
+            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Double => (8, 8),
+            _ => null,
+        };
+    }
+
+    /// <summary>The layout of any element or pointed-to type: a scalar, an enum or a struct.</summary>
+    public Wasm32Layout Of(ITypeSymbol type)
+    {
+        if (ScalarLayout(type) is { } scalar)
+        {
+            return new Wasm32Layout(scalar.Size, scalar.Align, 1, null);
+        }
+
+        if (Unsupported(type) is { } why)
+        {
+            return Wasm32Layout.Invalid(why);
+        }
+
+        if (type.TypeKind != TypeKind.Struct || type is not INamedTypeSymbol named)
+        {
+            return Wasm32Layout.Invalid($"'{type.ToDisplayString()}' is not an unmanaged value type");
+        }
+
+        if (_cache.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var layout = OfStruct(named);
+        _cache[type] = layout;
+        return layout;
+    }
+
+    /// <summary>Why a type can never cross (host-sized or managed), or null.</summary>
+    public static string? Unsupported(ITypeSymbol type)
+    {
+        if (type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
+        {
+            return $"{type.ToDisplayString()} is 8 bytes on a 64-bit host but 4 bytes in wasm32; use int, uint or long";
+        }
+
+        if (type.SpecialType == SpecialType.System_Decimal)
+        {
+            return "decimal has no wasm32 C equivalent";
+        }
+
+        if (type is IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+        {
+            return "a host pointer means nothing inside the guest's memory; pass a uint guest address, a span or a struct";
+        }
+
+        if (type.IsReferenceType)
+        {
+            return $"'{type.ToDisplayString()}' is a managed reference, which cannot be placed in guest memory";
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
+        {
+            return "Nullable<T> has no wasm32 C equivalent; pass a bool and a value, or a pointer";
+        }
+
+        return null;
+    }
+
+    private Wasm32Layout OfStruct(INamedTypeSymbol type)
+    {
+        var (kind, pack, declaredSize) = ReadStructLayout(type);
+        if (kind == LayoutAuto)
+        {
+            return Wasm32Layout.Invalid("it uses LayoutKind.Auto, so .NET may reorder its fields; use LayoutKind.Sequential");
+        }
+
+        var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
+        if (fields.Count == 0)
+        {
+            return Wasm32Layout.Invalid("it has no fields; C has no empty structs and .NET gives it a size of 1");
+        }
+
+        int cOffset = 0, cAlign = 1, netOffset = 0, netAlign = 1, netEnd = 0, scalars = 0;
+        foreach (var field in fields)
+        {
+            string fieldName = FieldName(field);
+            var (size, align, count, error) = FieldLayout(field, fieldName);
+            if (error is not null)
+            {
+                return Wasm32Layout.Invalid(error);
+            }
+
+            scalars += count;
+            cOffset = AlignUp(cOffset, align);
+            cAlign = System.Math.Max(cAlign, align);
+
+            int netFieldOffset;
+            int netFieldAlign = pack > 0 ? System.Math.Min(align, pack) : align;
+            if (kind == LayoutExplicit)
+            {
+                var offsetAttribute = field.GetAttributes().FirstOrDefault(a =>
+                    a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.FieldOffsetAttribute");
+                netFieldOffset = offsetAttribute?.ConstructorArguments.FirstOrDefault().Value is int o ? o : 0;
+            }
+            else
+            {
+                netFieldOffset = AlignUp(netOffset, netFieldAlign);
+            }
+
+            netAlign = System.Math.Max(netAlign, netFieldAlign);
+            if (netFieldOffset != cOffset)
+            {
+                string cause = kind == LayoutExplicit ? "its [FieldOffset]" : $"StructLayout Pack = {pack}";
+                return Wasm32Layout.Invalid(
+                    $"field '{fieldName}' is at offset {netFieldOffset} in .NET ({cause}) but at offset {cOffset} in the wasm32 C layout");
+            }
+
+            cOffset += size;
+            netOffset = netFieldOffset + size;
+            netEnd = System.Math.Max(netEnd, netOffset);
+        }
+
+        int cSize = AlignUp(cOffset, cAlign);
+        int netSize = System.Math.Max(AlignUp(netEnd, netAlign), declaredSize);
+        if (netSize != cSize)
+        {
+            string cause = declaredSize > 0 ? $"StructLayout Size = {declaredSize}" : $"StructLayout Pack = {pack}";
+            return Wasm32Layout.Invalid($"its .NET size is {netSize} bytes ({cause}) but its wasm32 C size is {cSize} bytes");
+        }
+
+        return new Wasm32Layout(cSize, cAlign, scalars, null);
+    }
+
+    private (int Size, int Align, int Scalars, string? Error) FieldLayout(IFieldSymbol field, string fieldName)
+    {
+        if (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol buffer)
+        {
+            var element = ScalarLayout(buffer.PointedAtType);
+            if (element is null)
+            {
+                return (0, 1, 0, $"field '{fieldName}' is a fixed buffer of an unsupported element type");
+            }
+
+            return (element.Value.Size * field.FixedSize, element.Value.Align, field.FixedSize, null);
+        }
+
+        var type = field.Type;
+        if (type.SpecialType == SpecialType.System_Boolean && !HasOneByteMarshalAs(field))
+        {
+            return (0, 1, 0,
+                $"field '{fieldName}' is a bool without an explicit size; C's bool is 1 byte, so mark it [MarshalAs(UnmanagedType.U1)]");
+        }
+
+        if (Unsupported(type) is { } why)
+        {
+            return (0, 1, 0, $"field '{fieldName}': {why}");
+        }
+
+        var layout = Of(type);
+        if (layout.Error is not null)
+        {
+            return (0, 1, 0, $"field '{fieldName}' ({type.ToDisplayString()}): {layout.Error}");
+        }
+
+        return (layout.Size, layout.Align, layout.ScalarCount, null);
+    }
+
+    private static bool HasOneByteMarshalAs(IFieldSymbol field) =>
+        field.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute"
+            && a.ConstructorArguments.Length == 1
+            && a.ConstructorArguments[0].Value is int or short
+            && System.Convert.ToInt32(a.ConstructorArguments[0].Value) is UnmanagedTypeU1 or UnmanagedTypeI1);
+
+    private static (int Kind, int Pack, int Size) ReadStructLayout(INamedTypeSymbol type)
+    {
+        var attribute = type.GetAttributes().FirstOrDefault(a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.StructLayoutAttribute");
+        if (attribute is null)
+        {
+            return (LayoutSequential, 0, 0);
+        }
+
+        int kind = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is { } k
+            ? System.Convert.ToInt32(k)
+            : LayoutSequential;
+        int pack = 0, size = 0;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "Pack" && named.Value.Value is int p)
+            {
+                pack = p;
+            }
+            else if (named.Key == "Size" && named.Value.Value is int s)
+            {
+                size = s;
+            }
+        }
+
+        return (kind, pack, size);
+    }
+
+    private static string FieldName(IFieldSymbol field) =>
+        field.AssociatedSymbol is IPropertySymbol property ? property.Name : field.Name;
+
+    private static int AlignUp(int value, int align) => (value + align - 1) / align * align;
+}

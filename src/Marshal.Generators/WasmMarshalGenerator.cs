@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using WasmMarshal.Generators.Emit;
+using WasmMarshal.Generators.Model;
+using WasmMarshal.Generators.Parsing;
+
+namespace WasmMarshal.Generators;
+
+/// <summary>
+/// Generates the binding of every [WasmImport] and [WasmExport] interface. Diagnostics come from
+/// <see cref="WasmMarshalAnalyzer"/>, which shares the parser, so the pipeline carries only equatable models.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WasmMarshalGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names, asserted by the incremental-caching tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>Models of [WasmImport] interfaces.</summary>
+        public const string ImportModels = nameof(ImportModels);
+
+        /// <summary>Models of [WasmExport] interfaces.</summary>
+        public const string ExportModels = nameof(ExportModels);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var imports = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                InterfaceParser.ImportAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.InterfaceDeclarationSyntax,
+                transform: static (ctx, ct) => Execute.Parse(ctx, InterfaceDirection.Import, ct))
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.ImportModels);
+
+        var exports = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                InterfaceParser.ExportAttribute,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.InterfaceDeclarationSyntax,
+                transform: static (ctx, ct) => Execute.Parse(ctx, InterfaceDirection.Export, ct))
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.ExportModels);
+
+        context.RegisterSourceOutput(imports, static (spc, model) => Execute.Emit(spc, model!));
+        context.RegisterSourceOutput(exports, static (spc, model) => Execute.Emit(spc, model!));
+    }
+
+    private static class Execute
+    {
+        public static InterfaceModel? Parse(GeneratorAttributeSyntaxContext context, InterfaceDirection direction, System.Threading.CancellationToken ct) =>
+            context.TargetSymbol is INamedTypeSymbol symbol ? InterfaceParser.Parse(symbol, direction, ct).Model : null;
+
+        public static void Emit(SourceProductionContext context, InterfaceModel model) =>
+            context.AddSource(model.HintName + ".WasmMarshal.g.cs", InterfaceEmitter.Emit(model));
+    }
+}

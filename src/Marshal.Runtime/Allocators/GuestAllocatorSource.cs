@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Wasmtime;
+using WasmMarshal.Allocation;
+
+using WasmMarshal.Binding;
+
+namespace WasmMarshal.Allocators;
+
+/// <summary>
+/// Chooses and creates the allocator of a <see cref="WasmGuest"/> once the module is instantiated, reporting missing
+/// exports as <see cref="BindingMismatch"/>es instead of failing on first use.
+/// </summary>
+public abstract class GuestAllocatorSource
+{
+    /// <summary>A description for error messages.</summary>
+    public abstract string Description { get; }
+
+    /// <summary>Creates the allocator, or adds to <paramref name="mismatches"/> and returns null.</summary>
+    public abstract IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches);
+
+    /// <summary>
+    /// The default: <c>malloc</c>/<c>free</c> when the module exports them, else <c>cabi_realloc</c>, else a
+    /// mismatch that says which exports are needed.
+    /// </summary>
+    public static GuestAllocatorSource Auto { get; } = new AutoSource();
+
+    /// <summary>The guest's exported malloc and free, under the given names.</summary>
+    public static GuestAllocatorSource Malloc(string malloc = "malloc", string free = "free", string alignedAlloc = "aligned_alloc") =>
+        new MallocSource(malloc, free, alignedAlloc);
+
+    /// <summary>The guest's exported <c>cabi_realloc</c> (no free, see <see cref="CabiReallocAllocator"/>).</summary>
+    public static GuestAllocatorSource CabiRealloc(string name = "cabi_realloc") => new CabiReallocSource(name);
+
+    /// <summary>An allocator the caller builds from the guest, for example a host-managed heap.</summary>
+    public static GuestAllocatorSource Custom(Func<WasmGuest, IGuestAllocator> create, string description = "custom allocator") =>
+        new CustomSource(create, description);
+
+    internal static bool HasFunction(Module module, string name, ValueKind[] parameters, ValueKind[] results, out string actual)
+    {
+        var export = module.Exports.OfType<FunctionExport>().FirstOrDefault(e => e.Name == name);
+        if (export is null)
+        {
+            actual = "missing";
+            return false;
+        }
+
+        actual = WasmSignature.Format(export.Parameters, export.Results);
+        return export.Parameters.SequenceEqual(parameters) && export.Results.SequenceEqual(results);
+    }
+
+    private sealed class MallocSource(string malloc, string free, string alignedAlloc) : GuestAllocatorSource
+    {
+        public override string Description => $"guest {malloc}/{free}";
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
+        {
+            var i32 = ValueKind.Int32;
+            int before = mismatches.Count;
+            if (!HasFunction(guest.Module, malloc, [i32], [i32], out var actualMalloc))
+            {
+                mismatches.Add(new(malloc, Description, "(i32) -> i32", actualMalloc));
+            }
+
+            if (!HasFunction(guest.Module, free, [i32], [], out var actualFree))
+            {
+                mismatches.Add(new(free, Description, "(i32) -> ()", actualFree));
+            }
+
+            if (mismatches.Count != before)
+            {
+                return null;
+            }
+
+            var aligned = HasFunction(guest.Module, alignedAlloc, [i32, i32], [i32], out _)
+                ? guest.Instance.GetFunction<int, int, int>(alignedAlloc)
+                : null;
+            return new GuestMallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int>(malloc)!,
+                guest.Instance.GetAction<int>(free)!, aligned, Description);
+        }
+    }
+
+    private sealed class CabiReallocSource(string name) : GuestAllocatorSource
+    {
+        public override string Description => $"guest {name}";
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
+        {
+            var i32 = ValueKind.Int32;
+            if (!HasFunction(guest.Module, name, [i32, i32, i32, i32], [i32], out var actual))
+            {
+                mismatches.Add(new(name, Description, "(i32, i32, i32, i32) -> i32", actual));
+                return null;
+            }
+
+            return new CabiReallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int, int, int>(name)!);
+        }
+    }
+
+    private sealed class AutoSource : GuestAllocatorSource
+    {
+        public override string Description => "automatic allocator choice";
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
+        {
+            var probe = new List<BindingMismatch>();
+            var viaMalloc = Malloc().TryCreate(guest, probe);
+            if (viaMalloc is not null)
+            {
+                return viaMalloc;
+            }
+
+            var viaCabi = CabiRealloc().TryCreate(guest, new List<BindingMismatch>());
+            if (viaCabi is not null)
+            {
+                return viaCabi;
+            }
+
+            mismatches.Add(new("malloc/free or cabi_realloc", "the guest allocator",
+                "an allocator export: malloc (i32) -> i32 with free (i32) -> (), or cabi_realloc (i32, i32, i32, i32) -> i32",
+                "neither; export one of them, or choose an allocator with WasmGuestBuilder.WithAllocator"));
+            return null;
+        }
+    }
+
+    private sealed class CustomSource(Func<WasmGuest, IGuestAllocator> create, string description) : GuestAllocatorSource
+    {
+        public override string Description => description;
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches) => create(guest);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using Wasmtime;
+using WasmMarshal.Allocation;
+
+namespace WasmMarshal.Binding;
+
+/// <summary>
+/// Checks, before a generated import stub resolves anything, that the guest exports every function with the
+/// expected core signature (and an allocator when the interface needs one), and throws one
+/// <see cref="WasmBindingException"/> listing everything that is wrong.
+/// </summary>
+public sealed class ImportBinder
+{
+    private readonly WasmGuest _guest;
+    private readonly string _interfaceName;
+    private readonly List<BindingMismatch> _mismatches = new();
+    private readonly Dictionary<string, FunctionExport> _exports;
+
+    /// <summary>Starts binding <paramref name="interfaceName"/> to <paramref name="guest"/>.</summary>
+    public ImportBinder(WasmGuest guest, string interfaceName)
+    {
+        _guest = guest;
+        _interfaceName = interfaceName;
+        _exports = new Dictionary<string, FunctionExport>();
+        foreach (var export in guest.Module.Exports.OfType<FunctionExport>())
+        {
+            _exports[export.Name] = export;
+        }
+    }
+
+    /// <summary>Expects the export <paramref name="exportName"/> with the core type <paramref name="signature"/>.</summary>
+    public void Expect(string exportName, string method, string signature)
+    {
+        string member = _interfaceName + "." + method;
+        if (!_exports.TryGetValue(exportName, out var export))
+        {
+            _mismatches.Add(new BindingMismatch(exportName, member, signature, "missing"));
+            return;
+        }
+
+        string actual = WasmSignature.Format(export.Parameters, export.Results);
+        if (actual != signature)
+        {
+            _mismatches.Add(new BindingMismatch(exportName, member, signature, actual));
+        }
+    }
+
+    /// <summary>Expects the guest to provide an allocator; returns it, or null when a mismatch was recorded.</summary>
+    public IGuestAllocator? RequireAllocator() => _guest.TryResolveAllocator(_mismatches);
+
+    /// <summary>Throws when anything was missing or mismatched.</summary>
+    public void Complete()
+    {
+        if (_mismatches.Count > 0)
+        {
+            throw new WasmBindingException(_interfaceName, _mismatches);
+        }
+    }
+}

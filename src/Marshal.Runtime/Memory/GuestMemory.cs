@@ -1,0 +1,33 @@
+using System;
+using Wasmtime;
+
+namespace WasmMarshal;
+
+/// <summary>
+/// A guest's linear memory. Its base address can move whenever the guest runs (any call may grow memory), so it
+/// hands out short-lived <see cref="GuestMemoryView"/>s instead of spans.
+/// </summary>
+public sealed class GuestMemory
+{
+    /// <summary>Wraps a Wasmtime memory.</summary>
+    public GuestMemory(Memory memory)
+    {
+        Memory = memory ?? throw new ArgumentNullException(nameof(memory));
+        if (memory.Is64Bit)
+        {
+            throw new NotSupportedException("WasmMarshal supports wasm32 memories only; this memory is 64-bit.");
+        }
+    }
+
+    /// <summary>The underlying Wasmtime memory.</summary>
+    public Memory Memory { get; }
+
+    /// <summary>The current size in bytes.</summary>
+    public ulong Length => (ulong)Memory.GetLength();
+
+    /// <summary>
+    /// Takes a view of memory as it is now. The view is invalid after any call into the guest (including the
+    /// allocator) and after <see cref="Memory.Grow"/>: take a new one.
+    /// </summary>
+    public unsafe GuestMemoryView View() => new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+}

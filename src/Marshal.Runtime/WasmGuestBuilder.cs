@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Wasmtime;
+using WasmMarshal.Allocators;
+using WasmMarshal.Binding;
+
+namespace WasmMarshal;
+
+/// <summary>
+/// Configures and instantiates a <see cref="WasmGuest"/>: host interfaces, WASI, the allocator. Validates every
+/// import the host provides against the module before instantiating, and throws one exception listing every mismatch.
+/// </summary>
+public sealed class WasmGuestBuilder
+{
+    private const string WasiModule = "wasi_snapshot_preview1";
+    private readonly Engine _engine;
+    private readonly Module _module;
+    private readonly List<(WasmExportBinding Binding, object Implementation)> _exports = new();
+    private readonly List<Action<Linker, Store>> _linkerSetup = new();
+    private Store? _store;
+    private Linker? _linker;
+    private WasiConfiguration? _wasi;
+    private bool _wasiExplicit;
+    private GuestAllocatorSource _allocator = GuestAllocatorSource.Auto;
+    private string _memoryExport = "memory";
+    private bool _callInitialize = true;
+
+    internal WasmGuestBuilder(Engine engine, Module module)
+    {
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _module = module ?? throw new ArgumentNullException(nameof(module));
+    }
+
+    /// <summary>Uses an existing store (not disposed by the guest) instead of creating one.</summary>
+    public WasmGuestBuilder WithStore(Store store)
+    {
+        _store = store;
+        return this;
+    }
+
+    /// <summary>Uses an existing linker (not disposed by the guest) instead of creating one.</summary>
+    public WasmGuestBuilder WithLinker(Linker linker)
+    {
+        _linker = linker;
+        return this;
+    }
+
+    /// <summary>
+    /// Defines WASI preview 1 with <paramref name="configuration"/>. Without this call, WASI is still defined
+    /// (with no arguments, environment or inherited stdio) when the module imports it.
+    /// </summary>
+    public WasmGuestBuilder WithWasi(WasiConfiguration? configuration = null)
+    {
+        _wasi = configuration ?? new WasiConfiguration();
+        _wasiExplicit = true;
+        return this;
+    }
+
+    /// <summary>Chooses the allocator stubs use; <see cref="GuestAllocatorSource.Auto"/> by default.</summary>
+    public WasmGuestBuilder WithAllocator(GuestAllocatorSource source)
+    {
+        _allocator = source ?? throw new ArgumentNullException(nameof(source));
+        return this;
+    }
+
+    /// <summary>Names the exported memory, <c>memory</c> by default.</summary>
+    public WasmGuestBuilder WithMemoryExport(string name)
+    {
+        _memoryExport = name;
+        return this;
+    }
+
+    /// <summary>Whether to call the reactor entry point <c>_initialize</c> after instantiation (default true).</summary>
+    public WasmGuestBuilder CallInitialize(bool call)
+    {
+        _callInitialize = call;
+        return this;
+    }
+
+    /// <summary>Defines the <c>[WasmExport]</c> interface <typeparamref name="T"/>, implemented by <paramref name="implementation"/>.</summary>
+    public WasmGuestBuilder Export<T>(T implementation) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        _exports.Add((WasmBindings.GetExport<T>(), implementation));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines further imports by hand. Imports defined this way are not validated before instantiation.
+    /// </summary>
+    public WasmGuestBuilder ConfigureLinker(Action<Linker, Store> setup)
+    {
+        _linkerSetup.Add(setup);
+        return this;
+    }
+
+    /// <summary>Validates, defines every import, instantiates and initializes the guest.</summary>
+    /// <exception cref="WasmBindingException">An import does not match what the host defines.</exception>
+    public WasmGuest Instantiate()
+    {
+        ValidateImports();
+
+        bool ownsStore = _store is null;
+        bool ownsLinker = _linker is null;
+        var store = _store ?? new Store(_engine);
+        var linker = _linker ?? new Linker(_engine);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _memoryExport);
+        try
+        {
+            bool importsWasi = _module.Imports.Any(i => i.ModuleName == WasiModule);
+            if (_wasiExplicit || importsWasi)
+            {
+                linker.DefineWasi();
+                store.SetWasiConfiguration(_wasi ?? new WasiConfiguration());
+            }
+
+            foreach (var (binding, implementation) in _exports)
+            {
+                binding.Define(linker, guest, implementation);
+            }
+
+            foreach (var setup in _linkerSetup)
+            {
+                setup(linker, store);
+            }
+
+            guest.Attach(linker.Instantiate(store, _module));
+
+            if (_callInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
+            {
+                initialize();
+            }
+
+            return guest;
+        }
+        catch
+        {
+            guest.Dispose();
+            throw;
+        }
+    }
+
+    private void ValidateImports()
+    {
+        var defined = new Dictionary<(string Module, string Name), (WasmFunctionDescriptor Function, string Interface)>();
+        foreach (var (binding, _) in _exports)
+        {
+            foreach (var function in binding.Functions)
+            {
+                defined[(binding.Module, function.Name)] = (function, binding.InterfaceName);
+            }
+        }
+
+        var hostModules = new HashSet<string>(_exports.Select(e => e.Binding.Module));
+        var mismatches = new List<BindingMismatch>();
+        foreach (var import in _module.Imports)
+        {
+            string item = import.ModuleName + "." + import.Name;
+            if (defined.TryGetValue((import.ModuleName, import.Name), out var host))
+            {
+                string member = host.Interface + "." + host.Function.Method;
+                if (import is not FunctionImport function)
+                {
+                    mismatches.Add(new BindingMismatch(item, member, "a function import " + host.Function.Signature,
+                        $"a {import.GetType().Name.Replace("Import", "").ToLowerInvariant()} import"));
+                    continue;
+                }
+
+                string actual = WasmSignature.Format(function.Parameters, function.Results);
+                if (actual != host.Function.Signature)
+                {
+                    // The guest's declaration is what differs: it imports this name with another type.
+                    mismatches.Add(new BindingMismatch(item, member, host.Function.Signature, actual));
+                }
+            }
+            else if (hostModules.Contains(import.ModuleName) && _linkerSetup.Count == 0 && import is FunctionImport unknown)
+            {
+                mismatches.Add(new BindingMismatch(item, "the guest's imports",
+                    "a host function defined by a [WasmExport(\"" + import.ModuleName + "\")] interface",
+                    "nothing defines it (the guest imports " + WasmSignature.Format(unknown.Parameters, unknown.Results) + ")"));
+            }
+        }
+
+        if (mismatches.Count > 0)
+        {
+            string target = _exports.Count == 0
+                ? "the module's imports"
+                : string.Join(", ", _exports.Select(e => e.Binding.InterfaceName).Distinct());
+            throw new WasmBindingException(target, mismatches);
+        }
+    }
+}
