@@ -40,9 +40,16 @@ build_all() {
         local src name
         for src in *.c; do
             name="${src%.c}"
+            # A guest may replace the default allocator exports with a line such as
+            #   /* guest-exports: -Wl,--export=cabi_realloc */
+            local exports="-Wl,--export=malloc,--export=free"
+            local custom
+            custom="$(sed -n 's|^/\* guest-exports: \(.*\) \*/$|\1|p' "$src")"
+            [[ -n "$custom" ]] && exports="$custom"
+            # shellcheck disable=SC2086 # $exports is a list of flags
             "$CC" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -I include \
                 -ffile-prefix-map="$PWD"=. \
-                -Wl,--export=malloc,--export=free -Wl,--export=__heap_base,--export=__data_end \
+                $exports -Wl,--export=__heap_base,--export=__data_end \
                 -Wl,-z,stack-size=65536 -Wl,--strip-debug \
                 -o "$dest/$name.wasm" "$src"
             echo "built $name.wasm"
