@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Builds every C guest (guests/c/*.c) into guests/bin/<name>.wasm, byte-for-byte reproducibly.
+# Builds every guest into guests/bin/<name>.wasm, byte-for-byte reproducibly:
+#   guests/c/*.c             clang, wasm32-wasi reactor, wasi-libc (dlmalloc)
+#   guests/freestanding/*.c  clang, wasm32 without libc, stack first, heap imported from the host
+#   guests/emscripten/*.c    emcc, STANDALONE_WASM, -sMALLOC=none (heap imported from the host)
 #
 #   bash guests/build.sh              build into guests/bin
 #   bash guests/build.sh --out DIR    build into DIR instead
 #   bash guests/build.sh --check      build into a temporary directory and compare with the committed guests/bin;
 #                                     prints every .wasm that differs (or is missing) and exits 1 on any difference
 #
-# Needs clang with the wasm32 target, wasm-ld (lld), wasi-libc and the wasm32 compiler-rt builtins.
+# Needs (Debian): clang, lld, wasi-libc, libclang-rt-14-dev-wasm32, binaryen, emscripten.
+# clang runs binaryen's wasm-opt on its output whenever wasm-opt is on PATH, so the committed binaries are only
+# reproducible with binaryen installed (emscripten depends on it); the check below refuses to run without it.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +32,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 CC="${CC:-clang}"
+command -v wasm-opt >/dev/null || { echo "build.sh: wasm-opt (binaryen) is not on PATH; the output would differ" >&2; exit 1; }
 
 # Run from inside guests/c with relative source paths so that no absolute path can reach the binary;
 # -ffile-prefix-map covers anything that would still mention the working directory.
@@ -34,28 +40,71 @@ build_all() {
     local dest="$1"
     mkdir -p "$dest"
     dest="$(cd "$dest" && pwd)"
-    (
-        cd "$src_dir"
-        export LC_ALL=C SOURCE_DATE_EPOCH=0 ZERO_AR_DATE=1
-        local src name
-        for src in *.c; do
-            name="${src%.c}"
-            # A guest may replace the default allocator exports with a line such as
-            #   /* guest-exports: -Wl,--export=cabi_realloc */
-            local exports="-Wl,--export=malloc,--export=free"
-            local custom
-            custom="$(sed -n 's|^/\* guest-exports: \(.*\) \*/$|\1|p' "$src")"
-            [[ -n "$custom" ]] && exports="$custom"
-            # shellcheck disable=SC2086 # $exports is a list of flags
-            "$CC" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -I include \
-                -ffile-prefix-map="$PWD"=. \
-                $exports -Wl,--export=__heap_base,--export=__data_end \
-                -Wl,-z,stack-size=65536 -Wl,--strip-debug \
-                -o "$dest/$name.wasm" "$src"
-            echo "built $name.wasm"
-        done
-    )
+    build_wasi_c "$dest"
+    build_freestanding "$dest"
+    build_emscripten "$dest"
 }
+
+# guests/c/*.c: wasm32-wasi reactors with wasi-libc (dlmalloc).
+build_wasi_c() (
+    local dest="$1"
+    cd "$src_dir"
+    export LC_ALL=C SOURCE_DATE_EPOCH=0 ZERO_AR_DATE=1
+    local src name
+    for src in *.c; do
+        name="${src%.c}"
+        # A guest may replace the default allocator exports with a line such as
+        #   /* guest-exports: -Wl,--export=cabi_realloc */
+        local exports="-Wl,--export=malloc,--export=free"
+        local custom
+        custom="$(sed -n 's|^/\* guest-exports: \(.*\) \*/$|\1|p' "$src")"
+        [[ -n "$custom" ]] && exports="$custom"
+        # shellcheck disable=SC2086 # $exports is a list of flags
+        "$CC" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -I include \
+            -ffile-prefix-map="$PWD"=. \
+            $exports -Wl,--export=__heap_base,--export=__data_end \
+            -Wl,-z,stack-size=65536 -Wl,--strip-debug \
+            -o "$dest/$name.wasm" "$src"
+        echo "built $name.wasm"
+    done
+)
+
+# guests/freestanding/*.c: no libc and no allocator, stack first (the layout of Zig's wasm32-freestanding); any heap
+# comes from the host through env.malloc and friends. -mbulk-memory lets clang lower copy loops to memory.copy
+# instead of calling a memcpy that does not exist here.
+build_freestanding() (
+    local dest="$1"
+    cd "$here/freestanding"
+    export LC_ALL=C
+    local src name
+    for src in *.c; do
+        name="${src%.c}"
+        "$CC" --target=wasm32 -nostdlib -O2 -mbulk-memory -Wall -Wextra -Werror \
+            -ffile-prefix-map="$PWD"=. \
+            -Wl,--no-entry -Wl,--stack-first -Wl,-z,stack-size=65536 \
+            -Wl,--export=__heap_base,--export=__data_end -Wl,--strip-debug \
+            -o "$dest/$name.wasm" "$src"
+        echo "built $name.wasm"
+    done
+)
+
+# guests/emscripten/*.c: Emscripten STANDALONE_WASM modules. -sMALLOC=none leaves malloc and free undefined, and
+# STANDALONE_WASM turns undefined symbols into env imports, which the host heap serves.
+build_emscripten() (
+    local dest="$1"
+    cd "$here/emscripten"
+    export LC_ALL=C SOURCE_DATE_EPOCH=0
+    local src name
+    for src in *.c; do
+        name="${src%.c}"
+        emcc -O2 --no-entry -sSTANDALONE_WASM -sMALLOC=none -sALLOW_MEMORY_GROWTH -sERROR_ON_UNDEFINED_SYMBOLS=0 \
+            -Wall -Wextra -Werror -Wno-undefined -I "$src_dir/include" \
+            -ffile-prefix-map="$PWD"=. \
+            -o "$dest/$name.wasm" "$src" 2>&1 | grep -v 'warning: undefined symbol: \(malloc\|free\|realloc\|calloc\)' || true
+        [[ -f "$dest/$name.wasm" ]] || { echo "emcc failed for $src" >&2; exit 1; }
+        echo "built $name.wasm"
+    done
+)
 
 if [[ "$mode" == build ]]; then
     build_all "$out_dir"
@@ -84,7 +133,7 @@ done
 for committed in "$bin_dir"/*.wasm; do
     name="$(basename "$committed")"
     if [[ ! -f "$tmp/$name" ]]; then
-        echo "EXTRA    guests/bin/$name (no source in guests/c)"
+        echo "EXTRA    guests/bin/$name (no source for it)"
         status=1
     fi
 done

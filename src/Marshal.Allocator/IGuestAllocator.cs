@@ -5,8 +5,7 @@ namespace WasmMarshal.Allocation;
 /// </summary>
 /// <remarks>
 /// Implementations may call into the guest (for example its exported <c>malloc</c>), so any call may grow guest
-/// memory and move its base: callers must not hold a span of guest memory across <see cref="Allocate"/> or
-/// <see cref="Free"/>. Generated stubs bracket every call with <see cref="EnterScope"/> and <see cref="ExitScope"/>,
+/// memory and move its base: callers must not hold a span of guest memory across an allocation or a free. Generated stubs bracket every call with <see cref="EnterScope"/> and <see cref="ExitScope"/>,
 /// which lets a per-call arena release everything at once.
 /// </remarks>
 public interface IGuestAllocator
@@ -20,7 +19,13 @@ public interface IGuestAllocator
     /// </summary>
     uint Allocate(uint size, uint alignment);
 
-    /// <summary>Releases a buffer returned by <see cref="Allocate"/> with the same size and alignment.</summary>
+    /// <summary>
+    /// Allocates on behalf of a generated stub: <paramref name="method"/> and <paramref name="parameter"/> name what the
+    /// buffer is for, which tracking allocators record for leak reports. Others ignore them.
+    /// </summary>
+    uint Allocate(uint size, uint alignment, string method, string parameter) => Allocate(size, alignment);
+
+    /// <summary>Releases a buffer returned by <see cref="Allocate(uint, uint)"/> with the same size and alignment.</summary>
     void Free(uint address, uint size, uint alignment);
 
     /// <summary>Marks the start of one stub call. Allocators without per-call state return <c>default</c>.</summary>

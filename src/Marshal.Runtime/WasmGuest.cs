@@ -16,14 +16,16 @@ public sealed class WasmGuest : IDisposable
 {
     private readonly bool _ownsStore;
     private readonly bool _ownsLinker;
-    private readonly GuestAllocatorSource _allocatorSource;
+    private readonly GuestAllocatorSource? _allocatorSource;
+    private readonly GuestAllocatorSource _guestHeapSource;
     private readonly string _memoryExport;
     private IGuestAllocator? _allocator;
+    private IGuestAllocator? _guestHeap;
     private GuestMemory? _memory;
     private Instance? _instance;
 
     internal WasmGuest(Engine engine, Module module, Store store, bool ownsStore, Linker linker, bool ownsLinker,
-        GuestAllocatorSource allocatorSource, string memoryExport)
+        GuestAllocatorSource? allocatorSource, GuestAllocatorSource guestHeapSource, string memoryExport)
     {
         Engine = engine;
         Module = module;
@@ -32,6 +34,7 @@ public sealed class WasmGuest : IDisposable
         _ownsStore = ownsStore;
         _ownsLinker = ownsLinker;
         _allocatorSource = allocatorSource;
+        _guestHeapSource = guestHeapSource;
         _memoryExport = memoryExport;
     }
 
@@ -58,26 +61,48 @@ public sealed class WasmGuest : IDisposable
     public GuestMemory Memory => _memory ?? ThrowNoMemory();
 
     /// <summary>
-    /// The allocator stubs use for guest buffers. Resolved on first use from the source chosen with
-    /// <see cref="WasmGuestBuilder.WithAllocator(GuestAllocatorSource)"/>.
+    /// The allocator stubs use for the buffers they pass in (arguments, return areas): host-owned scratch memory.
+    /// Chosen with <see cref="WasmGuestBuilder.WithAllocator(GuestAllocatorSource)"/>; by default the same as
+    /// <see cref="GuestHeap"/>. Resolved on first use.
     /// </summary>
-    public IGuestAllocator Allocator
-    {
-        get
-        {
-            if (_allocator is not null)
-            {
-                return _allocator;
-            }
+    /// <exception cref="WasmBindingException">The module lacks what the allocator needs.</exception>
+    public IGuestAllocator Allocator => _allocator ?? Resolve(TryResolveAllocator, "the guest allocator");
 
-            var mismatches = new List<BindingMismatch>();
-            return TryResolveAllocator(mismatches) ?? throw new WasmBindingException("the guest allocator", mismatches);
-        }
+    /// <summary>
+    /// The heap whose memory the guest owns: strings and arrays the guest returns are freed there after copying, and
+    /// what host functions return to the guest is allocated there. By default the guest's own malloc/free (or
+    /// cabi_realloc), or the host heap the guest imports. Chosen with <see cref="WasmGuestBuilder.WithGuestHeap"/>.
+    /// </summary>
+    /// <exception cref="WasmBindingException">The module lacks what the heap needs.</exception>
+    public IGuestAllocator GuestHeap => _guestHeap ?? Resolve(TryResolveGuestHeap, "the guest heap");
+
+    /// <summary>
+    /// Binds the <c>[WasmImport]</c> interface <typeparamref name="T"/> to this guest, passing arguments through
+    /// <paramref name="allocator"/> when given (for example an arena) instead of <see cref="Allocator"/>.
+    /// </summary>
+    /// <exception cref="WasmBindingException">The module lacks exports the interface needs.</exception>
+    public T Import<T>(IGuestAllocator? allocator = null) where T : class => WasmBindings.GetImport<T>()(this, allocator);
+
+    private static IGuestAllocator Resolve(Func<List<BindingMismatch>, IGuestAllocator?> resolve, string what)
+    {
+        var mismatches = new List<BindingMismatch>();
+        return resolve(mismatches) ?? throw new WasmBindingException(what, mismatches);
     }
 
-    /// <summary>Binds the <c>[WasmImport]</c> interface <typeparamref name="T"/> to this guest.</summary>
-    /// <exception cref="WasmBindingException">The module lacks exports the interface needs.</exception>
-    public T Import<T>() where T : class => WasmBindings.GetImport<T>()(this);
+    /// <summary>How many times an Emscripten guest reported memory growth through <c>emscripten_notify_memory_growth</c>.</summary>
+    public int MemoryGrowthNotifications { get; private set; }
+
+    /// <summary>
+    /// Raised when an Emscripten guest reports that it grew memory. Views of memory are never cached by WasmMarshal,
+    /// so nothing needs refreshing; this is a signal for hosts that keep their own.
+    /// </summary>
+    public event Action<WasmGuest>? MemoryGrown;
+
+    internal void OnMemoryGrowthNotified(int memoryIndex)
+    {
+        MemoryGrowthNotifications++;
+        MemoryGrown?.Invoke(this);
+    }
 
     internal void Attach(Instance instance)
     {
@@ -93,14 +118,29 @@ public sealed class WasmGuest : IDisposable
             return _allocator;
         }
 
+        if (_allocatorSource is null)
+        {
+            return _allocator = TryResolveGuestHeap(mismatches);
+        }
+
+        return _allocator = Create(_allocatorSource, mismatches);
+    }
+
+    internal IGuestAllocator? TryResolveGuestHeap(List<BindingMismatch> mismatches) =>
+        _guestHeap ??= Create(_guestHeapSource, mismatches);
+
+    /// <summary>Installs the guest heap directly; used when the host heap is linked in as the guest's malloc.</summary>
+    internal void SetGuestHeap(IGuestAllocator heap) => _guestHeap = heap;
+
+    private IGuestAllocator? Create(GuestAllocatorSource source, List<BindingMismatch> mismatches)
+    {
         if (_memory is null)
         {
             mismatches.Add(new BindingMismatch(_memoryExport, "guest memory", "an exported memory", "missing"));
             return null;
         }
 
-        _allocator = _allocatorSource.TryCreate(this, mismatches);
-        return _allocator;
+        return source.TryCreate(this, mismatches);
     }
 
     private GuestMemory ThrowNoMemory()

@@ -22,8 +22,11 @@ public sealed class WasmGuestBuilder
     private Linker? _linker;
     private WasiConfiguration? _wasi;
     private bool _wasiExplicit;
-    private GuestAllocatorSource _allocator = GuestAllocatorSource.Auto;
+    private GuestAllocatorSource? _allocator;
+    private GuestAllocatorSource _guestHeap = GuestAllocatorSource.Auto;
     private string _memoryExport = "memory";
+    private HostHeapImportNames? _hostHeapImports;
+    private HostHeapRegion _hostHeapRegion;
     private bool _callInitialize = true;
 
     internal WasmGuestBuilder(Engine engine, Module module)
@@ -57,10 +60,41 @@ public sealed class WasmGuestBuilder
         return this;
     }
 
-    /// <summary>Chooses the allocator stubs use; <see cref="GuestAllocatorSource.Auto"/> by default.</summary>
+    /// <summary>
+    /// Chooses the allocator stubs use for the buffers they pass in, for example
+    /// <see cref="GuestAllocatorSource.HostHeap"/> or <see cref="GuestAllocatorSource.Arena"/>. By default the guest heap.
+    /// </summary>
     public WasmGuestBuilder WithAllocator(GuestAllocatorSource source)
     {
         _allocator = source ?? throw new ArgumentNullException(nameof(source));
+        return this;
+    }
+
+    /// <summary>
+    /// Chooses the heap the guest owns memory in (where returned buffers are freed and host results are allocated);
+    /// <see cref="GuestAllocatorSource.Auto"/> by default.
+    /// </summary>
+    public WasmGuestBuilder WithGuestHeap(GuestAllocatorSource source)
+    {
+        _guestHeap = source ?? throw new ArgumentNullException(nameof(source));
+        return this;
+    }
+
+    /// <summary>
+    /// Offers a host-managed heap to the guest as its C allocator: imports <c>env.malloc</c>, <c>env.free</c>,
+    /// <c>env.calloc</c>, <c>env.realloc</c> and <c>env.aligned_alloc</c> (names configurable), served natively. The heap
+    /// takes memory from <paramref name="region"/> (by default above <c>__heap_base</c> when exported, else
+    /// memory.grow) and becomes the guest's <see cref="WasmGuest.GuestHeap"/>.
+    /// </summary>
+    public WasmGuestBuilder WithHostHeapImports(HostHeapImportNames? names = null, HostHeapRegion region = HostHeapRegion.Auto)
+    {
+        if (region == HostHeapRegion.GuestBlocks)
+        {
+            throw new ArgumentException("A guest whose malloc is the host heap has no heap of its own to take blocks from.", nameof(region));
+        }
+
+        _hostHeapImports = names ?? HostHeapImportNames.Default;
+        _hostHeapRegion = region;
         return this;
     }
 
@@ -105,7 +139,7 @@ public sealed class WasmGuestBuilder
         bool ownsLinker = _linker is null;
         var store = _store ?? new Store(_engine);
         var linker = _linker ?? new Linker(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _memoryExport);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport);
         try
         {
             bool importsWasi = _module.Imports.Any(i => i.ModuleName == WasiModule);
@@ -120,12 +154,32 @@ public sealed class WasmGuestBuilder
                 binding.Define(linker, guest, implementation);
             }
 
+            HostHeapAllocator? hostHeap = null;
+            if (_hostHeapImports is { } names)
+            {
+                HostHeapImports.Define(linker, names,
+                    () => hostHeap ?? throw new InvalidOperationException("The guest called the host heap during instantiation, before its memory existed."),
+                    () => guest.Memory);
+            }
+
+            if (ImportsUndefined(EmscriptenGrowth.Module, EmscriptenGrowth.Name))
+            {
+                linker.DefineFunction(EmscriptenGrowth.Module, EmscriptenGrowth.Name, (int memoryIndex) => guest.OnMemoryGrowthNotified(memoryIndex));
+            }
+
             foreach (var setup in _linkerSetup)
             {
                 setup(linker, store);
             }
 
             guest.Attach(linker.Instantiate(store, _module));
+            if (_hostHeapImports is not null)
+            {
+                var region = GuestAllocatorSource.Regions(guest, _hostHeapRegion == HostHeapRegion.Auto ? HostHeapRegion.HeapBase : _hostHeapRegion)
+                    ?? GuestAllocatorSource.Regions(guest, HostHeapRegion.MemoryGrow)!;
+                hostHeap = new HostHeapAllocator(guest.Memory, region);
+                guest.SetGuestHeap(hostHeap);
+            }
 
             if (_callInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
             {
@@ -141,6 +195,31 @@ public sealed class WasmGuestBuilder
         }
     }
 
+    /// <summary>Emscripten's growth signal, imported by STANDALONE_WASM modules built with -sALLOW_MEMORY_GROWTH.</summary>
+    private static readonly (string Module, string Name) EmscriptenGrowth = ("env", "emscripten_notify_memory_growth");
+
+    private IEnumerable<(string Module, string Name, string Signature, string Member)> BuiltInImports()
+    {
+        if (_hostHeapImports is { } names)
+        {
+            foreach (var (name, signature) in names.Signatures)
+            {
+                yield return (names.Module, name, signature, "host heap " + name);
+            }
+        }
+
+        if (ImportsUndefined(EmscriptenGrowth.Module, EmscriptenGrowth.Name))
+        {
+            yield return (EmscriptenGrowth.Module, EmscriptenGrowth.Name, "(i32) -> ()", "growth notification");
+        }
+    }
+
+    /// <summary>Whether the module imports this function and no [WasmExport] interface defines it.</summary>
+    private bool ImportsUndefined(string module, string name) =>
+        _module.Imports.Any(i => i.ModuleName == module && i.Name == name)
+        && !_exports.Any(e => e.Binding.Module == module && e.Binding.Functions.Any(f => f.Name == name))
+        && !(_hostHeapImports is { } h && h.Module == module && h.Signatures.Any(s => s.Name == name));
+
     private void ValidateImports()
     {
         var defined = new Dictionary<(string Module, string Name), (WasmFunctionDescriptor Function, string Interface)>();
@@ -152,7 +231,17 @@ public sealed class WasmGuestBuilder
             }
         }
 
+        foreach (var (module, name, signature, member) in BuiltInImports())
+        {
+            defined.TryAdd((module, name), (new WasmFunctionDescriptor(name, member, signature), "WasmMarshal"));
+        }
+
         var hostModules = new HashSet<string>(_exports.Select(e => e.Binding.Module));
+        if (_hostHeapImports is not null)
+        {
+            hostModules.Add(_hostHeapImports.Module);
+        }
+
         var mismatches = new List<BindingMismatch>();
         foreach (var import in _module.Imports)
         {

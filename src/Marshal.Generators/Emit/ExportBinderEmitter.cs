@@ -25,10 +25,10 @@ internal static class ExportBinderEmitter
         writer.Line("if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));");
         writer.Line("if (guest is null) throw new global::System.ArgumentNullException(nameof(guest));");
         writer.Line("if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));");
-        foreach (var method in methods)
+        for (int index = 0; index < methods.Count; index++)
         {
             writer.Line();
-            EmitFunction(writer, model, method);
+            EmitFunction(writer, model, methods[index], index);
         }
 
         writer.Close();
@@ -46,18 +46,21 @@ internal static class ExportBinderEmitter
 
         writer.Line("    },");
         writer.Line("    static (linker, guest, implementation) => Define(linker, guest, implementation));");
-        writer.Line();
-        writer.Line("/// <summary>Registers the binder so that <c>WasmGuestBuilder.Export&lt;T&gt;()</c> finds it without reflection.</summary>");
-        writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        writer.Line($"internal static void RegisterWasmMarshalBinding() => global::WasmMarshal.Binding.WasmBindings.RegisterExport<{self}>(WasmBinding);");
+        if (model.CanRegister)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Registers the binder so that <c>WasmGuestBuilder.Export&lt;T&gt;()</c> finds it without reflection.</summary>");
+            writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+            writer.Line($"internal static void RegisterWasmMarshalBinding() => global::WasmMarshal.Binding.WasmBindings.RegisterExport<{self}>(WasmBinding);");
+        }
     }
 
-    private static void EmitFunction(SourceWriter writer, InterfaceModel model, MethodModel method)
+    private static void EmitFunction(SourceWriter writer, InterfaceModel model, MethodModel method, int index)
     {
         var parameters = method.Parameters.Select(ValueMarshaller.For).ToList();
         var result = ValueMarshaller.For(method.Return);
         var signature = CoreSignature.Of(method);
-        string local = "__" + method.Name + "_" + string.Concat(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+        string local = "__wasmImport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
         var coreParameters = result.ExportCoreParameters().Concat(parameters.SelectMany(p => p.ExportCoreParameters()));
         bool usesMemory = result.UsesGuestMemory || parameters.Any(p => p.UsesGuestMemory);
 

@@ -16,74 +16,100 @@ internal static class ImportStubEmitter
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
         string self = model.QualifiedName;
-        var methods = model.Methods.Select(m => new BoundMethod(m)).ToList();
-        bool needsAllocator = methods.Any(m => m.Supported && m.UsesGuestMemory);
+        var methods = model.Methods.Select((m, i) => new BoundMethod(m, i)).ToList();
+        var supported = methods.Where(m => m.Supported).ToList();
+        bool needsAllocator = supported.Any(m => m.UsesGuestMemory);
+        bool needsGuestHeap = supported.Any(m => m.Return.FreesGuestBuffer);
 
         writer.Line("/// <summary>");
-        writer.Line($"/// Binds this interface to the exports of <paramref name=\"guest\"/>. Every export (and the allocator, if");
+        writer.Line("/// Binds this interface to the exports of <paramref name=\"guest\"/>. Every export (and the allocator, if");
         writer.Line("/// needed) is checked now: a module that does not fit throws one exception listing every mismatch.");
         writer.Line("/// </summary>");
-        writer.Line($"/// <exception cref=\"global::WasmMarshal.WasmBindingException\">The module does not fit the interface.</exception>");
-        writer.Line($"public static {self} Bind(global::WasmMarshal.WasmGuest guest) => new {StubName}(guest);");
-        writer.Line();
-        writer.Line("/// <summary>Registers the stub so that <c>WasmGuest.Import&lt;T&gt;()</c> finds it without reflection.</summary>");
-        writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        writer.Line("internal static void RegisterWasmMarshalBinding() =>");
-        writer.Line($"    global::WasmMarshal.Binding.WasmBindings.RegisterImport<{self}>(static guest => new {StubName}(guest));");
+        writer.Line("/// <param name=\"guest\">The instantiated guest.</param>");
+        writer.Line("/// <param name=\"allocator\">The allocator for arguments, instead of the guest's <c>Allocator</c>, for example an arena.</param>");
+        writer.Line("/// <exception cref=\"global::WasmMarshal.WasmBindingException\">The module does not fit the interface.</exception>");
+        writer.Line($"public static {self} Bind(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator = null) =>");
+        writer.Line($"    new {StubName}(guest, allocator);");
+        if (model.CanRegister)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Registers the stub so that <c>WasmGuest.Import&lt;T&gt;()</c> finds it without reflection.</summary>");
+            writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+            writer.Line("internal static void RegisterWasmMarshalBinding() =>");
+            writer.Line($"    global::WasmMarshal.Binding.WasmBindings.RegisterImport<{self}>(static (guest, allocator) => new {StubName}(guest, allocator));");
+        }
+
         writer.Line();
         writer.Line(InterfaceEmitter.GeneratedCodeAttribute);
         writer.Open($"private sealed class {StubName} : {self}");
-        writer.Line("private readonly global::WasmMarshal.WasmGuest _guest;");
+        writer.Line("private readonly global::WasmMarshal.WasmGuest __wasmGuest;");
         if (needsAllocator)
         {
-            writer.Line("private readonly global::WasmMarshal.Allocation.IGuestAllocator _allocator;");
+            writer.Line("private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;");
         }
 
-        foreach (var method in methods.Where(m => m.Supported))
+        if (needsGuestHeap)
+        {
+            writer.Line("private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmGuestHeap;");
+        }
+
+        foreach (var method in supported)
         {
             writer.Line($"private readonly {InterfaceEmitter.CoreDelegateType(method.Signature)} {method.Field};");
         }
 
         writer.Line();
-        EmitConstructor(writer, model, methods, needsAllocator);
+        EmitConstructor(writer, model, supported, needsAllocator, needsGuestHeap);
         foreach (var method in methods)
         {
             writer.Line();
             EmitMethod(writer, model, method);
         }
 
+        foreach (var member in model.OtherMembers)
+        {
+            writer.Line();
+            writer.Line(member);
+        }
+
         writer.Close();
     }
 
-    private static void EmitConstructor(SourceWriter writer, InterfaceModel model, List<BoundMethod> methods, bool needsAllocator)
+    private static void EmitConstructor(SourceWriter writer, InterfaceModel model, List<BoundMethod> methods, bool needsAllocator, bool needsGuestHeap)
     {
-        writer.Open($"public {StubName}(global::WasmMarshal.WasmGuest guest)");
-        writer.Line("_guest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));");
+        writer.Open($"public {StubName}(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)");
+        writer.Line("__wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));");
         writer.Line("// Check everything before resolving anything, so that a module that does not fit fails here, once, listing");
         writer.Line("// every mismatch, and never with a null delegate on a first call.");
         writer.Line($"var binder = new global::WasmMarshal.Binding.ImportBinder(guest, {Lowering.Literal(model.FullName)});");
-        foreach (var method in methods.Where(m => m.Supported))
+        foreach (var method in methods)
         {
             writer.Line($"binder.Expect({Lowering.Literal(method.Model.WasmName)}, {Lowering.Literal(method.Model.Name)}, {Lowering.Literal(method.Signature.Text)});");
         }
 
-        if (needsAllocator)
+        writer.Line(needsAllocator ? "var scratch = binder.RequireAllocator(allocator);" : "_ = allocator;");
+        if (needsGuestHeap)
         {
-            writer.Line("var allocator = binder.RequireAllocator();");
+            writer.Line("var guestHeap = binder.RequireGuestHeap();");
         }
 
         writer.Line("binder.Complete();");
         if (needsAllocator)
         {
-            writer.Line("_allocator = allocator!;");
+            writer.Line("__wasmAllocator = scratch!;");
         }
 
-        if (methods.Any(m => m.Supported))
+        if (needsGuestHeap)
+        {
+            writer.Line("__wasmGuestHeap = guestHeap!;");
+        }
+
+        if (methods.Count > 0)
         {
             writer.Line("// Typed delegates are resolved once; each call is then a direct typed invocation.");
         }
 
-        foreach (var method in methods.Where(m => m.Supported))
+        foreach (var method in methods)
         {
             writer.Line($"{method.Field} = guest.Instance.{Resolver(method.Signature)}({Lowering.Literal(method.Model.WasmName)})!;");
         }
@@ -106,21 +132,31 @@ internal static class ImportStubEmitter
     private static void EmitMethod(SourceWriter writer, InterfaceModel model, BoundMethod method)
     {
         var m = method.Model;
-        string parameters = string.Join(", ", m.Parameters.Select(p => $"{p.Modifier}{p.TypeDisplay} {Lowering.Identifier(p.Name)}"));
-        writer.Open($"{m.Return.TypeDisplay} {model.QualifiedName}.{m.Name}({parameters})");
-        string display = Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m));
+        var declaration = m.Declaration.Split('\n');
+        foreach (var line in declaration.Take(declaration.Length - 1))
+        {
+            writer.Line(line);
+        }
+
         if (!method.Supported)
         {
-            writer.Line($"throw new global::System.NotSupportedException({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m) + " cannot be marshalled: " + m.UnsupportedReason + ". See the WASM diagnostics of this build.")});");
-            writer.Close();
+            writer.Line(declaration.Last() + " =>");
+            writer.Line($"    throw new global::System.NotSupportedException({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m) + " cannot be marshalled: " + m.UnsupportedReason + ". See the WASM diagnostics of this build.")});");
             return;
         }
 
-        writer.Line($"const string __method = {display};");
+        writer.Open(declaration.Last());
+        writer.Line($"const string __method = {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m))};");
         var all = method.Parameters.Concat(new[] { method.Return }).ToList();
         var arguments = method.Return.ImportArguments().Concat(method.Parameters.SelectMany(p => p.ImportArguments()));
         string call = $"{method.Field}({string.Join(", ", arguments)})";
         bool hasResult = m.Return.Shape != ValueShape.Void;
+
+        foreach (var parameter in m.Parameters.Where(p => p.RejectsNull))
+        {
+            string id = Lowering.Identifier(parameter.Name);
+            writer.Line($"if ({id} is null) throw new global::System.ArgumentNullException(nameof({id}));");
+        }
 
         if (!method.UsesGuestMemory)
         {
@@ -132,7 +168,12 @@ internal static class ImportStubEmitter
             return;
         }
 
-        writer.Line("var __allocator = _allocator;");
+        writer.Line("var __allocator = __wasmAllocator;");
+        if (method.Return.FreesGuestBuffer)
+        {
+            writer.Line("var __guestHeap = __wasmGuestHeap;");
+        }
+
         writer.Line("var __scope = __allocator.EnterScope();");
         foreach (var line in all.SelectMany(v => v.ImportDeclare()))
         {
@@ -141,7 +182,7 @@ internal static class ImportStubEmitter
 
         if (hasResult)
         {
-            writer.Line($"{m.Return.TypeDisplay} __result = default!;");
+            writer.Line($"{m.Return.LocalTypeDisplay} __result = default!;");
         }
 
         writer.Open("try");
@@ -157,7 +198,7 @@ internal static class ImportStubEmitter
         {
             writer.Line("// Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.");
             writer.Open();
-            writer.Line("global::WasmMarshal.GuestMemoryView __view = _guest.Memory.View();");
+            writer.Line("global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();");
             foreach (var line in marshal)
             {
                 writer.Line(line);
@@ -173,7 +214,7 @@ internal static class ImportStubEmitter
         {
             writer.Line("// Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.");
             writer.Open();
-            writer.Line("global::WasmMarshal.GuestMemoryView __view = _guest.Memory.View();");
+            writer.Line("global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();");
             foreach (var line in unmarshal)
             {
                 writer.Line(line);
@@ -196,7 +237,8 @@ internal static class ImportStubEmitter
         EmitCatch(writer);
         if (hasResult)
         {
-            writer.Line("return __result;");
+            bool isReference = m.Return.Shape is ValueShape.String or ValueShape.Array;
+            writer.Line(isReference ? "return __result!;" : "return __result;");
         }
 
         writer.Close();
@@ -212,13 +254,13 @@ internal static class ImportStubEmitter
     /// <summary>A method with its marshallers resolved.</summary>
     private sealed class BoundMethod
     {
-        public BoundMethod(MethodModel model)
+        public BoundMethod(MethodModel model, int index)
         {
             Model = model;
             Parameters = model.Parameters.Select(ValueMarshaller.For).ToList();
             Return = ValueMarshaller.For(model.Return);
             Signature = CoreSignature.Of(model);
-            Field = "_" + Sanitize(model.WasmName);
+            Field = "__wasmExport" + index + "_" + new string(model.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
         }
 
         public MethodModel Model { get; }
@@ -229,13 +271,11 @@ internal static class ImportStubEmitter
 
         public CoreSignature Signature { get; }
 
+        /// <summary>The delegate field: numbered, so that no two wasm names can collide, and named for readability.</summary>
         public string Field { get; }
 
         public bool Supported => Model.UnsupportedReason is null;
 
         public bool UsesGuestMemory => Return.UsesGuestMemory || Parameters.Any(p => p.UsesGuestMemory);
-
-        private static string Sanitize(string name) =>
-            new string(name.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
     }
 }

@@ -27,7 +27,7 @@ internal sealed class PointerMarshaller : ValueMarshaller
 
     public override IEnumerable<string> ImportDeclare() => Lines($"uint {Address} = 0;");
 
-    public override IEnumerable<string> ImportAllocate() => Lines($"{Address} = __allocator.Allocate({Size}, {Align});");
+    public override IEnumerable<string> ImportAllocate() => Lines($"{Address} = {Allocate(Size, Align)};");
 
     public override IEnumerable<string> ImportMarshal()
     {
@@ -59,7 +59,9 @@ internal sealed class PointerMarshaller : ValueMarshaller
     public override IEnumerable<string> ExportCoreParameters() => Lines($"int {Address}");
 
     public override IEnumerable<string> ExportUnmarshal() => Value.Passing == PassingMode.Out
-        ? Lines($"{Type} {Local("value")} = default;")
+        ? Lines(
+            $"__view.Bytes({UInt(Address)}, {Size}, __method, {NameLiteral}); // an out pointer is checked before the call, too",
+            $"{Type} {Local("value")} = default;")
         : Lines($"{Type} {Local("value")} = __view.Read<{Type}>({UInt(Address)}, __method, {NameLiteral});");
 
     public override string ExportArgument() => Value.Passing switch

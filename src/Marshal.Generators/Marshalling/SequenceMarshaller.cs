@@ -25,6 +25,8 @@ internal sealed class SequenceMarshaller : ValueMarshaller
 
     private string Count => IsArray ? $"({Id}?.Length ?? 0)" : $"{Id}.Length";
 
+    public override bool FreesGuestBuffer => Value.IsReturn;
+
     // ---- import ----
 
     public override IEnumerable<string> ImportDeclare() => Value.IsReturn
@@ -35,14 +37,14 @@ internal sealed class SequenceMarshaller : ValueMarshaller
     {
         if (Value.IsReturn)
         {
-            return Lines("__return_area = __allocator.Allocate(8u, 4u);");
+            return Lines($"__return_area = {Allocate("8u", "4u")};");
         }
 
         return Lines(
             $"if ({Count} != 0)",
             "{",
             $"    {Local("size")} = {Spans}.GetByteCount<{Element}>({Count}, __method, {NameLiteral});",
-            $"    {Local("ptr")} = __allocator.Allocate({Local("size")}, {Align});",
+            $"    {Local("ptr")} = {Allocate(Local("size"), Align)};",
             "}");
     }
 
@@ -84,7 +86,7 @@ internal sealed class SequenceMarshaller : ValueMarshaller
 
     public override IEnumerable<string> ImportCleanup() => Value.IsReturn
         ? Lines(
-            $"if (__return_ptr != 0) __allocator.Free(__return_ptr, __return_size, {Align});",
+            $"if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, {Align});",
             "if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);")
         : Lines($"if ({Local("ptr")} != 0) __allocator.Free({Local("ptr")}, {Local("size")}, {Align});");
 
@@ -122,7 +124,7 @@ internal sealed class SequenceMarshaller : ValueMarshaller
         "if (__return_count != 0)",
         "{",
         $"    __return_size = {Spans}.GetByteCount<{Element}>(__return_count, __method, \"return\");",
-        $"    __return_ptr = guest.Allocator.Allocate(__return_size, {Align});",
+        $"    __return_ptr = guest.GuestHeap.Allocate(__return_size, {Align}, __method, \"return\");",
         "}");
 
     public override IEnumerable<string> ExportReturnWrite() => Lines(

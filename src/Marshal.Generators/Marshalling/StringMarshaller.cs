@@ -17,6 +17,8 @@ internal sealed class StringMarshaller : ValueMarshaller
 
     private bool IsCString => Value.Encoding == StringEncoding.Utf8NulTerminated;
 
+    public override bool FreesGuestBuffer => Value.IsReturn;
+
     private string Marshaller => Lowering.StringMarshaller(Value.Encoding);
 
     private int UnitSize => Lowering.UnitSize(Value.Encoding);
@@ -48,14 +50,14 @@ internal sealed class StringMarshaller : ValueMarshaller
     {
         if (Value.IsReturn)
         {
-            return IsCString ? None : Lines("__return_area = __allocator.Allocate(8u, 4u);");
+            return IsCString ? None : Lines($"__return_area = {Allocate("8u", "4u")};");
         }
 
         return Lines(
             $"if ({Id} is not null)",
             "{",
             $"    {Local("size")} = {Marshaller}.GetByteCount({Id}, __method, {NameLiteral});",
-            $"    {Local("ptr")} = __allocator.Allocate({Local("size")}, {Align});",
+            $"    {Local("ptr")} = {Allocate(Local("size"), Align)};",
             "}");
     }
 
@@ -132,7 +134,7 @@ internal sealed class StringMarshaller : ValueMarshaller
             return Lines($"if ({Local("ptr")} != 0) __allocator.Free({Local("ptr")}, {Local("size")}, {Align});");
         }
 
-        var free = $"if (__return_ptr != 0) __allocator.Free(__return_ptr, __return_size, {Align});";
+        var free = $"if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, {Align});";
         return IsCString ? Lines(free) : Lines(free, "if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);");
     }
 
@@ -184,7 +186,7 @@ internal sealed class StringMarshaller : ValueMarshaller
         "if (__result is not null)",
         "{",
         $"    __return_size = {Marshaller}.GetByteCount(__result, __method, \"return\");",
-        $"    __return_ptr = guest.Allocator.Allocate(__return_size, {Align});",
+        $"    __return_ptr = guest.GuestHeap.Allocate(__return_size, {Align}, __method, \"return\");",
         "}");
 
     public override IEnumerable<string> ExportReturnWrite()

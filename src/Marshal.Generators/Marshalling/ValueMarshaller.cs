@@ -20,6 +20,9 @@ internal abstract class ValueMarshaller
     /// <summary>Whether the value occupies guest memory (and so needs the allocator and a view).</summary>
     public virtual bool UsesGuestMemory => true;
 
+    /// <summary>Whether a returned buffer belongs to the guest's heap and is freed there after copying.</summary>
+    public virtual bool FreesGuestBuffer => false;
+
     /// <summary>The C# parameter identifier.</summary>
     protected string Id => Lowering.Identifier(Value.Name);
 
@@ -79,9 +82,13 @@ internal abstract class ValueMarshaller
 
     protected static IEnumerable<string> Concat(params IEnumerable<string>[] parts) => parts.SelectMany(p => p);
 
+    /// <summary>An allocation of host-owned scratch memory, tagged with the method and parameter for leak reports.</summary>
+    protected string Allocate(string size, string align) =>
+        $"__allocator.Allocate({size}, {align}, __method, {NameLiteral})";
+
     public static ValueMarshaller For(ValueModel value) => value.Shape switch
     {
-        ValueShape.Void => new VoidMarshaller(value),
+        ValueShape.Void or ValueShape.Unsupported => new VoidMarshaller(value),
         ValueShape.Scalar => new ScalarMarshaller(value),
         ValueShape.String => new StringMarshaller(value),
         ValueShape.Pointer => new PointerMarshaller(value),

@@ -1,10 +1,13 @@
 namespace WasmMarshal.Generators.Model;
 
 /// <summary>A method of a [WasmImport] or [WasmExport] interface, ready to emit.</summary>
+/// <param name="Declaration">The explicit-implementation header, for example
+/// <c>int global::Demo.ICalc.Add(int a, int b)</c>, with nullability attributes on preceding lines.</param>
 /// <param name="UnsupportedReason">Why it cannot be marshalled (the analyzer reports the diagnostic), or null.</param>
 internal sealed record MethodModel(
     string Name,
     string WasmName,
+    string Declaration,
     EquatableArray<ValueModel> Parameters,
     ValueModel Return,
     string? UnsupportedReason);
@@ -27,6 +30,9 @@ internal enum InterfaceDirection
 /// <param name="FullName">The display name used in messages, for example <c>Demo.ICalculator</c>.</param>
 /// <param name="Module">For exports, the wasm import module name.</param>
 /// <param name="HintName">A unique file name stem for the generated source.</param>
+/// <param name="OtherMembers">Explicit implementations, throwing, of members that cannot be bound (properties, events),
+/// so that the stub still implements the whole interface and the build shows only the WASM diagnostics.</param>
+/// <param name="CanRegister">Whether the interface is visible module-wide, so a module initializer may register it.</param>
 internal sealed record InterfaceModel(
     string? Namespace,
     string Name,
@@ -36,4 +42,6 @@ internal sealed record InterfaceModel(
     InterfaceDirection Direction,
     string Module,
     EquatableArray<MethodModel> Methods,
+    EquatableArray<string> OtherMembers,
+    bool CanRegister,
     string HintName);

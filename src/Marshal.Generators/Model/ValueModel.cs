@@ -17,6 +17,9 @@ internal enum ValueShape
     ReadOnlySpan,
     Span,
     Array,
+
+    /// <summary>Cannot cross; the analyzer reports why, and the stub method throws.</summary>
+    Unsupported,
 }
 
 /// <summary>The scalar types and how each widens to a core wasm value.</summary>
@@ -63,6 +66,7 @@ internal enum PassingMode
 /// <param name="ElementDisplay">The element type of spans and arrays, or the pointed-to type of pointers.</param>
 /// <param name="ElementSize">The wasm32 size of that element type.</param>
 /// <param name="ElementAlign">The wasm32 alignment of that element type.</param>
+/// <param name="IsReturn">Whether this is the return value rather than a parameter.</param>
 internal sealed record ValueModel(
     string Name,
     string TypeDisplay,
@@ -75,10 +79,16 @@ internal sealed record ValueModel(
     bool IsNullable,
     string ElementDisplay,
     int ElementSize,
-    int ElementAlign)
+    int ElementAlign,
+    bool IsReturn = false)
 {
     public static ValueModel Void { get; } =
-        new("return", "void", ValueShape.Void, PassingMode.Value, "", ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0);
+        new("return", "void", ValueShape.Void, PassingMode.Value, "", ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);
 
-    public bool IsReturn => Name == "return";
+    /// <summary>The type to declare a local with: nullable-oblivious reference types get a '?' in generated code.</summary>
+    public string LocalTypeDisplay =>
+        Shape is ValueShape.String or ValueShape.Array && !TypeDisplay.EndsWith("?") ? TypeDisplay + "?" : TypeDisplay;
+
+    /// <summary>Whether the parameter is a reference type declared non-nullable, so null is a caller error.</summary>
+    public bool RejectsNull => !IsNullable && Shape is ValueShape.String or ValueShape.Array;
 }

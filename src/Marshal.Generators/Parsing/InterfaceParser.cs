@@ -35,12 +35,14 @@ internal sealed class InterfaceParser
     private readonly INamedTypeSymbol _interface;
     private readonly InterfaceDirection _direction;
     private readonly string _shortName;
+    private readonly string _qualifiedName;
 
     private InterfaceParser(INamedTypeSymbol symbol, InterfaceDirection direction)
     {
         _interface = symbol;
         _direction = direction;
         _shortName = symbol.Name;
+        _qualifiedName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
     }
 
     public readonly record struct Result(InterfaceModel? Model, ImmutableArray<Diagnostic> Diagnostics);
@@ -86,11 +88,12 @@ internal sealed class InterfaceParser
         }
 
         var methods = new List<MethodModel>();
+        var otherMembers = new List<string>();
         var byWasmName = new Dictionary<string, IMethodSymbol>();
         foreach (var member in _interface.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var method = ParseMember(member);
+            var method = ParseMember(member, otherMembers);
             if (method is null)
             {
                 continue;
@@ -123,12 +126,14 @@ internal sealed class InterfaceParser
             ns,
             _interface.Name,
             fullName,
-            _interface.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            _qualifiedName,
             new EquatableArray<ContainingTypeModel>(containing),
             _direction,
             module,
             new EquatableArray<MethodModel>(methods),
-            fullName.Replace('<', '[').Replace('>', ']'));
+            new EquatableArray<string>(otherMembers),
+            IsVisibleModuleWide(_interface),
+            fullName.Replace("@", "").Replace('<', '[').Replace('>', ']'));
     }
 
     private string? ShapeProblem()
@@ -162,7 +167,7 @@ internal sealed class InterfaceParser
         return null;
     }
 
-    private MethodModel? ParseMember(ISymbol member)
+    private MethodModel? ParseMember(ISymbol member, List<string> otherMembers)
     {
         string display = _shortName + "." + member.Name;
         var location = member.Locations.FirstOrDefault();
@@ -179,22 +184,104 @@ internal sealed class InterfaceParser
                 {
                     Report(DiagnosticDescriptors.UnsupportedMember, location, display,
                         "it is generic; a wasm function has one fixed signature");
-                    return new MethodModel(method.Name, WasmNames.ToSnakeCase(method.Name),
+                    return new MethodModel(method.Name, WasmNames.ToSnakeCase(method.Name), Declaration(method),
                         new EquatableArray<ValueModel>(ImmutableArray<ValueModel>.Empty), ValueModel.Void, "it is generic (WASM007)");
                 }
 
                 return ParseMethod(method, display);
-            case IPropertySymbol { IsAbstract: true }:
+            case IPropertySymbol { IsAbstract: true, IsStatic: false } property:
                 Report(DiagnosticDescriptors.UnsupportedMember, location, display,
                     "properties are not supported; declare a method such as Get" + member.Name + "()");
+                otherMembers.Add(PropertyStub(property, display));
                 return null;
-            case IEventSymbol { IsAbstract: true }:
+            case IEventSymbol { IsAbstract: true, IsStatic: false } @event:
                 Report(DiagnosticDescriptors.UnsupportedMember, location, display,
                     "events are not supported; declare a [WasmExport] interface for callbacks instead");
+                otherMembers.Add(EventStub(@event, display));
+                return null;
+            case IPropertySymbol { IsAbstract: true } or IEventSymbol { IsAbstract: true }:
+                Report(DiagnosticDescriptors.UnsupportedMember, location, display, "static abstract members have no wasm counterpart");
                 return null;
             default:
                 return null;
         }
+    }
+
+    /// <summary>The explicit-implementation header of <paramref name="method"/>, with its nullability attributes.</summary>
+    private string Declaration(IMethodSymbol method)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var attribute in NullabilityAttributes(method.GetReturnTypeAttributes()))
+        {
+            builder.Append("[return: ").Append(attribute).Append("]\n");
+        }
+
+        string refKind = method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "";
+        builder.Append(refKind).Append(method.ReturnType.ToDisplayString(TypeFormat)).Append(' ')
+            .Append(_qualifiedName).Append('.').Append(Escape(method.Name));
+        if (method.TypeParameters.Length > 0)
+        {
+            builder.Append('<').Append(string.Join(", ", method.TypeParameters.Select(t => Escape(t.Name)))).Append('>');
+        }
+
+        builder.Append('(');
+        builder.Append(string.Join(", ", method.Parameters.Select(p =>
+            string.Concat(NullabilityAttributes(p.GetAttributes()).Select(a => "[" + a + "] "))
+            + ModifierOf(p) + (p.IsParams ? "params " : "") + p.Type.ToDisplayString(TypeFormat) + " " + Escape(p.Name))));
+        builder.Append(')');
+        return builder.ToString();
+    }
+
+    private string PropertyStub(IPropertySymbol property, string display)
+    {
+        string name = property.IsIndexer
+            ? "this[" + string.Join(", ", property.Parameters.Select(p => p.Type.ToDisplayString(TypeFormat) + " " + Escape(p.Name))) + "]"
+            : Escape(property.Name);
+        string thrower = Thrower(display, "properties are not supported (WASM007)");
+        string accessors = (property.GetMethod is not null ? $"get => {thrower}; " : "")
+            + (property.SetMethod is not null ? (property.SetMethod.IsInitOnly ? "init" : "set") + $" => {thrower}; " : "");
+        return $"{property.Type.ToDisplayString(TypeFormat)} {_qualifiedName}.{name} {{ {accessors}}}";
+    }
+
+    private string EventStub(IEventSymbol @event, string display)
+    {
+        string thrower = Thrower(display, "events are not supported (WASM007)");
+        return $"event {@event.Type.ToDisplayString(TypeFormat)} {_qualifiedName}.{Escape(@event.Name)} {{ add => {thrower}; remove => {thrower}; }}";
+    }
+
+    private static string Thrower(string display, string reason) =>
+        "throw new global::System.NotSupportedException(" + SymbolDisplay.FormatLiteral(
+            display + " cannot be bound to wasm: " + reason + ". See the WASM diagnostics of this build.", quote: true) + ")";
+
+    private static IEnumerable<string> NullabilityAttributes(ImmutableArray<AttributeData> attributes) =>
+        attributes
+            .Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "System.Diagnostics.CodeAnalysis")
+            .Select(a => "global::" + a.AttributeClass!.ToDisplayString()
+                + (a.ConstructorArguments.Length == 0 ? "" : "(" + string.Join(", ", a.ConstructorArguments.Select(c => c.ToCSharpString())) + ")"));
+
+    private static string ModifierOf(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.In => "in ",
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        _ when (int)parameter.RefKind == 4 => "ref readonly ",
+        _ => "",
+    };
+
+    private static string Escape(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static bool IsVisibleModuleWide(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private MethodModel ParseMethod(IMethodSymbol method, string display)
@@ -221,7 +308,7 @@ internal sealed class InterfaceParser
             if (value is null)
             {
                 unsupported ??= $"parameter '{parameter.Name}' cannot be marshalled";
-                continue;
+                value = Unsupported(parameter.Name, parameter.Type, ModifierOf(parameter), isReturn: false);
             }
 
             parameters.Add(value);
@@ -231,10 +318,10 @@ internal sealed class InterfaceParser
         if (returnValue is null)
         {
             unsupported ??= "its return type cannot be marshalled";
-            returnValue = ValueModel.Void;
+            returnValue = Unsupported("return", method.ReturnType, "", isReturn: true);
         }
 
-        var model = new MethodModel(method.Name, wasmName, new EquatableArray<ValueModel>(parameters), returnValue, unsupported);
+        var model = new MethodModel(method.Name, wasmName, Declaration(method), new EquatableArray<ValueModel>(parameters), returnValue, unsupported);
         if (unsupported is null)
         {
             int coreCount = CoreSignature.Of(model).Parameters.Count;
@@ -249,6 +336,10 @@ internal sealed class InterfaceParser
 
         return model;
     }
+
+    private static ValueModel Unsupported(string name, ITypeSymbol type, string modifier, bool isReturn) =>
+        new(name, type.ToDisplayString(TypeFormat), ValueShape.Unsupported, PassingMode.Value, modifier, ScalarKind.I32, null,
+            StringEncoding.Utf8, true, "", 0, 0, isReturn);
 
     private ValueModel? ParseParameter(IParameterSymbol parameter, string display)
     {
@@ -276,14 +367,7 @@ internal sealed class InterfaceParser
             return null;
         }
 
-        string modifier = parameter.RefKind switch
-        {
-            RefKind.In => "in ",
-            RefKind.Ref => "ref ",
-            RefKind.Out => "out ",
-            _ when (int)parameter.RefKind == 4 => "ref readonly ",
-            _ => "",
-        };
+        string modifier = ModifierOf(parameter);
         var classified = Classify(type, parameter.Name, passing, modifier, stringAttribute, isReturn: false, out string? error, out bool isLayout);
         if (classified is not null)
         {
@@ -352,6 +436,7 @@ internal sealed class InterfaceParser
         var classified = Classify(type, "return", PassingMode.Value, "", stringAttribute, isReturn: true, out string? error, out bool isLayout);
         if (classified is not null)
         {
+            classified = classified with { IsReturn = true };
             if (classified.Shape == ValueShape.Pointer && _layouts.Of(type).ScalarCount == 1)
             {
                 Report(DiagnosticDescriptors.SingleScalarStructByValue, location, display, type.ToDisplayString());

@@ -7,9 +7,11 @@ namespace WasmMarshal.Generators.Parsing;
 /// <summary>The wasm32 C layout of a type, or why it has none.</summary>
 /// <param name="ScalarCount">How many scalars the type flattens to; the C ABI passes a one-scalar struct as the scalar.</param>
 /// <param name="Error">Why the type cannot be laid out for wasm32, naming the field; null when it can.</param>
-internal sealed record Wasm32Layout(int Size, int Align, int ScalarCount, string? Error)
+/// <param name="NetAlign">The alignment .NET gives the type inside another struct; smaller than <paramref name="Align"/>
+/// under StructLayout Pack, which moves the fields that follow it.</param>
+internal sealed record Wasm32Layout(int Size, int Align, int ScalarCount, string? Error, int NetAlign)
 {
-    public static Wasm32Layout Invalid(string error) => new(0, 1, 0, error);
+    public static Wasm32Layout Invalid(string error) => new(0, 1, 0, error, 1);
 }
 
 /// <summary>
@@ -49,7 +51,7 @@ internal sealed class Wasm32LayoutCalculator
     {
         if (ScalarLayout(type) is { } scalar)
         {
-            return new Wasm32Layout(scalar.Size, scalar.Align, 1, null);
+            return new Wasm32Layout(scalar.Size, scalar.Align, 1, null, scalar.Align);
         }
 
         if (Unsupported(type) is { } why)
@@ -112,6 +114,14 @@ internal sealed class Wasm32LayoutCalculator
         }
 
         var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
+        if (type.DeclaringSyntaxReferences.IsEmpty && fields.Any(f => f.DeclaredAccessibility != Accessibility.Public))
+        {
+            // Reference assemblies (the .NET ones among them) replace private struct fields with placeholders, so the
+            // layout seen here may not be the real one: Guid would look 4 bytes long.
+            return Wasm32Layout.Invalid(
+                "it is declared in a referenced assembly and has non-public fields, so its real layout cannot be checked; declare a struct with public fields that mirrors the C layout");
+        }
+
         if (fields.Count == 0)
         {
             return Wasm32Layout.Invalid("it has no fields; C has no empty structs and .NET gives it a size of 1");
@@ -121,7 +131,7 @@ internal sealed class Wasm32LayoutCalculator
         foreach (var field in fields)
         {
             string fieldName = FieldName(field);
-            var (size, align, count, error) = FieldLayout(field, fieldName);
+            var (size, align, fieldNetAlign, count, error) = FieldLayout(field, fieldName);
             if (error is not null)
             {
                 return Wasm32Layout.Invalid(error);
@@ -132,7 +142,7 @@ internal sealed class Wasm32LayoutCalculator
             cAlign = System.Math.Max(cAlign, align);
 
             int netFieldOffset;
-            int netFieldAlign = pack > 0 ? System.Math.Min(align, pack) : align;
+            int netFieldAlign = pack > 0 ? System.Math.Min(fieldNetAlign, pack) : fieldNetAlign;
             if (kind == LayoutExplicit)
             {
                 var offsetAttribute = field.GetAttributes().FirstOrDefault(a =>
@@ -165,41 +175,41 @@ internal sealed class Wasm32LayoutCalculator
             return Wasm32Layout.Invalid($"its .NET size is {netSize} bytes ({cause}) but its wasm32 C size is {cSize} bytes");
         }
 
-        return new Wasm32Layout(cSize, cAlign, scalars, null);
+        return new Wasm32Layout(cSize, cAlign, scalars, null, netAlign);
     }
 
-    private (int Size, int Align, int Scalars, string? Error) FieldLayout(IFieldSymbol field, string fieldName)
+    private (int Size, int Align, int NetAlign, int Scalars, string? Error) FieldLayout(IFieldSymbol field, string fieldName)
     {
         if (field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol buffer)
         {
             var element = ScalarLayout(buffer.PointedAtType);
             if (element is null)
             {
-                return (0, 1, 0, $"field '{fieldName}' is a fixed buffer of an unsupported element type");
+                return (0, 1, 1, 0, $"field '{fieldName}' is a fixed buffer of an unsupported element type");
             }
 
-            return (element.Value.Size * field.FixedSize, element.Value.Align, field.FixedSize, null);
+            return (element.Value.Size * field.FixedSize, element.Value.Align, element.Value.Align, field.FixedSize, null);
         }
 
         var type = field.Type;
         if (type.SpecialType == SpecialType.System_Boolean && !HasOneByteMarshalAs(field))
         {
-            return (0, 1, 0,
+            return (0, 1, 1, 0,
                 $"field '{fieldName}' is a bool without an explicit size; C's bool is 1 byte, so mark it [MarshalAs(UnmanagedType.U1)]");
         }
 
         if (Unsupported(type) is { } why)
         {
-            return (0, 1, 0, $"field '{fieldName}': {why}");
+            return (0, 1, 1, 0, $"field '{fieldName}': {why}");
         }
 
         var layout = Of(type);
         if (layout.Error is not null)
         {
-            return (0, 1, 0, $"field '{fieldName}' ({type.ToDisplayString()}): {layout.Error}");
+            return (0, 1, 1, 0, $"field '{fieldName}' ({type.ToDisplayString()}): {layout.Error}");
         }
 
-        return (layout.Size, layout.Align, layout.ScalarCount, null);
+        return (layout.Size, layout.Align, layout.NetAlign, layout.ScalarCount, null);
     }
 
     private static bool HasOneByteMarshalAs(IFieldSymbol field) =>

@@ -33,6 +33,56 @@ public abstract class GuestAllocatorSource
     /// <summary>The guest's exported <c>cabi_realloc</c> (no free, see <see cref="CabiReallocAllocator"/>).</summary>
     public static GuestAllocatorSource CabiRealloc(string name = "cabi_realloc") => new CabiReallocSource(name);
 
+    /// <summary>
+    /// A heap managed by the host (<see cref="HostHeapAllocator"/>): TLSF in .NET, no header bytes in guest memory,
+    /// memory from <paramref name="region"/>.
+    /// </summary>
+    public static GuestAllocatorSource HostHeap(HostHeapRegion region = HostHeapRegion.Auto, uint growthStep = 256 * 1024) =>
+        new CustomSource(g => Regions(g, region, growthStep) is { } source
+            ? new HostHeapAllocator(g.Memory, source, growthStep)
+            : throw NoRegion(region), $"host heap ({region})");
+
+    /// <summary>
+    /// A per-call arena (<see cref="ArenaAllocator"/>): bump allocation, released when each stub call ends, chunks from
+    /// <paramref name="region"/>.
+    /// </summary>
+    public static GuestAllocatorSource Arena(HostHeapRegion region = HostHeapRegion.Auto, uint chunkSize = 64 * 1024) =>
+        new CustomSource(g => Regions(g, region, chunkSize) is { } source
+            ? new ArenaAllocator(g.Memory, source, chunkSize)
+            : throw NoRegion(region), $"arena ({region})");
+
+    /// <summary>
+    /// Where host-managed memory comes from. <see cref="HostHeapRegion.Auto"/> takes blocks from the guest heap when
+    /// the guest has one (safe beside any guest allocator), else the range above <c>__heap_base</c> when exported,
+    /// else fresh pages from memory.grow.
+    /// </summary>
+    public static Regions.IGuestRegionSource? Regions(WasmGuest guest, HostHeapRegion region, uint step = 64 * 1024)
+    {
+        var memory = guest.Memory;
+        switch (region)
+        {
+            case HostHeapRegion.GuestBlocks:
+                return new Regions.GuestBlockRegionSource(guest.GuestHeap, step);
+            case HostHeapRegion.MemoryGrow:
+                return new Regions.MemoryGrowRegionSource(memory.Memory, Math.Max(1, step / 65536));
+            case HostHeapRegion.HeapBase:
+                return global::WasmMarshal.Allocators.Regions.HeapBaseRegionSource.ReadHeapBase(guest.Instance) is uint heapBase
+                    ? new Regions.HeapBaseRegionSource(memory.Memory, heapBase, Math.Max(1, step / 65536))
+                    : null;
+            default:
+                var probe = new List<BindingMismatch>();
+                if (guest.TryResolveGuestHeap(probe) is not null)
+                {
+                    return new Regions.GuestBlockRegionSource(guest.GuestHeap, step);
+                }
+
+                return Regions(guest, HostHeapRegion.HeapBase, step) ?? Regions(guest, HostHeapRegion.MemoryGrow, step);
+        }
+    }
+
+    private static WasmBindingException NoRegion(HostHeapRegion region) => new("the host heap",
+        [new BindingMismatch("__heap_base", "the host heap region " + region, "an exported __heap_base global (link with -Wl,--export=__heap_base)", "missing")]);
+
     /// <summary>An allocator the caller builds from the guest, for example a host-managed heap.</summary>
     public static GuestAllocatorSource Custom(Func<WasmGuest, IGuestAllocator> create, string description = "custom allocator") =>
         new CustomSource(create, description);
@@ -128,6 +178,33 @@ public abstract class GuestAllocatorSource
     {
         public override string Description => description;
 
-        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches) => create(guest);
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
+        {
+            try
+            {
+                return create(guest);
+            }
+            catch (WasmBindingException ex)
+            {
+                mismatches.AddRange(ex.Mismatches);
+                return null;
+            }
+        }
     }
+}
+
+/// <summary>Where a host-managed heap or arena takes guest memory from.</summary>
+public enum HostHeapRegion
+{
+    /// <summary>Guest heap blocks if the guest has a heap, else <c>__heap_base</c> upward if exported, else memory.grow.</summary>
+    Auto,
+
+    /// <summary>Large blocks reserved through the guest's own heap (safe beside any guest allocator).</summary>
+    GuestBlocks,
+
+    /// <summary>Fresh pages from memory.grow, above everything (for guests whose allocator also uses memory.grow, or none).</summary>
+    MemoryGrow,
+
+    /// <summary>From the exported <c>__heap_base</c> to the end of memory, then memory.grow (for guests without a heap).</summary>
+    HeapBase,
 }

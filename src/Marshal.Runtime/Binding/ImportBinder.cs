@@ -46,8 +46,15 @@ public sealed class ImportBinder
         }
     }
 
-    /// <summary>Expects the guest to provide an allocator; returns it, or null when a mismatch was recorded.</summary>
-    public IGuestAllocator? RequireAllocator() => _guest.TryResolveAllocator(_mismatches);
+    /// <summary>
+    /// The allocator for arguments: <paramref name="overrideAllocator"/> when given, else the guest's
+    /// <see cref="WasmGuest.Allocator"/>; null when a mismatch was recorded.
+    /// </summary>
+    public IGuestAllocator? RequireAllocator(IGuestAllocator? overrideAllocator = null) =>
+        overrideAllocator ?? _guest.TryResolveAllocator(_mismatches);
+
+    /// <summary>The guest's own heap, which frees buffers the guest returns; null when a mismatch was recorded.</summary>
+    public IGuestAllocator? RequireGuestHeap() => _guest.TryResolveGuestHeap(_mismatches);
 
     /// <summary>Throws when anything was missing or mismatched.</summary>
     public void Complete()

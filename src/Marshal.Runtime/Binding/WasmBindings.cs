@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using WasmMarshal.Allocation;
 
 namespace WasmMarshal.Binding;
 
@@ -13,15 +14,15 @@ public static class WasmBindings
     private static readonly ConcurrentDictionary<Type, WasmExportBinding> s_exports = new();
 
     /// <summary>Registers the stub factory of a <c>[WasmImport]</c> interface.</summary>
-    public static void RegisterImport<T>(Func<WasmGuest, T> factory) where T : class => s_imports[typeof(T)] = factory;
+    public static void RegisterImport<T>(Func<WasmGuest, IGuestAllocator?, T> factory) where T : class => s_imports[typeof(T)] = factory;
 
     /// <summary>Registers the binder of a <c>[WasmExport]</c> interface.</summary>
     public static void RegisterExport<T>(WasmExportBinding<T> binding) where T : class => s_exports[typeof(T)] = binding;
 
     /// <summary>The registered import factory for <typeparamref name="T"/>.</summary>
-    public static Func<WasmGuest, T> GetImport<T>() where T : class =>
+    public static Func<WasmGuest, IGuestAllocator?, T> GetImport<T>() where T : class =>
         s_imports.TryGetValue(typeof(T), out var factory)
-            ? (Func<WasmGuest, T>)factory
+            ? (Func<WasmGuest, IGuestAllocator?, T>)factory
             : throw new InvalidOperationException(
                 $"{typeof(T).FullName} has no generated WasmMarshal stub. Mark it [WasmImport], make it partial, and reference the WasmMarshal generator.");
 

@@ -48,7 +48,7 @@ public static class TestGuests
         CountingAllocator? counting = null;
         var guest = WasmGuest.Builder(MovingEngine, Load("marshal_test"))
             .Export<Guests.IHostServices>(host ?? new RecordingHost())
-            .WithAllocator(GuestAllocatorSource.Custom(g =>
+            .WithGuestHeap(GuestAllocatorSource.Custom(g =>
             {
                 var mismatches = new List<BindingMismatch>();
                 var inner = GuestAllocatorSource.Malloc().TryCreate(g, mismatches)

@@ -1,0 +1,628 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace WasmMarshal.Allocation.Algorithms;
+
+/// <summary>
+/// A two-level segregated-fit (TLSF) allocator over address ranges. Every piece of metadata lives in host arrays: the
+/// managed memory itself holds zero header bytes, so the ranges can be a guest's linear memory. Allocation and free
+/// are O(1) (two bitmap scans and list operations), free coalesces immediately with both physical neighbours, and any
+/// power-of-two alignment up to 64 KiB is supported.
+/// </summary>
+/// <remarks>
+/// Block sizes and addresses are multiples of <see cref="Granularity"/>. Separate regions never coalesce with each
+/// other, unless a region is added exactly at the end of an existing one (memory.grow), which extends it.
+/// Not thread-safe.
+/// </remarks>
+public sealed class TlsfHeap
+{
+    /// <summary>The allocation granularity and minimum alignment, in bytes.</summary>
+    public const uint Granularity = 8;
+
+    /// <summary>The largest supported alignment.</summary>
+    public const uint MaxAlignment = 64 * 1024;
+
+    private const int SecondLevelLog2 = 4;
+    private const int SecondLevelCount = 1 << SecondLevelLog2;
+    private const int FirstLevelShift = SecondLevelLog2 + 3; // log2(Granularity) = 3
+    private const uint SmallBlock = 1u << FirstLevelShift;
+    private const int FirstLevelCount = 32 - FirstLevelShift + 1;
+    private const int None = -1;
+
+    private readonly int[] _heads = new int[FirstLevelCount * SecondLevelCount];
+    private readonly uint[] _secondLevelBitmaps = new uint[FirstLevelCount];
+    private readonly Dictionary<uint, int> _usedByAddress = new();
+    private readonly List<int> _regionTails = new();
+    private Node[] _nodes = new Node[64];
+    private int _nodeCount;
+    private int _recycledNodes = None;
+    private uint _firstLevelBitmap;
+
+    private ulong _bytesInUse;
+    private ulong _peakBytesInUse;
+    private long _allocationCount;
+    private ulong _managedBytes;
+
+    /// <summary>Creates an empty heap; add memory with <see cref="AddRegion"/>.</summary>
+    public TlsfHeap() => Array.Fill(_heads, None);
+
+    /// <summary>Live allocations.</summary>
+    public long LiveAllocations => _usedByAddress.Count;
+
+    /// <summary>Bytes in live blocks.</summary>
+    public ulong BytesInUse => _bytesInUse;
+
+    /// <summary>All bytes under management.</summary>
+    public ulong ManagedBytes => _managedBytes;
+
+    /// <summary>
+    /// Adds <c>[start, start + size)</c> to the heap. Both are rounded inward to <see cref="Granularity"/>. A region that
+    /// starts exactly where an earlier one ends extends it, so blocks can coalesce across the seam.
+    /// </summary>
+    public void AddRegion(uint start, uint size)
+    {
+        ulong alignedStart = AlignUp(start, Granularity);
+        ulong end = ((ulong)start + size) & ~(ulong)(Granularity - 1);
+        if (end > uint.MaxValue + 1ul)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), "The region extends past 4 GiB.");
+        }
+
+        if (end <= alignedStart)
+        {
+            return;
+        }
+
+        uint blockStart = (uint)alignedStart;
+        uint blockSize = (uint)(end - alignedStart);
+        _managedBytes += blockSize;
+
+        for (int i = 0; i < _regionTails.Count; i++)
+        {
+            int tail = _regionTails[i];
+            ref Node last = ref _nodes[tail];
+            if ((ulong)last.Address + last.Size != blockStart)
+            {
+                continue;
+            }
+
+            if (last.IsFree)
+            {
+                RemoveFree(tail);
+                _nodes[tail].Size += blockSize;
+                InsertFree(tail);
+            }
+            else
+            {
+                int extension = NewNode(blockStart, blockSize);
+                _nodes[extension].PrevPhysical = tail;
+                _nodes[tail].NextPhysical = extension;
+                _regionTails[i] = extension;
+                InsertFree(extension);
+            }
+
+            return;
+        }
+
+        int node = NewNode(blockStart, blockSize);
+        _regionTails.Add(node);
+        InsertFree(node);
+    }
+
+    /// <summary>
+    /// Allocates <paramref name="size"/> bytes aligned to <paramref name="alignment"/>; returns false when no free block
+    /// is large enough (the caller may add a region and retry).
+    /// </summary>
+    public bool TryAllocate(uint size, uint alignment, out uint address)
+    {
+        if (alignment == 0 || (alignment & (alignment - 1)) != 0 || alignment > MaxAlignment)
+        {
+            throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a power of two up to 64 KiB.");
+        }
+
+        ulong blockSize = AlignUp(Math.Max(size, 1u), Granularity);
+        ulong searchSize = alignment <= Granularity ? blockSize : blockSize + alignment - Granularity;
+        if (searchSize > uint.MaxValue - SmallBlock)
+        {
+            address = 0;
+            return false;
+        }
+
+        int node = FindFree((uint)searchSize);
+        if (node == None)
+        {
+            // The good-fit search skips the request's own size class, whose blocks may be smaller than the request.
+            // Before failing, scan that one class for a block that fits, so failure means no free block is large enough.
+            node = FindInOwnClass((uint)searchSize);
+            if (node == None)
+            {
+                address = 0;
+                return false;
+            }
+        }
+
+        RemoveFree(node);
+        uint start = _nodes[node].Address;
+        uint aligned = (uint)AlignUp(start, alignment);
+        if (aligned != start)
+        {
+            // Give the leading gap back as its own free block; it is a multiple of the granularity, so never too small.
+            int lead = node;
+            node = SplitAt(lead, aligned - start);
+            InsertFree(lead);
+        }
+
+        if (_nodes[node].Size - blockSize >= Granularity)
+        {
+            int tail = SplitAt(node, (uint)blockSize);
+            InsertFree(tail);
+        }
+
+        ref Node used = ref _nodes[node];
+        used.IsFree = false;
+        _usedByAddress.Add(used.Address, node);
+        _bytesInUse += used.Size;
+        _peakBytesInUse = Math.Max(_peakBytesInUse, _bytesInUse);
+        _allocationCount++;
+        address = used.Address;
+        return true;
+    }
+
+    /// <summary>Frees the allocation at <paramref name="address"/>, coalescing with free neighbours.</summary>
+    /// <exception cref="InvalidOperationException">The address is not a live allocation (double or foreign free).</exception>
+    public void Free(uint address)
+    {
+        if (!_usedByAddress.Remove(address, out int node))
+        {
+            throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap (double free or foreign pointer).");
+        }
+
+        _bytesInUse -= _nodes[node].Size;
+        _nodes[node].IsFree = true;
+        node = MergeWithNext(MergeWithPrevious(node));
+        InsertFree(node);
+    }
+
+    /// <summary>The size of the block holding the live allocation at <paramref name="address"/>.</summary>
+    public bool TryGetBlockSize(uint address, out uint size)
+    {
+        if (_usedByAddress.TryGetValue(address, out int node))
+        {
+            size = _nodes[node].Size;
+            return true;
+        }
+
+        size = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Resizes the allocation at <paramref name="address"/> without moving it: shrinking always succeeds, growing
+    /// succeeds when the next block is free and large enough. Returns false when the caller must move the data.
+    /// </summary>
+    public bool TryResizeInPlace(uint address, uint newSize)
+    {
+        if (!_usedByAddress.TryGetValue(address, out int node))
+        {
+            throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap.");
+        }
+
+        ulong wanted = AlignUp(Math.Max(newSize, 1u), Granularity);
+        uint current = _nodes[node].Size;
+        if (wanted > current)
+        {
+            int next = _nodes[node].NextPhysical;
+            if (next == None || !_nodes[next].IsFree || (ulong)current + _nodes[next].Size < wanted)
+            {
+                return false;
+            }
+
+            RemoveFree(next);
+            _nodes[node].Size += _nodes[next].Size;
+            Unlink(next);
+            _bytesInUse += _nodes[node].Size - current;
+        }
+
+        if (_nodes[node].Size - wanted >= Granularity)
+        {
+            uint before = _nodes[node].Size;
+            int tail = SplitAt(node, (uint)wanted);
+            _nodes[tail].IsFree = true;
+            _bytesInUse -= before - (uint)wanted;
+            InsertFree(MergeWithNext(tail));
+        }
+
+        _peakBytesInUse = Math.Max(_peakBytesInUse, _bytesInUse);
+        return true;
+    }
+
+    /// <summary>The current accounting. <see cref="AllocatorStatistics.LargestFreeBlock"/> scans one size class.</summary>
+    public AllocatorStatistics GetStatistics() => new(
+        _bytesInUse, _peakBytesInUse, _usedByAddress.Count, _allocationCount,
+        _managedBytes - _bytesInUse, LargestFreeBlock(), _managedBytes);
+
+    /// <summary>Every block in address order, for tests and memory maps.</summary>
+    public IEnumerable<(uint Address, uint Size, bool IsFree)> Blocks()
+    {
+        var heads = new List<int>();
+        foreach (int tail in _regionTails)
+        {
+            int node = tail;
+            while (_nodes[node].PrevPhysical != None)
+            {
+                node = _nodes[node].PrevPhysical;
+            }
+
+            heads.Add(node);
+        }
+
+        heads.Sort((a, b) => _nodes[a].Address.CompareTo(_nodes[b].Address));
+        foreach (int head in heads)
+        {
+            for (int node = head; node != None; node = _nodes[node].NextPhysical)
+            {
+                yield return (_nodes[node].Address, _nodes[node].Size, _nodes[node].IsFree);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks every internal invariant (physical chains contiguous, no adjacent free blocks, free lists and bitmaps
+    /// consistent, accounting exact) and throws <see cref="InvalidOperationException"/> on the first violation.
+    /// Meant for tests; O(blocks).
+    /// </summary>
+    public void Validate()
+    {
+        ulong used = 0, total = 0;
+        int freeBlocks = 0, usedBlocks = 0;
+        foreach (int tail in _regionTails)
+        {
+            if (_nodes[tail].NextPhysical != None)
+            {
+                throw new InvalidOperationException("A region tail has a successor.");
+            }
+
+            for (int node = tail; node != None; node = _nodes[node].PrevPhysical)
+            {
+                ref Node n = ref _nodes[node];
+                total += n.Size;
+                if (n.Size == 0 || n.Size % Granularity != 0 || n.Address % Granularity != 0)
+                {
+                    throw new InvalidOperationException($"Block 0x{n.Address:X8} has size {n.Size}.");
+                }
+
+                int prev = n.PrevPhysical;
+                if (prev != None)
+                {
+                    if ((ulong)_nodes[prev].Address + _nodes[prev].Size != n.Address || _nodes[prev].NextPhysical != node)
+                    {
+                        throw new InvalidOperationException($"Blocks before 0x{n.Address:X8} are not contiguous.");
+                    }
+
+                    if (_nodes[prev].IsFree && n.IsFree)
+                    {
+                        throw new InvalidOperationException($"Free blocks at 0x{_nodes[prev].Address:X8} and 0x{n.Address:X8} were not coalesced.");
+                    }
+                }
+
+                if (n.IsFree)
+                {
+                    freeBlocks++;
+                    Mapping(n.Size, out int fl, out int sl);
+                    if (!ListContains(fl * SecondLevelCount + sl, node))
+                    {
+                        throw new InvalidOperationException($"Free block 0x{n.Address:X8} is not in its size class.");
+                    }
+                }
+                else
+                {
+                    usedBlocks++;
+                    used += n.Size;
+                    if (!_usedByAddress.TryGetValue(n.Address, out int mapped) || mapped != node)
+                    {
+                        throw new InvalidOperationException($"Used block 0x{n.Address:X8} is not indexed.");
+                    }
+                }
+            }
+        }
+
+        int listed = 0;
+        for (int fl = 0; fl < FirstLevelCount; fl++)
+        {
+            for (int sl = 0; sl < SecondLevelCount; sl++)
+            {
+                int count = 0;
+                for (int node = _heads[fl * SecondLevelCount + sl]; node != None; node = _nodes[node].NextFree)
+                {
+                    count++;
+                }
+
+                bool bit = (_secondLevelBitmaps[fl] & (1u << sl)) != 0;
+                if (bit != (count > 0))
+                {
+                    throw new InvalidOperationException($"Bitmap for class ({fl}, {sl}) disagrees with its list.");
+                }
+
+                listed += count;
+            }
+
+            if (((_firstLevelBitmap & (1u << fl)) != 0) != (_secondLevelBitmaps[fl] != 0))
+            {
+                throw new InvalidOperationException($"First-level bitmap bit {fl} is wrong.");
+            }
+        }
+
+        if (listed != freeBlocks || usedBlocks != _usedByAddress.Count || used != _bytesInUse || total != _managedBytes)
+        {
+            throw new InvalidOperationException(
+                $"Accounting mismatch: {listed} listed vs {freeBlocks} free blocks, {usedBlocks} used vs {_usedByAddress.Count} indexed, {used} vs {_bytesInUse} bytes in use, {total} vs {_managedBytes} managed.");
+        }
+    }
+
+    private bool ListContains(int list, int target)
+    {
+        for (int node = _heads[list]; node != None; node = _nodes[node].NextFree)
+        {
+            if (node == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ulong LargestFreeBlock()
+    {
+        if (_firstLevelBitmap == 0)
+        {
+            return 0;
+        }
+
+        int fl = 31 - BitOperations.LeadingZeroCount(_firstLevelBitmap);
+        int sl = 31 - BitOperations.LeadingZeroCount(_secondLevelBitmaps[fl]);
+        uint largest = 0;
+        for (int node = _heads[fl * SecondLevelCount + sl]; node != None; node = _nodes[node].NextFree)
+        {
+            largest = Math.Max(largest, _nodes[node].Size);
+        }
+
+        return largest;
+    }
+
+    /// <summary>Splits <paramref name="node"/> after <paramref name="offset"/> bytes; returns the new upper node.</summary>
+    private int SplitAt(int node, uint offset)
+    {
+        int upper = NewNode(_nodes[node].Address + offset, _nodes[node].Size - offset);
+        ref Node lower = ref _nodes[node];
+        lower.Size = offset;
+        int next = lower.NextPhysical;
+        _nodes[upper].PrevPhysical = node;
+        _nodes[upper].NextPhysical = next;
+        _nodes[upper].IsFree = lower.IsFree;
+        lower.NextPhysical = upper;
+        if (next != None)
+        {
+            _nodes[next].PrevPhysical = upper;
+        }
+        else
+        {
+            ReplaceTail(node, upper);
+        }
+
+        return upper;
+    }
+
+    private int MergeWithPrevious(int node)
+    {
+        int prev = _nodes[node].PrevPhysical;
+        if (prev == None || !_nodes[prev].IsFree)
+        {
+            return node;
+        }
+
+        RemoveFree(prev);
+        _nodes[prev].Size += _nodes[node].Size;
+        Unlink(node);
+        return prev;
+    }
+
+    private int MergeWithNext(int node)
+    {
+        int next = _nodes[node].NextPhysical;
+        if (next == None || !_nodes[next].IsFree)
+        {
+            return node;
+        }
+
+        RemoveFree(next);
+        _nodes[node].Size += _nodes[next].Size;
+        Unlink(next);
+        return node;
+    }
+
+    /// <summary>Removes an absorbed node from the physical chain and recycles it.</summary>
+    private void Unlink(int node)
+    {
+        int prev = _nodes[node].PrevPhysical;
+        int next = _nodes[node].NextPhysical;
+        _nodes[prev].NextPhysical = next;
+        if (next != None)
+        {
+            _nodes[next].PrevPhysical = prev;
+        }
+        else
+        {
+            ReplaceTail(node, prev);
+        }
+
+        _nodes[node].NextFree = _recycledNodes;
+        _recycledNodes = node;
+    }
+
+    private void ReplaceTail(int oldTail, int newTail)
+    {
+        int index = _regionTails.IndexOf(oldTail);
+        _regionTails[index] = newTail;
+    }
+
+    private int NewNode(uint address, uint size)
+    {
+        int node;
+        if (_recycledNodes != None)
+        {
+            node = _recycledNodes;
+            _recycledNodes = _nodes[node].NextFree;
+        }
+        else
+        {
+            if (_nodeCount == _nodes.Length)
+            {
+                Array.Resize(ref _nodes, _nodes.Length * 2);
+            }
+
+            node = _nodeCount++;
+        }
+
+        _nodes[node] = new Node
+        {
+            Address = address,
+            Size = size,
+            PrevPhysical = None,
+            NextPhysical = None,
+            PrevFree = None,
+            NextFree = None,
+            IsFree = true,
+        };
+        return node;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Mapping(uint size, out int fl, out int sl)
+    {
+        if (size < SmallBlock)
+        {
+            fl = 0;
+            sl = (int)(size / Granularity);
+        }
+        else
+        {
+            int log2 = 31 - BitOperations.LeadingZeroCount(size);
+            sl = (int)(size >> (log2 - SecondLevelLog2)) ^ SecondLevelCount;
+            fl = log2 - (FirstLevelShift - 1);
+        }
+    }
+
+    /// <summary>The first free block in a class whose every block is at least <paramref name="size"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FindFree(uint size)
+    {
+        if (size >= SmallBlock)
+        {
+            // Round up to the next class boundary so any block found is large enough (good fit, not first fit).
+            int log2 = 31 - BitOperations.LeadingZeroCount(size);
+            size += (1u << (log2 - SecondLevelLog2)) - 1;
+        }
+
+        Mapping(size, out int fl, out int sl);
+        if (fl >= FirstLevelCount)
+        {
+            return None;
+        }
+
+        uint slMap = _secondLevelBitmaps[fl] & (~0u << sl);
+        if (slMap == 0)
+        {
+            uint flMap = fl + 1 < 32 ? _firstLevelBitmap & (~0u << (fl + 1)) : 0;
+            if (flMap == 0)
+            {
+                return None;
+            }
+
+            fl = BitOperations.TrailingZeroCount(flMap);
+            slMap = _secondLevelBitmaps[fl];
+        }
+
+        sl = BitOperations.TrailingZeroCount(slMap);
+        return _heads[fl * SecondLevelCount + sl];
+    }
+
+    private int FindInOwnClass(uint size)
+    {
+        Mapping(size, out int fl, out int sl);
+        for (int node = _heads[fl * SecondLevelCount + sl]; node != None; node = _nodes[node].NextFree)
+        {
+            if (_nodes[node].Size >= size)
+            {
+                return node;
+            }
+        }
+
+        return None;
+    }
+
+    private void InsertFree(int node)
+    {
+        Mapping(_nodes[node].Size, out int fl, out int sl);
+        int list = fl * SecondLevelCount + sl;
+        int head = _heads[list];
+        ref Node n = ref _nodes[node];
+        n.IsFree = true;
+        n.PrevFree = None;
+        n.NextFree = head;
+        if (head != None)
+        {
+            _nodes[head].PrevFree = node;
+        }
+
+        _heads[list] = node;
+        _firstLevelBitmap |= 1u << fl;
+        _secondLevelBitmaps[fl] |= 1u << sl;
+    }
+
+    private void RemoveFree(int node)
+    {
+        ref Node n = ref _nodes[node];
+        Mapping(n.Size, out int fl, out int sl);
+        int list = fl * SecondLevelCount + sl;
+        if (n.PrevFree != None)
+        {
+            _nodes[n.PrevFree].NextFree = n.NextFree;
+        }
+        else
+        {
+            _heads[list] = n.NextFree;
+        }
+
+        if (n.NextFree != None)
+        {
+            _nodes[n.NextFree].PrevFree = n.PrevFree;
+        }
+
+        n.PrevFree = None;
+        n.NextFree = None;
+        if (_heads[list] == None)
+        {
+            _secondLevelBitmaps[fl] &= ~(1u << sl);
+            if (_secondLevelBitmaps[fl] == 0)
+            {
+                _firstLevelBitmap &= ~(1u << fl);
+            }
+        }
+    }
+
+    private static ulong AlignUp(ulong value, uint alignment) => (value + alignment - 1) & ~(ulong)(alignment - 1);
+
+    private struct Node
+    {
+        public uint Address;
+        public uint Size;
+        public int PrevPhysical;
+        public int NextPhysical;
+        public int PrevFree;
+        public int NextFree;
+        public bool IsFree;
+    }
+}

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocation.Algorithms;
+using WasmMarshal.Allocators.Regions;
+
+namespace WasmMarshal.Allocators;
+
+/// <summary>
+/// A per-call arena: allocation bumps a pointer, and everything a stub allocated is released at once when the call
+/// ends (in <c>finally</c>, also after a trap). Chunks of guest memory come from an <see cref="IGuestRegionSource"/>
+/// and are kept for the next call, so a steady workload calls into the guest only while the arena warms up.
+/// </summary>
+/// <remarks>
+/// <see cref="Free"/> does nothing: memory returns at the end of the scope. Use <see cref="Scope"/> for temporaries
+/// that outlive a single stub call.
+/// </remarks>
+public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
+{
+    private readonly List<BumpArena> _chunks = new();
+    private readonly IGuestRegionSource _source;
+    private readonly GuestMemory _memory;
+    private readonly uint _chunkSize;
+    private int _current;
+    private int _depth;
+    private long _allocationCount;
+    private long _liveAllocations;
+    private ulong _peak;
+
+    /// <summary>Creates an arena whose chunks are at least <paramref name="chunkSize"/> bytes.</summary>
+    public ArenaAllocator(GuestMemory memory, IGuestRegionSource source, uint chunkSize = 64 * 1024)
+    {
+        _memory = memory;
+        _source = source;
+        _chunkSize = chunkSize;
+    }
+
+    /// <inheritdoc />
+    public string Name => "arena (" + _source.Name + ")";
+
+    /// <summary>How many scopes are open.</summary>
+    public int Depth => _depth;
+
+    /// <inheritdoc />
+    public uint Allocate(uint size, uint alignment)
+    {
+        if (_depth == 0)
+        {
+            throw new InvalidOperationException(
+                "The arena has no open scope, so nothing would ever free this allocation. Open one with ArenaAllocator.Scope().");
+        }
+
+        for (; _current < _chunks.Count; _current++)
+        {
+            if (_chunks[_current].TryAllocate(size, alignment, out uint address))
+            {
+                Count();
+                return address;
+            }
+        }
+
+        ulong need = (ulong)Math.Max(size, 1u) + alignment;
+        ulong wanted = Math.Max(Math.Max(need, _chunkSize), _chunks.Count == 0 ? 0 : (_chunks[^1].End - _chunks[^1].Start) * 2);
+        if (wanted > int.MaxValue || !_source.TryObtain((uint)wanted, out uint start, out uint length))
+        {
+            if (need > int.MaxValue || !_source.TryObtain((uint)need, out start, out length))
+            {
+                throw new GuestAllocationException(Name, size, alignment, $"{_source.Name} has no more memory to give");
+            }
+        }
+
+        if ((ulong)start + length > _memory.Length)
+        {
+            throw new GuestAllocationException(Name, size, alignment, $"{_source.Name} returned a range beyond memory");
+        }
+
+        var chunk = new BumpArena(start, length);
+        _chunks.Add(chunk);
+        _current = _chunks.Count - 1;
+        if (!chunk.TryAllocate(size, alignment, out uint result))
+        {
+            throw new GuestAllocationException(Name, size, alignment, "the new chunk was still too small");
+        }
+
+        Count();
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Free(uint address, uint size, uint alignment)
+    {
+        // Arena memory returns when its scope ends.
+    }
+
+    /// <inheritdoc />
+    public AllocationScope EnterScope()
+    {
+        _depth++;
+        ulong top = _current < _chunks.Count ? _chunks[_current].Mark : 0;
+        return new AllocationScope(((ulong)(uint)_current << 32) | (top & 0xFFFF_FFFF) | (top > uint.MaxValue ? 1ul << 63 : 0));
+    }
+
+    /// <inheritdoc />
+    public void ExitScope(AllocationScope scope)
+    {
+        if (_depth == 0)
+        {
+            throw new InvalidOperationException("ExitScope without a matching EnterScope.");
+        }
+
+        _depth--;
+        _peak = Math.Max(_peak, BytesInUse());
+        int chunk = (int)((scope.Mark >> 32) & 0x7FFF_FFFF);
+        ulong top = (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32);
+        for (int i = _chunks.Count - 1; i > chunk; i--)
+        {
+            _chunks[i].Reset(_chunks[i].Start);
+        }
+
+        if (chunk < _chunks.Count)
+        {
+            _chunks[chunk].Reset(top == 0 ? _chunks[chunk].Start : top);
+        }
+
+        _current = Math.Min(chunk, Math.Max(_chunks.Count - 1, 0));
+        if (_depth == 0)
+        {
+            _liveAllocations = 0;
+        }
+    }
+
+    /// <summary>
+    /// Opens a scope for user code: everything allocated from this arena until the returned value is disposed is
+    /// released then. <c>using var scratch = arena.Scope();</c>
+    /// </summary>
+    public ArenaScope Scope() => new(this, EnterScope());
+
+    /// <inheritdoc />
+    public AllocatorStatistics GetStatistics()
+    {
+        ulong used = BytesInUse(), managed = 0, largest = 0;
+        foreach (var chunk in _chunks)
+        {
+            managed += chunk.End - chunk.Start;
+            largest = Math.Max(largest, chunk.FreeBytes);
+        }
+
+        return new AllocatorStatistics(used, Math.Max(_peak, used), _liveAllocations, _allocationCount, managed - used, largest, managed);
+    }
+
+    private void Count()
+    {
+        _allocationCount++;
+        _liveAllocations++;
+    }
+
+    private ulong BytesInUse()
+    {
+        ulong used = 0;
+        foreach (var chunk in _chunks)
+        {
+            used += chunk.BytesInUse;
+        }
+
+        return used;
+    }
+}
+
+/// <summary>An open arena scope; disposing it releases everything allocated in it.</summary>
+public readonly struct ArenaScope : IDisposable
+{
+    private readonly ArenaAllocator _arena;
+    private readonly AllocationScope _scope;
+
+    internal ArenaScope(ArenaAllocator arena, AllocationScope scope)
+    {
+        _arena = arena;
+        _scope = scope;
+    }
+
+    /// <summary>Allocates in the scope.</summary>
+    public uint Allocate(uint size, uint alignment = 8) => _arena.Allocate(size, alignment);
+
+    /// <summary>Releases the scope.</summary>
+    public void Dispose() => _arena?.ExitScope(_scope);
+}

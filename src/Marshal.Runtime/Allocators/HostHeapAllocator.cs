@@ -1,0 +1,135 @@
+using System;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocation.Algorithms;
+using WasmMarshal.Allocators.Regions;
+
+namespace WasmMarshal.Allocators;
+
+/// <summary>
+/// A heap managed natively by the host: a <see cref="TlsfHeap"/> whose metadata lives in .NET, over guest memory
+/// obtained from an <see cref="IGuestRegionSource"/>. No header bytes are written into guest memory, and allocation
+/// and free never call into the guest unless the heap must grow.
+/// </summary>
+public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics
+{
+    private readonly TlsfHeap _heap = new();
+    private readonly GuestMemory _memory;
+    private readonly IGuestRegionSource _source;
+    private readonly uint _minimumGrowth;
+
+    /// <summary>Creates a heap that grows from <paramref name="source"/> in steps of at least <paramref name="minimumGrowth"/> bytes.</summary>
+    public HostHeapAllocator(GuestMemory memory, IGuestRegionSource source, uint minimumGrowth = 64 * 1024)
+    {
+        _memory = memory;
+        _source = source;
+        _minimumGrowth = minimumGrowth;
+    }
+
+    /// <inheritdoc />
+    public string Name => "host heap (" + _source.Name + ")";
+
+    /// <summary>The algorithm, for inspection (blocks, validation).</summary>
+    public TlsfHeap Heap => _heap;
+
+    /// <summary>The region source.</summary>
+    public IGuestRegionSource Source => _source;
+
+    /// <inheritdoc />
+    public uint Allocate(uint size, uint alignment)
+    {
+        if (alignment > TlsfHeap.MaxAlignment)
+        {
+            throw new GuestAllocationException(Name, size, alignment, "alignments above 64 KiB are not supported");
+        }
+
+        if (_heap.TryAllocate(size, Math.Max(alignment, 1u), out uint address))
+        {
+            return address;
+        }
+
+        ulong need = (ulong)Math.Max(size, 1u) + alignment + TlsfHeap.Granularity * 2;
+        if (need > int.MaxValue)
+        {
+            throw new GuestAllocationException(Name, size, alignment, "the size exceeds 2 GiB");
+        }
+
+        if (!_source.TryObtain((uint)Math.Max(need, _minimumGrowth), out uint start, out uint length))
+        {
+            throw new GuestAllocationException(Name, size, alignment, $"{_source.Name} has no more memory to give");
+        }
+
+        if ((ulong)start + length > _memory.Length)
+        {
+            throw new GuestAllocationException(Name, size, alignment,
+                $"{_source.Name} returned 0x{start:X8} + {length} bytes, beyond the memory size of {_memory.Length} bytes");
+        }
+
+        _heap.AddRegion(start, length);
+        if (!_heap.TryAllocate(size, Math.Max(alignment, 1u), out address))
+        {
+            throw new GuestAllocationException(Name, size, alignment, "the new region was still too small");
+        }
+
+        return address;
+    }
+
+    /// <inheritdoc />
+    public void Free(uint address, uint size, uint alignment)
+    {
+        if (address != 0)
+        {
+            _heap.Free(address);
+        }
+    }
+
+    /// <summary>
+    /// C <c>realloc</c> semantics for the guest-import path: resizes in place when the neighbour allows, otherwise
+    /// allocates, copies and frees. Returns 0 on failure, leaving the old block intact.
+    /// </summary>
+    public uint Reallocate(uint address, uint newSize, uint alignment = 8)
+    {
+        if (address == 0)
+        {
+            return TryAllocate(newSize, alignment);
+        }
+
+        if (!_heap.TryGetBlockSize(address, out uint oldSize))
+        {
+            throw new InvalidOperationException($"realloc of 0x{address:X8}, which the host heap did not allocate");
+        }
+
+        if (_heap.TryResizeInPlace(address, newSize))
+        {
+            return address;
+        }
+
+        uint moved = TryAllocate(newSize, alignment);
+        if (moved == 0)
+        {
+            return 0;
+        }
+
+        // Allocation may have grown memory: take the view only now.
+        var view = _memory.View();
+        view.Bytes(address, Math.Min(oldSize, newSize), "host heap", "realloc")
+            .CopyTo(view.Bytes(moved, Math.Min(oldSize, newSize), "host heap", "realloc"));
+        _heap.Free(address);
+        return moved;
+    }
+
+    /// <summary>Allocates, returning 0 instead of throwing when memory is exhausted (C <c>malloc</c> semantics).</summary>
+    public uint TryAllocate(uint size, uint alignment)
+    {
+        try
+        {
+            return Allocate(size, alignment);
+        }
+        catch (GuestAllocationException)
+        {
+            return 0;
+        }
+    }
+
+    /// <inheritdoc />
+    public AllocatorStatistics GetStatistics() => _heap.GetStatistics();
+}

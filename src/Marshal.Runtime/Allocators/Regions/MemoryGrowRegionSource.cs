@@ -1,0 +1,55 @@
+using System;
+using Wasmtime;
+
+namespace WasmMarshal.Allocators.Regions;
+
+/// <summary>
+/// Obtains whole pages with <c>memory.grow</c>, above everything the guest has. Safe for guests with no allocator of
+/// their own, or whose allocator asks <c>memory.grow</c> for its pages (wasi-libc's sbrk). Not safe beside an
+/// allocator that assumes it owns every page above its break, such as Emscripten's <c>sbrk</c>: use
+/// <see cref="GuestBlockRegionSource"/> there.
+/// </summary>
+public sealed class MemoryGrowRegionSource : IGuestRegionSource
+{
+    private readonly Memory _memory;
+
+    /// <summary>Grows <paramref name="memory"/> in steps of at least <paramref name="minimumPages"/> pages.</summary>
+    public MemoryGrowRegionSource(Memory memory, uint minimumPages = 1)
+    {
+        _memory = memory;
+        MinimumPages = Math.Max(minimumPages, 1);
+    }
+
+    /// <summary>The smallest growth step, in 64 KiB pages.</summary>
+    public uint MinimumPages { get; }
+
+    /// <inheritdoc />
+    public string Name => "memory.grow pages";
+
+    /// <inheritdoc />
+    public bool TryObtain(uint minimumSize, out uint start, out uint size)
+    {
+        ulong pages = Math.Max(((ulong)minimumSize + Memory.PageSize - 1) / Memory.PageSize, MinimumPages);
+        try
+        {
+            long oldPages = _memory.Grow((long)pages);
+            ulong begin = (ulong)oldPages * Memory.PageSize;
+            ulong length = pages * Memory.PageSize;
+            if (begin + length > uint.MaxValue + 1ul)
+            {
+                start = size = 0;
+                return false;
+            }
+
+            start = (uint)begin;
+            size = (uint)Math.Min(length, uint.MaxValue);
+            return true;
+        }
+        catch (WasmtimeException)
+        {
+            // The memory's maximum, the store's limits or the engine refused the growth.
+            start = size = 0;
+            return false;
+        }
+    }
+}
