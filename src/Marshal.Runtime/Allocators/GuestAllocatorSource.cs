@@ -64,7 +64,7 @@ public abstract class GuestAllocatorSource
             case HostHeapRegion.GuestBlocks:
                 return new Regions.GuestBlockRegionSource(guest.GuestHeap, step);
             case HostHeapRegion.MemoryGrow:
-                return new Regions.MemoryGrowRegionSource(memory.Memory, Math.Max(1, step / 65536));
+                return new Regions.MemoryGrowRegionSource(memory.Memory, Math.Max(1, step / 65536), PrimeGuestHeap(guest));
             case HostHeapRegion.HeapBase:
                 return global::WasmMarshal.Allocators.Regions.HeapBaseRegionSource.ReadHeapBase(guest.Instance) is uint heapBase
                     ? new Regions.HeapBaseRegionSource(memory.Memory, heapBase, Math.Max(1, step / 65536))
@@ -80,8 +80,28 @@ public abstract class GuestAllocatorSource
         }
     }
 
+    /// <summary>
+    /// An allocator like wasi-libc's dlmalloc claims [__heap_base, end of memory) on its first malloc, pages grown by
+    /// the host included; one allocation before the host's first growth makes it claim only what is there now.
+    /// </summary>
+    private static Action? PrimeGuestHeap(WasmGuest guest)
+    {
+        if (guest.TryResolveGuestHeap(new List<BindingMismatch>()) is not { } heap || heap is HostHeapAllocator)
+        {
+            return null;
+        }
+
+        return () => heap.Free(heap.Allocate(1, 8), 1, 8);
+    }
+
     private static WasmBindingException NoRegion(HostHeapRegion region) => new("the host heap",
         [new BindingMismatch("__heap_base", "the host heap region " + region, "an exported __heap_base global (link with -Wl,--export=__heap_base)", "missing")]);
+
+    /// <summary>
+    /// Wraps what <paramref name="inner"/> creates in a <see cref="TrackingAllocator"/>, which records the stub method
+    /// and parameter of every live allocation for leak reports.
+    /// </summary>
+    public static GuestAllocatorSource Tracking(GuestAllocatorSource inner) => new TrackingSource(inner);
 
     /// <summary>An allocator the caller builds from the guest, for example a host-managed heap.</summary>
     public static GuestAllocatorSource Custom(Func<WasmGuest, IGuestAllocator> create, string description = "custom allocator") =>
@@ -172,6 +192,14 @@ public abstract class GuestAllocatorSource
                 "neither; export one of them, or choose an allocator with WasmGuestBuilder.WithAllocator"));
             return null;
         }
+    }
+
+    private sealed class TrackingSource(GuestAllocatorSource inner) : GuestAllocatorSource
+    {
+        public override string Description => "tracking " + inner.Description;
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches) =>
+            inner.TryCreate(guest, mismatches) is { } allocator ? new TrackingAllocator(allocator) : null;
     }
 
     private sealed class CustomSource(Func<WasmGuest, IGuestAllocator> create, string description) : GuestAllocatorSource

@@ -71,8 +71,8 @@ public sealed class BindingTests
     [Fact]
     public void The_real_guest_binds_every_interface()
     {
-        var (guest, _) = TestGuests.MarshalTest();
-        using (guest)
+        using var test = TestGuests.MarshalTest();
+        var guest = test.Guest;
         {
             Assert.NotNull(guest.Import<IScalars>());
             Assert.NotNull(IStrings.Bind(guest));

@@ -7,26 +7,25 @@ using Xunit;
 namespace WasmMarshal.Tests.Runtime;
 
 /// <summary>Traps, host exceptions and hostile pointers: typed errors naming the method, nothing leaked.</summary>
-public sealed class FaultTests : IDisposable
+public abstract class FaultTests : IDisposable
 {
     private readonly WasmGuest _guest;
+    private readonly TestGuest _fixture;
     private readonly CountingAllocator _allocator;
+    private readonly CountingAllocator _heap;
     private readonly RecordingHost _host = new();
     private readonly IScalars _scalars;
     private readonly IRelays _relays;
 
-    public FaultTests()
+    protected FaultTests(ScratchAllocator scratch)
     {
-        (_guest, _allocator) = TestGuests.MarshalTest(_host);
+        _fixture = TestGuests.MarshalTest(_host, scratch);
+        (_guest, _allocator, _heap) = (_fixture.Guest, _fixture.Scratch, _fixture.Heap);
         _scalars = _guest.Import<IScalars>();
         _relays = _guest.Import<IRelays>();
     }
 
-    public void Dispose()
-    {
-        Assert.Equal(0, _allocator.LiveCount);
-        _guest.Dispose();
-    }
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void A_trap_is_a_typed_exception_naming_the_method_and_the_guest_stays_usable()
@@ -80,4 +79,20 @@ public sealed class FaultTests : IDisposable
         Assert.Equal("IHostServices.Log", data.Method);
         Assert.Empty(_host.Logs);
     }
+}
+
+public sealed class FaultTestsOnGuestMalloc() : FaultTests(ScratchAllocator.GuestMalloc)
+{
+}
+
+public sealed class FaultTestsOnHostHeap() : FaultTests(ScratchAllocator.HostHeap)
+{
+}
+
+public sealed class FaultTestsOnHostHeapPages() : FaultTests(ScratchAllocator.HostHeapOnGrownPages)
+{
+}
+
+public sealed class FaultTestsOnArena() : FaultTests(ScratchAllocator.Arena)
+{
 }

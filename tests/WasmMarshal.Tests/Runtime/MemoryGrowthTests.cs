@@ -11,26 +11,25 @@ namespace WasmMarshal.Tests.Runtime;
 /// Growth inside calls, with an engine on which the memory base moves on every grow. Content is checked byte for byte;
 /// a stub that kept a span across a guest call would read or write freed host memory here.
 /// </summary>
-public sealed class MemoryGrowthTests : IDisposable
+public abstract class MemoryGrowthTests : IDisposable
 {
     private readonly WasmGuest _guest;
+    private readonly TestGuest _fixture;
     private readonly CountingAllocator _allocator;
+    private readonly CountingAllocator _heap;
     private readonly RecordingHost _host = new();
     private readonly ISpans _spans;
     private readonly IScalars _scalars;
 
-    public MemoryGrowthTests()
+    protected MemoryGrowthTests(ScratchAllocator scratch)
     {
-        (_guest, _allocator) = TestGuests.MarshalTest(_host);
+        _fixture = TestGuests.MarshalTest(_host, scratch);
+        (_guest, _allocator, _heap) = (_fixture.Guest, _fixture.Scratch, _fixture.Heap);
         _spans = _guest.Import<ISpans>();
         _scalars = _guest.Import<IScalars>();
     }
 
-    public void Dispose()
-    {
-        Assert.Equal(0, _allocator.LiveCount);
-        _guest.Dispose();
-    }
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void The_test_engine_really_moves_the_base()
@@ -89,4 +88,20 @@ public sealed class MemoryGrowthTests : IDisposable
         Assert.Equal(Fnv.Hash64(expected), relays.RelayFill(200_000));
         Assert.NotEqual(baseBefore, TestGuests.BaseAddress(_guest));
     }
+}
+
+public sealed class MemoryGrowthTestsOnGuestMalloc() : MemoryGrowthTests(ScratchAllocator.GuestMalloc)
+{
+}
+
+public sealed class MemoryGrowthTestsOnHostHeap() : MemoryGrowthTests(ScratchAllocator.HostHeap)
+{
+}
+
+public sealed class MemoryGrowthTestsOnHostHeapPages() : MemoryGrowthTests(ScratchAllocator.HostHeapOnGrownPages)
+{
+}
+
+public sealed class MemoryGrowthTestsOnArena() : MemoryGrowthTests(ScratchAllocator.Arena)
+{
 }

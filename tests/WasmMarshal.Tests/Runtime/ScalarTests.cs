@@ -15,7 +15,7 @@ public sealed class ScalarTests : IDisposable
 
     public ScalarTests()
     {
-        (_guest, _) = TestGuests.MarshalTest(_host);
+        _guest = TestGuests.MarshalTest(_host).Guest;
         _scalars = _guest.Import<IScalars>();
         _relays = _guest.Import<IRelays>();
     }

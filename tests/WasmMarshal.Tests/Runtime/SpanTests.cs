@@ -7,26 +7,25 @@ using Xunit;
 namespace WasmMarshal.Tests.Runtime;
 
 /// <summary>Spans and arrays in, spans copied back, arrays returned, in both directions.</summary>
-public sealed class SpanTests : IDisposable
+public abstract class SpanTests : IDisposable
 {
     private readonly WasmGuest _guest;
+    private readonly TestGuest _fixture;
     private readonly CountingAllocator _allocator;
+    private readonly CountingAllocator _heap;
     private readonly RecordingHost _host = new();
     private readonly ISpans _spans;
     private readonly IRelays _relays;
 
-    public SpanTests()
+    protected SpanTests(ScratchAllocator scratch)
     {
-        (_guest, _allocator) = TestGuests.MarshalTest(_host);
+        _fixture = TestGuests.MarshalTest(_host, scratch);
+        (_guest, _allocator, _heap) = (_fixture.Guest, _fixture.Scratch, _fixture.Heap);
         _spans = _guest.Import<ISpans>();
         _relays = _guest.Import<IRelays>();
     }
 
-    public void Dispose()
-    {
-        Assert.Equal(0, _allocator.LiveCount);
-        _guest.Dispose();
-    }
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Read_only_spans_and_arrays_arrive_whole()
@@ -69,7 +68,7 @@ public sealed class SpanTests : IDisposable
         var grid = _spans.Vec3Grid(3);
         Assert.Equal(9, grid.Length);
         Assert.Equal(new Vec3(2, 1, 2), grid[2 * 3 + 1]);
-        Assert.Equal(2, _allocator.GuestBufferFrees);
+        Assert.Equal(2, _heap.GuestBufferFrees);
     }
 
     [Fact]
@@ -85,4 +84,20 @@ public sealed class SpanTests : IDisposable
         Assert.Equal(new[] { 0, 1, 4, 9, 16 }, _relays.RelayMakeRange(5));
         Assert.Empty(_relays.RelayMakeRange(0));
     }
+}
+
+public sealed class SpanTestsOnGuestMalloc() : SpanTests(ScratchAllocator.GuestMalloc)
+{
+}
+
+public sealed class SpanTestsOnHostHeap() : SpanTests(ScratchAllocator.HostHeap)
+{
+}
+
+public sealed class SpanTestsOnHostHeapPages() : SpanTests(ScratchAllocator.HostHeapOnGrownPages)
+{
+}
+
+public sealed class SpanTestsOnArena() : SpanTests(ScratchAllocator.Arena)
+{
 }

@@ -7,27 +7,26 @@ using Xunit;
 namespace WasmMarshal.Tests.Runtime;
 
 /// <summary>Strings in every encoding, both directions, with null, empty and non-ASCII text, and strict decoding.</summary>
-public sealed class StringTests : IDisposable
+public abstract class StringTests : IDisposable
 {
     private const string Mixed = "héllo wörld ✓ 😀 ∑";
     private readonly WasmGuest _guest;
+    private readonly TestGuest _fixture;
     private readonly CountingAllocator _allocator;
+    private readonly CountingAllocator _heap;
     private readonly RecordingHost _host = new();
     private readonly IStrings _strings;
     private readonly IRelays _relays;
 
-    public StringTests()
+    protected StringTests(ScratchAllocator scratch)
     {
-        (_guest, _allocator) = TestGuests.MarshalTest(_host);
+        _fixture = TestGuests.MarshalTest(_host, scratch);
+        (_guest, _allocator, _heap) = (_fixture.Guest, _fixture.Scratch, _fixture.Heap);
         _strings = _guest.Import<IStrings>();
         _relays = _guest.Import<IRelays>();
     }
 
-    public void Dispose()
-    {
-        Assert.Equal(0, _allocator.LiveCount);
-        _guest.Dispose();
-    }
+    public void Dispose() => _fixture.Dispose();
 
     [Theory]
     [InlineData("")]
@@ -43,7 +42,7 @@ public sealed class StringTests : IDisposable
         Assert.Equal("HéLLO WöRLD ✓ 😀 ∑", _strings.ToUpper(Mixed)); // ASCII only
         Assert.Equal("", _strings.ToUpper(""));
         Assert.Equal("😀" + Mixed, _strings.Concat("😀", Mixed));
-        Assert.True(_allocator.GuestBufferFrees >= 3);
+        Assert.True(_heap.GuestBufferFrees >= 3);
     }
 
     [Fact]
@@ -63,7 +62,7 @@ public sealed class StringTests : IDisposable
         Assert.Equal("IStrings.MakeInvalidUtf8", error.Method);
         Assert.Equal("return", error.Parameter);
         Assert.Contains("not valid UTF-8", error.Message);
-        Assert.Equal(1, _allocator.GuestBufferFrees);
+        Assert.Equal(1, _heap.GuestBufferFrees);
     }
 
     [Fact]
@@ -131,4 +130,20 @@ public sealed class StringTests : IDisposable
         _host.GreetingFactory = name => new string('x', 100_000) + name;
         Assert.Equal(new string('x', 100_000) + "Bob", _relays.RelayGreeting("Bob"));
     }
+}
+
+public sealed class StringTestsOnGuestMalloc() : StringTests(ScratchAllocator.GuestMalloc)
+{
+}
+
+public sealed class StringTestsOnHostHeap() : StringTests(ScratchAllocator.HostHeap)
+{
+}
+
+public sealed class StringTestsOnHostHeapPages() : StringTests(ScratchAllocator.HostHeapOnGrownPages)
+{
+}
+
+public sealed class StringTestsOnArena() : StringTests(ScratchAllocator.Arena)
+{
 }

@@ -7,26 +7,25 @@ using Xunit;
 namespace WasmMarshal.Tests.Runtime;
 
 /// <summary>Structs by value, in, ref, out and as returns, in both directions, in the wasm32 C layout.</summary>
-public sealed class StructTests : IDisposable
+public abstract class StructTests : IDisposable
 {
     private readonly WasmGuest _guest;
+    private readonly TestGuest _fixture;
     private readonly CountingAllocator _allocator;
+    private readonly CountingAllocator _heap;
     private readonly RecordingHost _host = new();
     private readonly IStructs _structs;
     private readonly IRelays _relays;
 
-    public StructTests()
+    protected StructTests(ScratchAllocator scratch)
     {
-        (_guest, _allocator) = TestGuests.MarshalTest(_host);
+        _fixture = TestGuests.MarshalTest(_host, scratch);
+        (_guest, _allocator, _heap) = (_fixture.Guest, _fixture.Scratch, _fixture.Heap);
         _structs = _guest.Import<IStructs>();
         _relays = _guest.Import<IRelays>();
     }
 
-    public void Dispose()
-    {
-        Assert.Equal(0, _allocator.LiveCount);
-        _guest.Dispose();
-    }
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public unsafe void The_guest_reports_the_same_layout_as_the_host()
@@ -103,4 +102,20 @@ public sealed class StructTests : IDisposable
 
         Assert.Equal(_host.OriginValue, _relays.RelayOrigin());
     }
+}
+
+public sealed class StructTestsOnGuestMalloc() : StructTests(ScratchAllocator.GuestMalloc)
+{
+}
+
+public sealed class StructTestsOnHostHeap() : StructTests(ScratchAllocator.HostHeap)
+{
+}
+
+public sealed class StructTestsOnHostHeapPages() : StructTests(ScratchAllocator.HostHeapOnGrownPages)
+{
+}
+
+public sealed class StructTestsOnArena() : StructTests(ScratchAllocator.Arena)
+{
 }

@@ -4,6 +4,7 @@ using System.IO;
 using Wasmtime;
 using WasmMarshal.Allocation;
 using WasmMarshal.Allocators;
+using Xunit;
 
 namespace WasmMarshal.Tests.Support;
 
@@ -40,24 +41,42 @@ public static class TestGuests
     }
 
     /// <summary>
-    /// Instantiates the C test guest with <paramref name="host"/> as its imports, allocating through the guest's
-    /// malloc/free wrapped in a <see cref="CountingAllocator"/> so tests can check nothing leaks.
+    /// Instantiates the C test guest with <paramref name="host"/> as its imports. The guest heap is its own malloc/free
+    /// and arguments go through <paramref name="scratch"/>; both are wrapped in a <see cref="CountingAllocator"/> so
+    /// tests can check that nothing leaks and that no two live buffers overlap.
     /// </summary>
-    public static (WasmGuest Guest, CountingAllocator Allocator) MarshalTest(RecordingHost? host = null)
+    public static TestGuest MarshalTest(RecordingHost? host = null, ScratchAllocator scratch = ScratchAllocator.GuestMalloc)
     {
-        CountingAllocator? counting = null;
-        var guest = WasmGuest.Builder(MovingEngine, Load("marshal_test"))
+        CountingAllocator? heap = null;
+        var builder = WasmGuest.Builder(MovingEngine, Load("marshal_test"))
             .Export<Guests.IHostServices>(host ?? new RecordingHost())
             .WithGuestHeap(GuestAllocatorSource.Custom(g =>
             {
                 var mismatches = new List<BindingMismatch>();
                 var inner = GuestAllocatorSource.Malloc().TryCreate(g, mismatches)
                     ?? throw new WasmBindingException("test allocator", mismatches);
-                return counting = new CountingAllocator(inner, g.Memory);
-            }, "counting guest malloc"))
-            .Instantiate();
-        _ = guest.Allocator;
-        return (guest, counting!);
+                return heap = new CountingAllocator(inner, g.Memory);
+            }, "counting guest malloc"));
+
+        if (scratch != ScratchAllocator.GuestMalloc)
+        {
+            var inner = scratch switch
+            {
+                ScratchAllocator.HostHeap => GuestAllocatorSource.HostHeap(HostHeapRegion.GuestBlocks, 64 * 1024),
+                ScratchAllocator.HostHeapOnGrownPages => GuestAllocatorSource.HostHeap(HostHeapRegion.MemoryGrow, 64 * 1024),
+                _ => GuestAllocatorSource.Arena(HostHeapRegion.GuestBlocks, 16 * 1024),
+            };
+            builder.WithAllocator(GuestAllocatorSource.Custom(g =>
+            {
+                var mismatches = new List<BindingMismatch>();
+                return new CountingAllocator(inner.TryCreate(g, mismatches) ?? throw new WasmBindingException("test scratch", mismatches), g.Memory);
+            }, "counting " + scratch));
+        }
+
+        var guest = builder.Instantiate();
+        var scratchCounter = (CountingAllocator)guest.Allocator;
+        _ = guest.GuestHeap;
+        return new TestGuest(guest, scratchCounter, heap!);
     }
 
     /// <summary>The current host address of a guest's memory base.</summary>
@@ -70,6 +89,12 @@ public static class TestGuests
 /// </summary>
 public sealed class CountingAllocator(IGuestAllocator inner, GuestMemory memory) : IGuestAllocator
 {
+    public IGuestAllocator Inner => inner;
+
+    public AllocationScope EnterScope() => inner.EnterScope();
+
+    public void ExitScope(AllocationScope scope) => inner.ExitScope(scope);
+
     private readonly Dictionary<uint, uint> _live = new();
 
     public string Name => "counting " + inner.Name;
@@ -122,4 +147,44 @@ public sealed class CountingAllocator(IGuestAllocator inner, GuestMemory memory)
 
     /// <summary>Frees of buffers the guest allocated and returned.</summary>
     public long GuestBufferFrees { get; private set; }
+}
+
+/// <summary>Which allocator the stubs use for their arguments in a test run.</summary>
+public enum ScratchAllocator
+{
+    GuestMalloc,
+    HostHeap,
+    HostHeapOnGrownPages,
+    Arena,
+}
+
+/// <summary>An instantiated test guest and the counters around its allocators.</summary>
+public sealed record TestGuest(WasmGuest Guest, CountingAllocator Scratch, CountingAllocator Heap) : IDisposable
+{
+    /// <summary>
+    /// Checks that every argument buffer was freed, and that a host heap or arena behind the stubs is back to zero
+    /// bytes in use with intact invariants; then disposes the guest.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            Assert.Equal(0, Scratch.LiveCount);
+            switch (Scratch.Inner)
+            {
+                case HostHeapAllocator hostHeap:
+                    hostHeap.Heap.Validate();
+                    Assert.Equal(0ul, hostHeap.GetStatistics().BytesInUse);
+                    break;
+                case ArenaAllocator arena:
+                    Assert.Equal(0, arena.Depth);
+                    Assert.Equal(0ul, arena.GetStatistics().BytesInUse);
+                    break;
+            }
+        }
+        finally
+        {
+            Guest.Dispose();
+        }
+    }
 }

@@ -45,7 +45,7 @@ public sealed class GuestBlockRegionSource : IGuestRegionSource, IDisposable
             try
             {
                 size = (uint)attempt;
-                start = _guestAllocator.Allocate(size, 16);
+                start = _guestAllocator.Allocate(size, 8);
                 _blocks.Add((start, size));
                 return true;
             }
@@ -64,7 +64,7 @@ public sealed class GuestBlockRegionSource : IGuestRegionSource, IDisposable
     {
         foreach (var (start, size) in _blocks)
         {
-            _guestAllocator.Free(start, size, 16);
+            _guestAllocator.Free(start, size, 8);
         }
 
         _blocks.Clear();

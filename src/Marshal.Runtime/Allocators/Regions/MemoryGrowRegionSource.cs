@@ -5,19 +5,26 @@ namespace WasmMarshal.Allocators.Regions;
 
 /// <summary>
 /// Obtains whole pages with <c>memory.grow</c>, above everything the guest has. Safe for guests with no allocator of
-/// their own, or whose allocator asks <c>memory.grow</c> for its pages (wasi-libc's sbrk). Not safe beside an
-/// allocator that assumes it owns every page above its break, such as Emscripten's <c>sbrk</c>: use
-/// <see cref="GuestBlockRegionSource"/> there.
+/// their own, or whose allocator asks <c>memory.grow</c> for every page it takes (wasi-libc's sbrk), provided that
+/// allocator has already claimed its initial range: wasi-libc's dlmalloc takes everything from <c>__heap_base</c> to
+/// the end of memory on its first malloc, including pages the host grew before. Pass <c>beforeFirstGrow</c> to make
+/// the guest allocate once first. Not safe beside an allocator that assumes it owns every page above its own break
+/// pointer, such as Emscripten's <c>sbrk</c>: use <see cref="GuestBlockRegionSource"/> there.
 /// </summary>
 public sealed class MemoryGrowRegionSource : IGuestRegionSource
 {
     private readonly Memory _memory;
+    private Action? _beforeFirstGrow;
 
-    /// <summary>Grows <paramref name="memory"/> in steps of at least <paramref name="minimumPages"/> pages.</summary>
-    public MemoryGrowRegionSource(Memory memory, uint minimumPages = 1)
+    /// <summary>
+    /// Grows <paramref name="memory"/> in steps of at least <paramref name="minimumPages"/> pages, running
+    /// <paramref name="beforeFirstGrow"/> once before the first growth.
+    /// </summary>
+    public MemoryGrowRegionSource(Memory memory, uint minimumPages = 1, Action? beforeFirstGrow = null)
     {
         _memory = memory;
         MinimumPages = Math.Max(minimumPages, 1);
+        _beforeFirstGrow = beforeFirstGrow;
     }
 
     /// <summary>The smallest growth step, in 64 KiB pages.</summary>
@@ -29,6 +36,12 @@ public sealed class MemoryGrowRegionSource : IGuestRegionSource
     /// <inheritdoc />
     public bool TryObtain(uint minimumSize, out uint start, out uint size)
     {
+        if (_beforeFirstGrow is { } prime)
+        {
+            _beforeFirstGrow = null;
+            prime();
+        }
+
         ulong pages = Math.Max(((ulong)minimumSize + Memory.PageSize - 1) / Memory.PageSize, MinimumPages);
         try
         {

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Wasmtime;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocators;
+
+namespace WasmMarshal.Benchmarks;
+
+/// <summary>
+/// One instance of <c>marshal_test.wasm</c> on a default <see cref="Engine"/> (not the tests' moving-memory engine).
+/// The guest's <c>env.*</c> imports are defined as traps: no benchmark calls a function that reaches them.
+/// </summary>
+public sealed class BenchGuest : IDisposable
+{
+    private BenchGuest(Engine engine, Module module, WasmGuest guest)
+    {
+        Engine = engine;
+        Module = module;
+        Guest = guest;
+    }
+
+    public Engine Engine { get; }
+
+    public Module Module { get; }
+
+    public WasmGuest Guest { get; }
+
+    /// <summary>Compiles and instantiates a committed guest binary (default engine, WASI defined automatically).</summary>
+    public static BenchGuest Load(string name = "marshal_test")
+    {
+        var engine = new Engine();
+        Module? module = null;
+        try
+        {
+            module = Module.FromFile(engine, PathOf(name));
+            var compiled = module;
+            var guest = WasmGuest.Builder(engine, module)
+                .ConfigureLinker((linker, _) => linker.DefineUnknownImportsAsTraps(compiled))
+                .Instantiate();
+            return new BenchGuest(engine, module, guest);
+        }
+        catch
+        {
+            module?.Dispose();
+            engine.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="HostHeapAllocator"/> over blocks reserved from the guest's own malloc
+    /// (<see cref="HostHeapRegion.GuestBlocks"/>), warmed up so its first region is already obtained.
+    /// </summary>
+    public HostHeapAllocator CreateHostHeap()
+    {
+        var heap = (HostHeapAllocator)Create(GuestAllocatorSource.HostHeap(HostHeapRegion.GuestBlocks));
+        heap.Free(heap.Allocate(64, 8), 64, 8);
+        return heap;
+    }
+
+    /// <summary>
+    /// An <see cref="ArenaAllocator"/> whose chunks come from the guest's own malloc, warmed up so its first chunk is
+    /// already obtained.
+    /// </summary>
+    public ArenaAllocator CreateArena()
+    {
+        var arena = (ArenaAllocator)Create(GuestAllocatorSource.Arena(HostHeapRegion.GuestBlocks));
+        var scope = arena.EnterScope();
+        arena.Allocate(64, 8);
+        arena.ExitScope(scope);
+        return arena;
+    }
+
+    private IGuestAllocator Create(GuestAllocatorSource source)
+    {
+        var mismatches = new List<BindingMismatch>();
+        return source.TryCreate(Guest, mismatches) ?? throw new WasmBindingException(source.Description, mismatches);
+    }
+
+    /// <summary>
+    /// The path of a committed guest: next to the assembly (the project copies <c>guests/bin/*.wasm</c> there), else
+    /// <c>guests/bin</c> found by walking up from the assembly or the working directory.
+    /// </summary>
+    public static string PathOf(string name)
+    {
+        string file = name + ".wasm";
+        string local = Path.Combine(AppContext.BaseDirectory, "guests", file);
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
+        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "guests", "bin", file);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"Cannot find {file} next to the benchmarks or in a guests/bin folder above them.", local);
+    }
+
+    public void Dispose()
+    {
+        Guest.Dispose();
+        Module.Dispose();
+        Engine.Dispose();
+    }
+}

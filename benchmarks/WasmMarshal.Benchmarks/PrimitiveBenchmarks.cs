@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using WasmMarshal.Allocation;
+
+namespace WasmMarshal.Benchmarks;
+
+/// <summary>
+/// The parts the allocator and stub costs are made of, measured one by one so that docs/performance.md can say what
+/// costs what instead of guessing.
+/// </summary>
+[MemoryDiagnoser]
+public class PrimitiveBenchmarks
+{
+    private BenchGuest _guest = null!;
+    private GuestMemory _memory = null!;
+    private IGuestAllocator _arena = null!;
+    private readonly Dictionary<uint, int> _dictionary = new();
+    private uint _key = 0x1_0040;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _guest = BenchGuest.Load();
+        _memory = _guest.Guest.Memory;
+        _arena = _guest.CreateArena();
+        for (uint i = 0; i < 16; i++)
+        {
+            _dictionary.Add(0x2_0000 + i * 64, (int)i);
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _guest.Dispose();
+
+    /// <summary>
+    /// <c>GuestMemory.View()</c>: what every stub does once per marshal stage (two Wasmtime P/Invokes: data pointer and
+    /// data size).
+    /// </summary>
+    [Benchmark(Description = "GuestMemory.View()")]
+    public ulong MemoryView() => _memory.View().Length;
+
+    /// <summary><c>GuestMemory.Length</c>: one P/Invoke; the allocation check runs it once per guest malloc.</summary>
+    [Benchmark(Description = "GuestMemory.Length")]
+    public ulong MemoryLength() => _memory.Length;
+
+    /// <summary><c>WasmGuest.Memory.View()</c>, exactly as generated stubs write it.</summary>
+    [Benchmark(Description = "WasmGuest.Memory.View()")]
+    public ulong GuestMemoryView() => _guest.Guest.Memory.View().Length;
+
+    /// <summary>One interface call that does nothing (the arena's Free): the price of interface dispatch.</summary>
+    [Benchmark(Description = "IGuestAllocator.Free no-op (dispatch)")]
+    public void InterfaceNoOp() => _arena.Free(0x1000, 64, 8);
+
+    /// <summary>A Dictionary&lt;uint, int&gt; Add + Remove with 16 other entries: TlsfHeap's _usedByAddress per pair.</summary>
+    [Benchmark(Description = "Dictionary<uint,int> Add+Remove")]
+    public int DictionaryAddRemove()
+    {
+        _dictionary.Add(_key, 1);
+        _dictionary.Remove(_key, out int value);
+        return value;
+    }
+}
