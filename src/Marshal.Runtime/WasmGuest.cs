@@ -89,6 +89,32 @@ public sealed class WasmGuest : IDisposable
         return resolve(mismatches) ?? throw new WasmBindingException(what, mismatches);
     }
 
+    /// <summary>What happens after a trap; <see cref="TrapPolicy.Poison"/> unless set with the builder.</summary>
+    public TrapPolicy TrapPolicy { get; internal set; } = TrapPolicy.Poison;
+
+    /// <summary>The failure that poisoned the guest, or null while it is usable.</summary>
+    public WasmCallException? PoisonedBy { get; private set; }
+
+    /// <summary>Whether calls into the guest are refused because it trapped earlier.</summary>
+    public bool IsPoisoned => PoisonedBy is not null;
+
+    /// <summary>Throws <see cref="WasmGuestPoisonedException"/> when the guest is poisoned. Called by generated stubs on entry.</summary>
+    public void EnsureUsable(string method)
+    {
+        if (PoisonedBy is { } first)
+        {
+            throw new WasmGuestPoisonedException(method, first);
+        }
+    }
+
+    internal void RecordTrap(WasmCallException error)
+    {
+        if (TrapPolicy == TrapPolicy.Poison && PoisonedBy is null)
+        {
+            PoisonedBy = error;
+        }
+    }
+
     /// <summary>How many times an Emscripten guest reported memory growth through <c>emscripten_notify_memory_growth</c>.</summary>
     public int MemoryGrowthNotifications { get; private set; }
 

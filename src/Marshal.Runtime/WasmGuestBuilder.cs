@@ -28,6 +28,7 @@ public sealed class WasmGuestBuilder
     private HostHeapImportNames? _hostHeapImports;
     private HostHeapRegion _hostHeapRegion;
     private bool _callInitialize = true;
+    private TrapPolicy _trapPolicy = TrapPolicy.Poison;
 
     internal WasmGuestBuilder(Engine engine, Module module)
     {
@@ -98,6 +99,13 @@ public sealed class WasmGuestBuilder
         return this;
     }
 
+    /// <summary>What happens to the guest after a trap; <see cref="TrapPolicy.Poison"/> by default.</summary>
+    public WasmGuestBuilder WithTrapPolicy(TrapPolicy policy)
+    {
+        _trapPolicy = policy;
+        return this;
+    }
+
     /// <summary>Names the exported memory, <c>memory</c> by default.</summary>
     public WasmGuestBuilder WithMemoryExport(string name)
     {
@@ -139,7 +147,10 @@ public sealed class WasmGuestBuilder
         bool ownsLinker = _linker is null;
         var store = _store ?? new Store(_engine);
         var linker = _linker ?? new Linker(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
+        {
+            TrapPolicy = _trapPolicy,
+        };
         try
         {
             bool importsWasi = _module.Imports.Any(i => i.ModuleName == WasiModule);

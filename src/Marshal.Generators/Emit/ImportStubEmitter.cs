@@ -152,6 +152,7 @@ internal static class ImportStubEmitter
         string call = $"{method.Field}({string.Join(", ", arguments)})";
         bool hasResult = m.Return.Shape != ValueShape.Void;
 
+        writer.Line("__wasmGuest.EnsureUsable(__method);");
         foreach (var parameter in m.Parameters.Where(p => p.RejectsNull))
         {
             string id = Lowering.Identifier(parameter.Name);
@@ -247,7 +248,7 @@ internal static class ImportStubEmitter
     private static void EmitCatch(SourceWriter writer)
     {
         writer.Open("catch (global::Wasmtime.WasmtimeException __exception)");
-        writer.Line("throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);");
+        writer.Line("throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);");
         writer.Close();
     }
 

@@ -29,19 +29,41 @@ public class WasmCallException : WasmMarshalException
 
         if (exception is TrapException trap)
         {
-            return new WasmTrapException(method, trap.Type, trap);
+            return trap.Type switch
+            {
+                TrapCode.OutOfFuel => new WasmFuelExhaustedException(method, trap),
+                TrapCode.Interrupt => new WasmDeadlineExceededException(method, trap),
+                _ => new WasmTrapException(method, trap.Type, trap),
+            };
         }
 
         return new WasmCallException(method, exception.Message, exception);
     }
+
+    /// <summary>
+    /// Like <see cref="FromWasmtime(WasmtimeException, string)"/>, and records the failure on <paramref name="guest"/>,
+    /// which poisons it under <see cref="TrapPolicy.Poison"/>. Used by generated stubs.
+    /// </summary>
+    public static WasmCallException FromWasmtime(WasmtimeException exception, string method, WasmGuest guest)
+    {
+        var error = FromWasmtime(exception, method);
+        guest.RecordTrap(error);
+        return error;
+    }
 }
 
 /// <summary>The guest trapped (unreachable, out-of-bounds access, division by zero, fuel, epoch ...).</summary>
-public sealed class WasmTrapException : WasmCallException
+public class WasmTrapException : WasmCallException
 {
     /// <summary>Creates the exception.</summary>
     public WasmTrapException(string method, TrapCode code, TrapException trap)
-        : base(method, $"the guest trapped ({code}): {FirstLine(trap.Message)}", trap)
+        : this(method, code, trap, $"the guest trapped ({code}): {FirstLine(trap.Message)}")
+    {
+    }
+
+    /// <summary>Creates the exception with a specific message.</summary>
+    protected WasmTrapException(string method, TrapCode code, TrapException trap, string message)
+        : base(method, message, trap)
     {
         Code = code;
     }
@@ -49,7 +71,8 @@ public sealed class WasmTrapException : WasmCallException
     /// <summary>Why the guest trapped.</summary>
     public TrapCode Code { get; }
 
-    private static string FirstLine(string message)
+    /// <summary>The first line of a Wasmtime message (the rest is a wasm backtrace).</summary>
+    protected static string FirstLine(string message)
     {
         int newline = message.IndexOf('\n');
         return newline < 0 ? message : message.Substring(0, newline).TrimEnd();
@@ -67,4 +90,54 @@ public sealed class WasmHostCallbackException : WasmCallException
         : base(method, $"a host function called by the guest threw {hostException.GetType().Name}: {hostException.Message}", hostException)
     {
     }
+}
+
+/// <summary>The guest ran out of fuel (<c>Config.WithFuelConsumption</c> and <c>Store.Fuel</c>): an infinite or too long loop.</summary>
+public sealed class WasmFuelExhaustedException : WasmTrapException
+{
+    /// <summary>Creates the exception.</summary>
+    public WasmFuelExhaustedException(string method, TrapException trap)
+        : base(method, TrapCode.OutOfFuel, trap, "the guest ran out of fuel before returning")
+    {
+    }
+}
+
+/// <summary>The guest passed its epoch deadline (<c>Config.WithEpochInterruption</c>, <c>Store.SetEpochDeadline</c>).</summary>
+public sealed class WasmDeadlineExceededException : WasmTrapException
+{
+    /// <summary>Creates the exception.</summary>
+    public WasmDeadlineExceededException(string method, TrapException trap)
+        : base(method, TrapCode.Interrupt, trap, "the guest was interrupted at its epoch deadline")
+    {
+    }
+}
+
+/// <summary>
+/// The guest trapped earlier, and under <see cref="TrapPolicy.Poison"/> a trapped guest is not called again: its
+/// memory may hold half-updated state (a trap inside its malloc, say). Create a new instance.
+/// </summary>
+public sealed class WasmGuestPoisonedException : WasmCallException
+{
+    /// <summary>Creates the exception.</summary>
+    public WasmGuestPoisonedException(string method, WasmCallException firstFailure)
+        : base(method, $"the guest is poisoned: it trapped earlier in {firstFailure.Method} ({firstFailure.GetType().Name}); create a new instance", firstFailure)
+    {
+        FirstFailure = firstFailure;
+    }
+
+    /// <summary>The failure that poisoned the guest.</summary>
+    public WasmCallException FirstFailure { get; }
+}
+
+/// <summary>What happens to a guest after a call into it trapped.</summary>
+public enum TrapPolicy
+{
+    /// <summary>
+    /// The default: every later call throws <see cref="WasmGuestPoisonedException"/>. Safe whatever the guest was doing
+    /// when it trapped.
+    /// </summary>
+    Poison,
+
+    /// <summary>Keep calling the guest. Only for guests known to keep their state consistent across traps.</summary>
+    Continue,
 }

@@ -102,260 +102,280 @@ namespace Demo.Scalars
             int global::Demo.Scalars.IScalarGuest.AddI32(int a, int b)
             {
                 const string __method = "IScalarGuest.AddI32";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport0_add_i32(a, b);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             uint global::Demo.Scalars.IScalarGuest.MulU32(uint a, uint b)
             {
                 const string __method = "IScalarGuest.MulU32";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)a), unchecked((int)b)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             long global::Demo.Scalars.IScalarGuest.AddI64(long a, long b)
             {
                 const string __method = "IScalarGuest.AddI64";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport2_add_i64(a, b);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong a, ulong b)
             {
                 const string __method = "IScalarGuest.MaxU64";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)a), unchecked((long)b)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             float global::Demo.Scalars.IScalarGuest.ScaleF32(float x, float k)
             {
                 const string __method = "IScalarGuest.ScaleF32";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport4_scale_f32(x, k);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             double global::Demo.Scalars.IScalarGuest.HypotF64(double x, double y)
             {
                 const string __method = "IScalarGuest.HypotF64";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport5_hypot_f64(x, y);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             bool global::Demo.Scalars.IScalarGuest.IsEven(int x)
             {
                 const string __method = "IScalarGuest.IsEven";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return (__wasmExport6_is_even(x) != 0);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             bool global::Demo.Scalars.IScalarGuest.Negate(bool value)
             {
                 const string __method = "IScalarGuest.Negate";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return (__wasmExport7_negate((value ? 1 : 0)) != 0);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             byte global::Demo.Scalars.IScalarGuest.IncU8(byte x)
             {
                 const string __method = "IScalarGuest.IncU8";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((byte)__wasmExport8_inc_u8((int)x));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte x)
             {
                 const string __method = "IScalarGuest.NegI8";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((sbyte)__wasmExport9_neg_i8((int)x));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             short global::Demo.Scalars.IScalarGuest.AddI16(short a, short b)
             {
                 const string __method = "IScalarGuest.AddI16";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((short)__wasmExport10_add_i16((int)a, (int)b));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort x)
             {
                 const string __method = "IScalarGuest.SwapU16";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((ushort)__wasmExport11_swap_u16((int)x));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             char global::Demo.Scalars.IScalarGuest.NextChar(char c)
             {
                 const string __method = "IScalarGuest.NextChar";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return unchecked((char)__wasmExport12_next_char((int)c));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color color)
             {
                 const string __method = "IScalarGuest.NextColor";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)color)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags flags)
             {
                 const string __method = "IScalarGuest.ToggleHighBit";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)flags))));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level level)
             {
                 const string __method = "IScalarGuest.Invert";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)level)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status status, bool strict)
             {
                 const string __method = "IScalarGuest.Check";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return (global::Demo.Scalars.Status)__wasmExport16_check(((int)status), (strict ? 1 : 0));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             void global::Demo.Scalars.IScalarGuest.SetCounter(int value)
             {
                 const string __method = "IScalarGuest.SetCounter";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     __wasmExport17_set_counter(value);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             int global::Demo.Scalars.IScalarGuest.GetCounter()
             {
                 const string __method = "IScalarGuest.GetCounter";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport18_get_counter();
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             void global::Demo.Scalars.IScalarGuest.Reset()
             {
                 const string __method = "IScalarGuest.Reset";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     __wasmExport19_reset();
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
         }

@@ -89,6 +89,7 @@ namespace Demo.Strings
             uint global::Demo.Strings.IStringGuest.Hash(string text)
             {
                 const string __method = "IStringGuest.Hash";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
@@ -121,7 +122,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -129,6 +130,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.ToUpper(string text)
             {
                 const string __method = "IStringGuest.ToUpper";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
@@ -184,7 +186,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -192,6 +194,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Concat(string a, string b)
             {
                 const string __method = "IStringGuest.Concat";
+                __wasmGuest.EnsureUsable(__method);
                 if (a is null) throw new global::System.ArgumentNullException(nameof(a));
                 if (b is null) throw new global::System.ArgumentNullException(nameof(b));
                 var __allocator = __wasmAllocator;
@@ -256,7 +259,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -264,6 +267,7 @@ namespace Demo.Strings
             bool global::Demo.Strings.IStringGuest.IsNull(string? text)
             {
                 const string __method = "IStringGuest.IsNull";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __text_ptr = 0, __text_size = 0;
@@ -295,7 +299,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -303,6 +307,7 @@ namespace Demo.Strings
             string? global::Demo.Strings.IStringGuest.EchoNullable(string? text)
             {
                 const string __method = "IStringGuest.EchoNullable";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -353,7 +358,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -361,6 +366,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.ExplicitUtf8(string text)
             {
                 const string __method = "IStringGuest.ExplicitUtf8";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
@@ -416,7 +422,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -424,6 +430,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Utf16Reverse(string text)
             {
                 const string __method = "IStringGuest.Utf16Reverse";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
@@ -479,7 +486,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -487,6 +494,7 @@ namespace Demo.Strings
             string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? text)
             {
                 const string __method = "IStringGuest.Utf16Nullable";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -537,7 +545,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -545,6 +553,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Latin1Upper(string text)
             {
                 const string __method = "IStringGuest.Latin1Upper";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
@@ -600,7 +609,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -608,6 +617,7 @@ namespace Demo.Strings
             string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? text)
             {
                 const string __method = "IStringGuest.Latin1Nullable";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -658,7 +668,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -666,6 +676,7 @@ namespace Demo.Strings
             uint global::Demo.Strings.IStringGuest.CstrLength(string? text)
             {
                 const string __method = "IStringGuest.CstrLength";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __text_ptr = 0, __text_size = 0;
@@ -697,7 +708,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -705,6 +716,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.CstrGreet(string name)
             {
                 const string __method = "IStringGuest.CstrGreet";
+                __wasmGuest.EnsureUsable(__method);
                 if (name is null) throw new global::System.ArgumentNullException(nameof(name));
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
@@ -756,7 +768,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -764,6 +776,7 @@ namespace Demo.Strings
             string? global::Demo.Strings.IStringGuest.CstrMaybe(string? name)
             {
                 const string __method = "IStringGuest.CstrMaybe";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -810,7 +823,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -818,6 +831,7 @@ namespace Demo.Strings
             void global::Demo.Strings.IStringGuest.Log(string message, string wide, int level)
             {
                 const string __method = "IStringGuest.Log";
+                __wasmGuest.EnsureUsable(__method);
                 if (message is null) throw new global::System.ArgumentNullException(nameof(message));
                 if (wide is null) throw new global::System.ArgumentNullException(nameof(wide));
                 var __allocator = __wasmAllocator;
@@ -858,7 +872,7 @@ namespace Demo.Strings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
         }

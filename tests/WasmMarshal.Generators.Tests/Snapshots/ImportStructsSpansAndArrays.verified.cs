@@ -98,6 +98,7 @@ namespace Demo.Structs
             float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 a, global::Demo.Structs.Vec3 b)
             {
                 const string __method = "IStructGuest.Dot";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __a_ptr = 0;
@@ -129,7 +130,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -137,6 +138,7 @@ namespace Demo.Structs
             float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 v)
             {
                 const string __method = "IStructGuest.LengthSq";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __v_ptr = 0;
@@ -164,7 +166,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -172,6 +174,7 @@ namespace Demo.Structs
             float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 v)
             {
                 const string __method = "IStructGuest.LengthRefReadonly";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __v_ptr = 0;
@@ -199,7 +202,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -207,6 +210,7 @@ namespace Demo.Structs
             void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 v)
             {
                 const string __method = "IStructGuest.Normalize";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __v_ptr = 0;
@@ -238,13 +242,14 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 a, global::Demo.Structs.Vec3 b)
             {
                 const string __method = "IStructGuest.Cross";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __a_ptr = 0;
@@ -284,7 +289,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -292,6 +297,7 @@ namespace Demo.Structs
             void global::Demo.Structs.IStructGuest.MakeParticle(int id, out global::Demo.Structs.Particle particle)
             {
                 const string __method = "IStructGuest.MakeParticle";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __particle_ptr = 0;
@@ -323,13 +329,14 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle particle, float dt)
             {
                 const string __method = "IStructGuest.Step";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __particle_ptr = 0;
@@ -365,7 +372,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -373,6 +380,7 @@ namespace Demo.Structs
             void global::Demo.Structs.IStructGuest.Increment(ref int counter)
             {
                 const string __method = "IStructGuest.Increment";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __counter_ptr = 0;
@@ -404,13 +412,14 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             void global::Demo.Structs.IStructGuest.ReadValue(out double value)
             {
                 const string __method = "IStructGuest.ReadValue";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __value_ptr = 0;
@@ -442,13 +451,14 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> values)
             {
                 const string __method = "IStructGuest.SumI32";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __values_ptr = 0, __values_size = 0;
@@ -480,7 +490,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -488,6 +498,7 @@ namespace Demo.Structs
             void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> values, float k)
             {
                 const string __method = "IStructGuest.ScaleInPlace";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __values_ptr = 0, __values_size = 0;
@@ -523,13 +534,14 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> points, in global::Demo.Structs.Vec3 offset)
             {
                 const string __method = "IStructGuest.Translate";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __points_ptr = 0, __points_size = 0;
@@ -569,13 +581,14 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             double global::Demo.Structs.IStructGuest.SumF64(double[]? values)
             {
                 const string __method = "IStructGuest.SumF64";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __values_ptr = 0, __values_size = 0;
@@ -607,7 +620,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -615,6 +628,7 @@ namespace Demo.Structs
             uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] data)
             {
                 const string __method = "IStructGuest.CountNonzero";
+                __wasmGuest.EnsureUsable(__method);
                 if (data is null) throw new global::System.ArgumentNullException(nameof(data));
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
@@ -647,7 +661,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -655,6 +669,7 @@ namespace Demo.Structs
             int[] global::Demo.Structs.IStructGuest.Range(int start, int count)
             {
                 const string __method = "IStructGuest.Range";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -699,7 +714,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -707,6 +722,7 @@ namespace Demo.Structs
             global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int n)
             {
                 const string __method = "IStructGuest.Grid";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -751,7 +767,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }
@@ -759,6 +775,7 @@ namespace Demo.Structs
             global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> keys)
             {
                 const string __method = "IStructGuest.Find";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
@@ -815,7 +832,7 @@ namespace Demo.Structs
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }

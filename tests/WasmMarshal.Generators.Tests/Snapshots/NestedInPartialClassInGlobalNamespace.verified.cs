@@ -47,13 +47,14 @@ partial class Bindings
                 void global::Bindings.Deeper.IDeepGuest.Ping()
                 {
                     const string __method = "IDeepGuest.Ping";
+                    __wasmGuest.EnsureUsable(__method);
                     try
                     {
                         __wasmExport0_ping();
                     }
                     catch (global::Wasmtime.WasmtimeException __exception)
                     {
-                        throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                        throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                     }
                 }
             }
@@ -115,19 +116,21 @@ partial class Bindings
             int global::Bindings.INestedGuest.Add(int a, int b)
             {
                 const string __method = "INestedGuest.Add";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport0_add(a, b);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             string global::Bindings.INestedGuest.Echo(string text)
             {
                 const string __method = "INestedGuest.Echo";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
@@ -183,7 +186,7 @@ partial class Bindings
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result!;
             }

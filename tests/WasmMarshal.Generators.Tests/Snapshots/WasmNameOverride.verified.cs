@@ -56,6 +56,7 @@ namespace Demo.Names
             uint global::Demo.Names.INamedGuest.Fnv1a(string text)
             {
                 const string __method = "INamedGuest.Fnv1a";
+                __wasmGuest.EnsureUsable(__method);
                 if (text is null) throw new global::System.ArgumentNullException(nameof(text));
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
@@ -88,7 +89,7 @@ namespace Demo.Names
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -96,19 +97,21 @@ namespace Demo.Names
             int global::Demo.Names.INamedGuest.Add(int a, int b)
             {
                 const string __method = "INamedGuest.Add";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport1_math_add(a, b);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
 
             long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> values)
             {
                 const string __method = "INamedGuest.Total";
+                __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
                 uint __values_ptr = 0, __values_size = 0;
@@ -140,7 +143,7 @@ namespace Demo.Names
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
                 return __result;
             }
@@ -148,13 +151,14 @@ namespace Demo.Names
             int global::Demo.Names.INamedGuest.PlainName()
             {
                 const string __method = "INamedGuest.PlainName";
+                __wasmGuest.EnsureUsable(__method);
                 try
                 {
                     return __wasmExport3_plain_name();
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method);
+                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
                 }
             }
         }

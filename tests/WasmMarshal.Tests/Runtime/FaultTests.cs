@@ -28,17 +28,28 @@ public abstract class FaultTests : IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void A_trap_is_a_typed_exception_naming_the_method_and_the_guest_stays_usable()
+    public void A_trap_is_a_typed_exception_naming_the_method_and_poisons_the_guest()
     {
         var error = Assert.Throws<WasmTrapException>(() => _scalars.Divide(1, 0));
         Assert.Equal("IScalars.Divide", error.Method);
         Assert.Equal(TrapCode.IntegerDivisionByZero, error.Code);
         Assert.IsType<TrapException>(error.InnerException);
+        Assert.Same(error, _guest.PoisonedBy);
 
-        var unreachable = Assert.Throws<WasmTrapException>(() => _scalars.DoTrap());
-        Assert.Equal(TrapCode.Unreachable, unreachable.Code);
+        var poisoned = Assert.Throws<WasmGuestPoisonedException>(() => _scalars.AddI32(1, 2));
+        Assert.Equal("IScalars.AddI32", poisoned.Method);
+        Assert.Same(error, poisoned.FirstFailure);
+        Assert.Throws<WasmGuestPoisonedException>(() => _relays.RelayGreeting("no allocation happens"));
+    }
 
-        Assert.Equal(3, _scalars.Divide(7, 2));
+    [Fact]
+    public void Under_the_continue_policy_the_guest_is_called_again_after_a_trap()
+    {
+        using var test = TestGuests.MarshalTest(trapPolicy: TrapPolicy.Continue);
+        var scalars = test.Guest.Import<IScalars>();
+        Assert.Equal(TrapCode.Unreachable, Assert.Throws<WasmTrapException>(() => scalars.DoTrap()).Code);
+        Assert.False(test.Guest.IsPoisoned);
+        Assert.Equal(3, scalars.Divide(7, 2));
     }
 
     [Fact]
@@ -50,9 +61,7 @@ public abstract class FaultTests : IDisposable
         Assert.Equal("IRelays.RelayGreeting", error.Method);
         Assert.Same(thrown, error.InnerException);
         Assert.Equal(0, _allocator.LiveCount);
-
-        _host.GreetingFactory = name => "again " + name;
-        Assert.Equal("again Bob", _relays.RelayGreeting("Bob"));
+        Assert.True(_guest.IsPoisoned, "the guest was trapped in the middle of relay_greeting");
     }
 
     [Theory]

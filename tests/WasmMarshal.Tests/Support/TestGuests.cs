@@ -45,10 +45,12 @@ public static class TestGuests
     /// and arguments go through <paramref name="scratch"/>; both are wrapped in a <see cref="CountingAllocator"/> so
     /// tests can check that nothing leaks and that no two live buffers overlap.
     /// </summary>
-    public static TestGuest MarshalTest(RecordingHost? host = null, ScratchAllocator scratch = ScratchAllocator.GuestMalloc)
+    public static TestGuest MarshalTest(RecordingHost? host = null, ScratchAllocator scratch = ScratchAllocator.GuestMalloc,
+        TrapPolicy trapPolicy = TrapPolicy.Poison)
     {
         CountingAllocator? heap = null;
         var builder = WasmGuest.Builder(MovingEngine, Load("marshal_test"))
+            .WithTrapPolicy(trapPolicy)
             .Export<Guests.IHostServices>(host ?? new RecordingHost())
             .WithGuestHeap(GuestAllocatorSource.Custom(g =>
             {
