@@ -60,7 +60,7 @@ build_wasi_c() (
         custom="$(sed -n 's|^/\* guest-exports: \(.*\) \*/$|\1|p' "$src")"
         [[ -n "$custom" ]] && exports="$custom"
         # shellcheck disable=SC2086 # $exports is a list of flags
-        "$CC" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -I include \
+        "$CC" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -I ../bindings \
             -ffile-prefix-map="$PWD"=. \
             $exports -Wl,--export=__heap_base,--export=__data_end \
             -Wl,-z,stack-size=65536 -Wl,--strip-debug \
@@ -79,7 +79,7 @@ build_freestanding() (
     local src name
     for src in *.c; do
         name="${src%.c}"
-        "$CC" --target=wasm32 -nostdlib -O2 -mbulk-memory -Wall -Wextra -Werror \
+        "$CC" --target=wasm32 -nostdlib -O2 -mbulk-memory -Wall -Wextra -Werror -I ../bindings \
             -ffile-prefix-map="$PWD"=. \
             -Wl,--no-entry -Wl,--stack-first -Wl,-z,stack-size=65536 \
             -Wl,--export=__heap_base,--export=__data_end -Wl,--strip-debug \
@@ -98,7 +98,7 @@ build_emscripten() (
     for src in *.c; do
         name="${src%.c}"
         emcc -O2 --no-entry -sSTANDALONE_WASM -sMALLOC=none -sALLOW_MEMORY_GROWTH -sERROR_ON_UNDEFINED_SYMBOLS=0 \
-            -Wall -Wextra -Werror -Wno-undefined -I "$src_dir/include" \
+            -Wall -Wextra -Werror -Wno-undefined -I ../bindings \
             -ffile-prefix-map="$PWD"=. \
             -o "$dest/$name.wasm" "$src" 2>&1 | grep -v 'warning: undefined symbol: \(malloc\|free\|realloc\|calloc\)' || true
         [[ -f "$dest/$name.wasm" ]] || { echo "emcc failed for $src" >&2; exit 1; }

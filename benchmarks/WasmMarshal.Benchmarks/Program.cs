@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
@@ -25,7 +26,8 @@ public static class Program
         bool smoke = args.Contains(SmokeFlag, StringComparer.OrdinalIgnoreCase);
         var arguments = args.Where(a => !a.Equals(SmokeFlag, StringComparison.OrdinalIgnoreCase)).ToList();
 
-        ManualConfig config = ManualConfig.Create(DefaultConfig.Instance);
+        // The median next to the mean: on a shared machine it is the figure least moved by a noisy neighbour.
+        ManualConfig config = ManualConfig.Create(DefaultConfig.Instance).AddColumn(StatisticColumn.Median);
         if (ProjectDirectory() is { } project)
         {
             // Keep BenchmarkDotNet's output next to the project (ignored by benchmarks/.gitignore), not in the cwd.

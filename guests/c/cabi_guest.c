@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasm_marshal.h"
+/* Generated from ICabiGuest (tests/WasmMarshal.Tests/Runtime/AllocatorTests.cs) by the .NET build. */
+#include "ICabiGuest.h"
 
 /* The canonical ABI's allocator: realloc(0, 0, align, n) allocates. malloc aligns to 16 on wasi-libc, enough for
    every align the host asks for here (at most 8). */
@@ -17,7 +18,7 @@ WM_EXPORT("cabi_realloc") void *cabi_realloc(void *old, size_t old_size, size_t 
     return realloc(old, new_size);
 }
 
-WM_EXPORT("shout") wm_str shout(const char *s, size_t len) {
+wm_str shout(const char *s, size_t len) {
     char *out = cabi_realloc(NULL, 0, 1, len + 1);
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -27,7 +28,7 @@ WM_EXPORT("shout") wm_str shout(const char *s, size_t len) {
     return (wm_str){out, len + 1};
 }
 
-WM_EXPORT("total") int64_t total(const int32_t *p, size_t count) {
+int64_t total(const int32_t *p, size_t count) {
     int64_t sum = 0;
     for (size_t i = 0; i < count; i++) sum += p[i];
     return sum;

@@ -1,17 +1,17 @@
 /*
  * A wasi-libc guest that mallocs and frees heavily with its own dlmalloc while the host heap, sharing the same linear
- * memory, allocates and frees too (through the host_churn import, called in the middle of every round). Every byte of
+ * memory, allocates and frees too (through the env.churn import, called in the middle of every round). Every byte of
  * every live block, on both sides, is checked each round: if the two allocators ever hand out the same bytes, a
  * pattern breaks.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasm_marshal.h"
+/* Generated from IStressGuest and IChurnHost (tests/WasmMarshal.Tests/Runtime/HeapCoexistenceTests.cs). */
+#include "IChurnHost.h"
+#include "IStressGuest.h"
 
 #define MAX_LIVE 48
-
-WM_IMPORT("env", "host_churn") void host_churn(uint32_t round);
 
 static uint32_t next_random(uint32_t *state) {
     *state ^= *state << 13;
@@ -38,7 +38,7 @@ static uint32_t fnv(const uint8_t *p, size_t len) {
 }
 
 /* Returns the number of guest bytes verified, or 0 as soon as any byte (its own or the input's) is wrong. */
-WM_EXPORT("stress") uint64_t stress(const uint8_t *input, size_t input_len, uint32_t seed, uint32_t rounds) {
+uint64_t stress(const uint8_t *input, size_t input_len, uint32_t seed, uint32_t rounds) {
     block live[MAX_LIVE];
     size_t count = 0;
     uint32_t state = seed | 1u, next_id = 1;

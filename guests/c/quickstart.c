@@ -2,15 +2,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "wasm_marshal.h"
+/* Generated from the C# interfaces of samples/QuickStart (IQuickStart, IHostLog) by the .NET build. */
+#include "IHostLog.h"
+#include "IQuickStart.h"
 
-/* Provided by the host: writes len bytes of UTF-8 text. */
-WM_IMPORT("env", "log") void host_log(const char *msg, size_t len);
-
-WM_EXPORT("add") int32_t add(int32_t a, int32_t b) { return (int32_t)((uint32_t)a + (uint32_t)b); }
+int32_t add(int32_t a, int32_t b) { return (int32_t)((uint32_t)a + (uint32_t)b); }
 
 /* Returns a malloc'd "Hello, <name>! (from C)"; the host copies it and frees it with this guest's free. */
-WM_EXPORT("greet") wm_str greet(const char *name, size_t len) {
+wm_str greet(const char *name, size_t len) {
     static const char called[] = "greet called";
     host_log(called, sizeof called - 1);
 
@@ -27,7 +26,7 @@ WM_EXPORT("greet") wm_str greet(const char *name, size_t len) {
 }
 
 /* Counts the words of text, separated by ASCII whitespace. */
-WM_EXPORT("word_count") uint32_t word_count(const char *text, size_t len) {
+uint32_t word_count(const char *text, size_t len) {
     uint32_t words = 0;
     bool in_word = false;
     for (size_t i = 0; i < len; i++) {

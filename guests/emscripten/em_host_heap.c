@@ -7,9 +7,10 @@
 
 #include <emscripten/heap.h>
 
-#include "wasm_marshal.h"
+/* Generated from IEmscriptenGuest (tests/WasmMarshal.Tests/Runtime/HostHeapTests.cs) by the .NET build. */
+#include "IEmscriptenGuest.h"
 
-WM_EXPORT("to_upper") wm_str to_upper(const char *s, size_t len) {
+wm_str to_upper(const char *s, size_t len) {
     if (s == NULL) return (wm_str){NULL, 0};
     char *out = malloc(len ? len : 1);
     if (out == NULL) __builtin_trap();
@@ -17,7 +18,7 @@ WM_EXPORT("to_upper") wm_str to_upper(const char *s, size_t len) {
     return (wm_str){out, len};
 }
 
-WM_EXPORT("greet") wm_str greet(const char *name, size_t len) {
+wm_str greet(const char *name, size_t len) {
     static const char prefix[] = "Hello from Emscripten, ";
     size_t n = strlen(prefix);
     char *out = malloc(n + len + 1);
@@ -28,13 +29,13 @@ WM_EXPORT("greet") wm_str greet(const char *name, size_t len) {
     return (wm_str){out, n + len + 1};
 }
 
-WM_EXPORT("sum_i32") int64_t sum_i32(const int32_t *p, size_t count) {
+int64_t sum_i32(const int32_t *p, size_t count) {
     int64_t sum = 0;
     for (size_t i = 0; i < count; i++) sum += p[i];
     return sum;
 }
 
-WM_EXPORT("squares") wm_slice squares(int32_t n) {
+wm_slice squares(int32_t n) {
     int32_t *buf = NULL;
     for (int32_t i = 0; i < n; i++) {
         buf = realloc(buf, (size_t)(i + 1) * sizeof(int32_t));
@@ -46,7 +47,7 @@ WM_EXPORT("squares") wm_slice squares(int32_t n) {
 
 /* Grows memory the Emscripten way, which then calls the import env.emscripten_notify_memory_growth. Returns the new
    size in pages, or -1. */
-WM_EXPORT("grow_pages") int32_t grow_pages(int32_t pages) {
+int32_t grow_pages(int32_t pages) {
     size_t current = __builtin_wasm_memory_size(0) * 65536;
     if (!emscripten_resize_heap(current + (size_t)pages * 65536)) return -1;
     return (int32_t)__builtin_wasm_memory_size(0);

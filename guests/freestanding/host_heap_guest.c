@@ -3,7 +3,8 @@
  * then static data. All of its heap comes from the host through imports: env.malloc, env.free, env.calloc,
  * env.realloc and env.aligned_alloc, served by WasmMarshal's host heap.
  */
-#include "../c/include/wasm_marshal.h"
+/* Generated from IFreestandingGuest (tests/WasmMarshal.Tests/Runtime/HostHeapTests.cs) by the .NET build. */
+#include "IFreestandingGuest.h"
 
 WM_IMPORT("env", "malloc") void *malloc(size_t size);
 WM_IMPORT("env", "free") void free(void *ptr);
@@ -17,13 +18,13 @@ static void copy(char *dst, const char *src, size_t n) {
     for (size_t i = 0; i < n; i++) dst[i] = src[i];
 }
 
-WM_EXPORT("fnv1a32") uint32_t fnv1a32(const char *s, size_t len) {
+uint32_t fnv1a32(const char *s, size_t len) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)s[i]) * 16777619u;
     return h;
 }
 
-WM_EXPORT("to_upper") wm_str to_upper(const char *s, size_t len) {
+wm_str to_upper(const char *s, size_t len) {
     if (s == NULL) return (wm_str){NULL, 0};
     char *out = malloc(len ? len : 1);
     if (out == NULL) __builtin_trap();
@@ -31,7 +32,7 @@ WM_EXPORT("to_upper") wm_str to_upper(const char *s, size_t len) {
     return (wm_str){out, len};
 }
 
-WM_EXPORT("greet") wm_str greet(const char *name, size_t len) {
+wm_str greet(const char *name, size_t len) {
     size_t prefix = sizeof(greeting_prefix) - 1;
     char *out = malloc(prefix + len + 1);
     if (out == NULL) __builtin_trap();
@@ -41,14 +42,14 @@ WM_EXPORT("greet") wm_str greet(const char *name, size_t len) {
     return (wm_str){out, prefix + len + 1};
 }
 
-WM_EXPORT("sum_i32") int64_t sum_i32(const int32_t *p, size_t count) {
+int64_t sum_i32(const int32_t *p, size_t count) {
     int64_t sum = 0;
     for (size_t i = 0; i < count; i++) sum += p[i];
     return sum;
 }
 
 /* Builds [0, 1, 4, 9, ...] by growing one buffer with realloc, one element at a time. */
-WM_EXPORT("squares") wm_slice squares(int32_t n) {
+wm_slice squares(int32_t n) {
     int32_t *buf = NULL;
     for (int32_t i = 0; i < n; i++) {
         buf = realloc(buf, (size_t)(i + 1) * sizeof(int32_t));
@@ -59,7 +60,7 @@ WM_EXPORT("squares") wm_slice squares(int32_t n) {
 }
 
 /* Returns 1 when calloc memory is zeroed, after dirtying and freeing the same size first. */
-WM_EXPORT("calloc_zeroes") int32_t calloc_zeroes(uint32_t size) {
+int32_t calloc_zeroes(uint32_t size) {
     uint8_t *dirty = malloc(size);
     if (dirty == NULL) return -1;
     for (uint32_t i = 0; i < size; i++) dirty[i] = 0xAB;
@@ -73,7 +74,7 @@ WM_EXPORT("calloc_zeroes") int32_t calloc_zeroes(uint32_t size) {
 }
 
 /* Returns the address aligned_alloc gave, so the host can check its alignment; the block is freed. */
-WM_EXPORT("aligned_address") uint32_t aligned_address(uint32_t alignment, uint32_t size) {
+uint32_t aligned_address(uint32_t alignment, uint32_t size) {
     void *p = aligned_alloc(alignment, size);
     uint32_t address = (uint32_t)(uintptr_t)p;
     free(p);
@@ -81,11 +82,11 @@ WM_EXPORT("aligned_address") uint32_t aligned_address(uint32_t alignment, uint32
 }
 
 /* A recursive function with a large frame: with the stack first, overflowing it traps instead of corrupting data. */
-WM_EXPORT("deep") uint32_t deep(uint32_t depth) {
+uint32_t deep(uint32_t depth) {
     volatile uint8_t frame[1024];
     frame[depth % 1024] = (uint8_t)depth;
     return depth == 0 ? frame[0] : deep(depth - 1) + frame[depth % 1024];
 }
 
 /* The address of a static, for layout checks: with --stack-first, data lies above the stack. */
-WM_EXPORT("data_address") uint32_t data_address(void) { return (uint32_t)(uintptr_t)greeting_prefix; }
+uint32_t data_address(void) { return (uint32_t)(uintptr_t)greeting_prefix; }

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using WasmMarshal.Generators.Emit;
+using WasmMarshal.Generators.Emit.Bindings;
 using WasmMarshal.Generators.Model;
 using WasmMarshal.Generators.Parsing;
 
@@ -41,8 +42,15 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.ExportModels);
 
-        context.RegisterSourceOutput(imports, static (spc, model) => Execute.Emit(spc, model!));
-        context.RegisterSourceOutput(exports, static (spc, model) => Execute.Emit(spc, model!));
+        // Guest bindings (C, Rust, AssemblyScript) only when the project asks for them with WasmMarshalGuestBindingsDir.
+        var bindingsRequested = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.WasmMarshalGuestBindingsDir", out var directory)
+                && !string.IsNullOrWhiteSpace(directory));
+
+        context.RegisterSourceOutput(imports.Combine(bindingsRequested), static (spc, pair) => Execute.Emit(spc, pair.Left!, pair.Right));
+        context.RegisterSourceOutput(exports.Combine(bindingsRequested), static (spc, pair) => Execute.Emit(spc, pair.Left!, pair.Right));
+        context.RegisterSourceOutput(bindingsRequested, static (spc, requested) => Execute.EmitCommonBindings(spc, requested));
     }
 
     private static class Execute
@@ -50,7 +58,21 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
         public static InterfaceModel? Parse(GeneratorAttributeSyntaxContext context, InterfaceDirection direction, System.Threading.CancellationToken ct) =>
             context.TargetSymbol is INamedTypeSymbol symbol ? InterfaceParser.Parse(symbol, direction, ct).Model : null;
 
-        public static void Emit(SourceProductionContext context, InterfaceModel model) =>
+        public static void Emit(SourceProductionContext context, InterfaceModel model, bool guestBindings)
+        {
             context.AddSource(model.HintName + ".WasmMarshal.g.cs", InterfaceEmitter.Emit(model));
+            if (guestBindings)
+            {
+                context.AddSource(model.HintName + ".GuestBindings.g.cs", GuestBindingsEmitter.ForInterface(model));
+            }
+        }
+
+        public static void EmitCommonBindings(SourceProductionContext context, bool guestBindings)
+        {
+            if (guestBindings)
+            {
+                context.AddSource("WasmMarshal.Abi.GuestBindings.g.cs", GuestBindingsEmitter.Common());
+            }
+        }
     }
 }

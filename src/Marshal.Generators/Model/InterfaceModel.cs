@@ -33,6 +33,8 @@ internal enum InterfaceDirection
 /// <param name="OtherMembers">Explicit implementations, throwing, of members that cannot be bound (properties, events),
 /// so that the stub still implements the whole interface and the build shows only the WASM diagnostics.</param>
 /// <param name="CanRegister">Whether the interface is visible module-wide, so a module initializer may register it.</param>
+/// <param name="Structs">The structs the signatures use, dependencies first, for guest bindings.</param>
+/// <param name="Enums">The enums the signatures use, for guest bindings.</param>
 internal sealed record InterfaceModel(
     string? Namespace,
     string Name,
@@ -44,4 +46,6 @@ internal sealed record InterfaceModel(
     EquatableArray<MethodModel> Methods,
     EquatableArray<string> OtherMembers,
     bool CanRegister,
-    string HintName);
+    string HintName,
+    EquatableArray<StructModel> Structs,
+    EquatableArray<EnumModel> Enums);

@@ -31,6 +31,7 @@ internal sealed class InterfaceParser
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private readonly Wasm32LayoutCalculator _layouts = new();
+    private readonly BindingCatalog _catalog = new();
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly INamedTypeSymbol _interface;
     private readonly InterfaceDirection _direction;
@@ -133,7 +134,9 @@ internal sealed class InterfaceParser
             new EquatableArray<MethodModel>(methods),
             new EquatableArray<string>(otherMembers),
             IsVisibleModuleWide(_interface),
-            fullName.Replace("@", "").Replace('<', '[').Replace('>', ']'));
+            fullName.Replace("@", "").Replace('<', '[').Replace('>', ']'),
+            _catalog.Structs,
+            _catalog.Enums);
     }
 
     private string? ShapeProblem()
@@ -395,6 +398,7 @@ internal sealed class InterfaceParser
                 return null;
             }
 
+            _catalog.Add(type);
             return classified;
         }
 
@@ -443,6 +447,7 @@ internal sealed class InterfaceParser
                 return null;
             }
 
+            _catalog.Add(type);
             return classified;
         }
 

@@ -18,7 +18,7 @@ public partial interface IStressGuest
 [WasmExport("env")]
 public partial interface IChurnHost
 {
-    void HostChurn(uint round);
+    void Churn(uint round);
 }
 
 /// <summary>
@@ -101,7 +101,7 @@ public sealed class HeapCoexistenceTests
 
         public void Attach(WasmGuest guest, IGuestAllocator heap) => (_guest, _heap) = (guest, heap);
 
-        public void HostChurn(uint round)
+        public void Churn(uint round)
         {
             Check();
             for (int i = _live.Count - 1; i >= 0; i--)
