@@ -3,13 +3,16 @@
 #   guests/c/*.c             clang, wasm32-wasi reactor, wasi-libc (dlmalloc)
 #   guests/freestanding/*.c  clang, wasm32 without libc, stack first, heap imported from the host
 #   guests/emscripten/*.c    emcc, STANDALONE_WASM, -sMALLOC=none (heap imported from the host)
+#   guests/rust/*.rs         Debian rustc 1.63, wasm32-unknown-unknown, cdylib, no crates
+#   guests/assemblyscript/*.ts  assemblyscript 0.28.20 (npm, pinned in package-lock.json)
 #
 #   bash guests/build.sh              build into guests/bin
 #   bash guests/build.sh --out DIR    build into DIR instead
 #   bash guests/build.sh --check      build into a temporary directory and compare with the committed guests/bin;
 #                                     prints every .wasm that differs (or is missing) and exits 1 on any difference
 #
-# Needs (Debian): clang, lld, wasi-libc, libclang-rt-14-dev-wasm32, binaryen, emscripten.
+# Needs (Debian): clang, lld, wasi-libc, libclang-rt-14-dev-wasm32, binaryen, emscripten, rustc,
+# libstd-rust-dev-wasm32, npm.
 # clang runs binaryen's wasm-opt on its output whenever wasm-opt is on PATH, so the committed binaries are only
 # reproducible with binaryen installed (emscripten depends on it); the check below refuses to run without it.
 set -euo pipefail
@@ -43,7 +46,38 @@ build_all() {
     build_wasi_c "$dest"
     build_freestanding "$dest"
     build_emscripten "$dest"
+    build_rust "$dest"
+    build_assemblyscript "$dest"
 }
+
+# guests/rust/*.rs: Debian's rustc 1.63 with libstd-rust-dev-wasm32, wasm32-unknown-unknown, no crates. Each module
+# pulls its generated bindings in with #[path = "../bindings/..."]. Output files are prefixed rust_.
+build_rust() (
+    local dest="$1"
+    cd "$here/rust"
+    export LC_ALL=C
+    local src name
+    for src in *.rs; do
+        name="${src%.rs}"
+        /usr/bin/rustc --target wasm32-unknown-unknown --crate-type cdylib -O -C strip=symbols -D warnings \
+            --remap-path-prefix="$PWD"=. -o "$dest/rust_$name.wasm" "$src"
+        echo "built rust_$name.wasm"
+    done
+)
+
+# guests/assemblyscript/*.ts: assemblyscript pinned in package-lock.json (npm ci installs it). abort is compiled out
+# (--use abort=) so the module imports nothing but its interface. Output files are prefixed as_.
+build_assemblyscript() (
+    local dest="$1"
+    cd "$here/assemblyscript"
+    [[ -x node_modules/.bin/asc ]] || npm ci --no-audit --no-fund --silent
+    local src name
+    for src in *.ts; do
+        name="${src%.ts}"
+        node_modules/.bin/asc "$src" -O3 --runtime incremental --use abort= -o "$dest/as_$name.wasm"
+        echo "built as_$name.wasm"
+    done
+)
 
 # guests/c/*.c: wasm32-wasi reactors with wasi-libc (dlmalloc).
 build_wasi_c() (

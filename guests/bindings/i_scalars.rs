@@ -41,7 +41,7 @@ pub const WIDE_FLAGS_HIGH: WideFlags = 9223372036854775808;
 
 /// Checks every field offset of every struct against the C# layout (true when they all match).
 pub fn check_layout() -> bool {
-    let mut ok = true;
+    let ok = true;
     ok
 }
 

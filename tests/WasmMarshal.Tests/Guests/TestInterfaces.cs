@@ -139,3 +139,24 @@ public partial interface IHostServices
     void Fill(Span<byte> buffer);
     int[] MakeRange(int n);
 }
+
+/// <summary>
+/// A small interface implemented by guests in several languages (guests/rust/greeter.rs,
+/// guests/assemblyscript/greeter.ts), each written against the bindings generated from it.
+/// </summary>
+[WasmImport]
+public partial interface IGreeter
+{
+    int Add(int a, int b);
+    string Greet(string name);
+    uint WordCount(string text);
+    long SumI32(ReadOnlySpan<int> values);
+    Vec3 Scale(in Vec3 v, float k);
+}
+
+/// <summary>What the greeter guests import.</summary>
+[WasmExport("env")]
+public partial interface IGreeterHost
+{
+    void Log(string message);
+}

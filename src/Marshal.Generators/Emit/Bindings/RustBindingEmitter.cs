@@ -60,7 +60,7 @@ internal static class RustBindingEmitter
         }
 
         r.Append("\n/// Checks every field offset of every struct against the C# layout (true when they all match).\n");
-        r.Append("pub fn check_layout() -> bool {\n    let mut ok = true;\n");
+        r.Append("pub fn check_layout() -> bool {\n").Append(model.Structs.Count == 0 ? "    let ok = true;\n" : "    let mut ok = true;\n");
         foreach (var s in model.Structs)
         {
             r.Append("    {\n        let value = core::mem::MaybeUninit::<").Append(s.Name).Append(">::uninit();\n");
