@@ -28,7 +28,7 @@ pub struct WmSlice {
 
 /// Checks every field offset of every struct against the C# layout (true when they all match).
 pub fn check_layout() -> bool {
-    let mut ok = true;
+    let ok = true;
     ok
 }
 

@@ -28,18 +28,18 @@ pub struct WmSlice {
 
 /// Checks every field offset of every struct against the C# layout (true when they all match).
 pub fn check_layout() -> bool {
-    let mut ok = true;
+    let ok = true;
     ok
 }
 
 // The exports the guest must define, as #[no_mangle] pub unsafe extern "C" fn with these types.
-// Check each one with: const _: bindings::AddI32 = add_i32;
+// Check each one at compile time with, for example: const _: bindings::AddI32Fn = add_i32;
 
 /// `add` (IQuickStart.Add).
-pub type Add = unsafe extern "C" fn(a: i32, b: i32) -> i32;
+pub type AddFn = unsafe extern "C" fn(a: i32, b: i32) -> i32;
 
 /// `greet` (IQuickStart.Greet): pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it.
-pub type Greet = unsafe extern "C" fn(ret: *mut WmStr, name: *const u8, name_len: usize);
+pub type GreetFn = unsafe extern "C" fn(ret: *mut WmStr, name: *const u8, name_len: usize);
 
 /// `word_count` (IQuickStart.WordCount): pointer arguments are host buffers, valid during the call only.
-pub type WordCount = unsafe extern "C" fn(text: *const u8, text_len: usize) -> u32;
+pub type WordCountFn = unsafe extern "C" fn(text: *const u8, text_len: usize) -> u32;

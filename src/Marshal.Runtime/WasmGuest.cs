@@ -23,6 +23,7 @@ public sealed class WasmGuest : IDisposable
     private IGuestAllocator? _guestHeap;
     private GuestMemory? _memory;
     private Instance? _instance;
+    private bool _poisonedByCleanup;
 
     internal WasmGuest(Engine engine, Module module, Store store, bool ownsStore, Linker linker, bool ownsLinker,
         GuestAllocatorSource? allocatorSource, GuestAllocatorSource guestHeapSource, string memoryExport)
@@ -107,11 +108,36 @@ public sealed class WasmGuest : IDisposable
         }
     }
 
+    /// <summary>
+    /// Frees a buffer in a stub's cleanup stage. When the free itself fails inside the guest (its allocator trapped,
+    /// or fuel or the epoch deadline already stopped it), the failure poisons the guest (under
+    /// <see cref="TrapPolicy.Poison"/>) instead of replacing the exception the caller is about to see: the buffer is
+    /// lost with the guest's state. Called by generated stubs.
+    /// </summary>
+    public void Release(IGuestAllocator allocator, uint address, uint size, uint alignment, string method)
+    {
+        try
+        {
+            allocator.Free(address, size, alignment);
+        }
+        catch (WasmtimeException exception)
+        {
+            var failure = WasmCallException.FromWasmtime(exception, method);
+            if (TrapPolicy == TrapPolicy.Poison && PoisonedBy is null)
+            {
+                // Provisional: the call's own failure, recorded right after cleanup, takes precedence.
+                PoisonedBy = failure;
+                _poisonedByCleanup = true;
+            }
+        }
+    }
+
     internal void RecordTrap(WasmCallException error)
     {
-        if (TrapPolicy == TrapPolicy.Poison && PoisonedBy is null)
+        if (TrapPolicy == TrapPolicy.Poison && (PoisonedBy is null || _poisonedByCleanup))
         {
             PoisonedBy = error;
+            _poisonedByCleanup = false;
         }
     }
 

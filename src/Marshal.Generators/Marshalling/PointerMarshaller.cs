@@ -54,7 +54,7 @@ internal sealed class PointerMarshaller : ValueMarshaller
     }
 
     public override IEnumerable<string> ImportCleanup() =>
-        Lines($"if ({Address} != 0) __allocator.Free({Address}, {Size}, {Align});");
+        Lines($"if ({Address} != 0) __wasmGuest.Release(__allocator, {Address}, {Size}, {Align}, __method);");
 
     public override IEnumerable<string> ExportCoreParameters() => Lines($"int {Address}");
 

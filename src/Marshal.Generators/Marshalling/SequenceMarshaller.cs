@@ -86,9 +86,9 @@ internal sealed class SequenceMarshaller : ValueMarshaller
 
     public override IEnumerable<string> ImportCleanup() => Value.IsReturn
         ? Lines(
-            $"if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, {Align});",
-            "if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);")
-        : Lines($"if ({Local("ptr")} != 0) __allocator.Free({Local("ptr")}, {Local("size")}, {Align});");
+            $"if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, {Align}, __method);",
+            "if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);")
+        : Lines($"if ({Local("ptr")} != 0) __wasmGuest.Release(__allocator, {Local("ptr")}, {Local("size")}, {Align}, __method);");
 
     // ---- export ----
 

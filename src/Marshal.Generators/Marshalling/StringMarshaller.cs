@@ -131,11 +131,11 @@ internal sealed class StringMarshaller : ValueMarshaller
     {
         if (!Value.IsReturn)
         {
-            return Lines($"if ({Local("ptr")} != 0) __allocator.Free({Local("ptr")}, {Local("size")}, {Align});");
+            return Lines($"if ({Local("ptr")} != 0) __wasmGuest.Release(__allocator, {Local("ptr")}, {Local("size")}, {Align}, __method);");
         }
 
-        var free = $"if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, {Align});";
-        return IsCString ? Lines(free) : Lines(free, "if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);");
+        var free = $"if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, {Align}, __method);";
+        return IsCString ? Lines(free) : Lines(free, "if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);");
     }
 
     // ---- export, parameter and return ----

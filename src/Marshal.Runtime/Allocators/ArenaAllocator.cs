@@ -25,7 +25,6 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     private int _depth;
     private long _allocationCount;
     private long _liveAllocations;
-    private ulong _peak;
 
     /// <summary>Creates an arena whose chunks are at least <paramref name="chunkSize"/> bytes.</summary>
     public ArenaAllocator(GuestMemory memory, IGuestRegionSource source, uint chunkSize = 64 * 1024)
@@ -109,7 +108,6 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         }
 
         _depth--;
-        _peak = Math.Max(_peak, BytesInUse());
         int chunk = (int)((scope.Mark >> 32) & 0x7FFF_FFFF);
         ulong top = (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32);
         for (int i = _chunks.Count - 1; i > chunk; i--)
@@ -145,7 +143,14 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
             largest = Math.Max(largest, chunk.FreeBytes);
         }
 
-        return new AllocatorStatistics(used, Math.Max(_peak, used), _liveAllocations, _allocationCount, managed - used, largest, managed);
+        ulong peak = 0;
+        foreach (var chunk in _chunks)
+        {
+            peak += chunk.PeakBytesInUse;
+        }
+
+        // Each chunk knows its own high-water mark; their sum bounds the arena's peak from above.
+        return new AllocatorStatistics(used, Math.Max(peak, used), _liveAllocations, _allocationCount, managed - used, largest, managed);
     }
 
     private void Count()

@@ -15,7 +15,9 @@ namespace WasmMarshal.Allocators;
 /// function allocates for the guest (<c>Allocate(size, alignment, method, "return")</c> from a <c>[WasmExport]</c>
 /// binder), because the guest owns and frees those itself; by the same rule, stub return areas, which generated code
 /// allocates with the same parameter name. Buffers allocated inside a stub call and still unfreed when it ends
-/// (<see cref="ExitScope"/>) are forgotten then, since the guest may have taken ownership of them.
+/// (<see cref="ExitScope"/>) are forgotten then, since the guest may have taken ownership of them. A decorator should
+/// forward <see cref="Allocate(uint, uint, string, string)"/> (as <see cref="TrackingAllocator"/> does): one that
+/// forwards only <see cref="Allocate(uint, uint)"/> makes host-function results look host-owned until the call ends.
 /// </remarks>
 public sealed class GuestMallocAllocator : IGuestAllocator
 {

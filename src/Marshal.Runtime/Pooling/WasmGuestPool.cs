@@ -291,7 +291,10 @@ public sealed class WasmGuestLease : IDisposable
         _pooled = pooled;
     }
 
-    /// <summary>The rented guest. Do not use it, or stubs bound to it, after disposing the lease.</summary>
+    /// <summary>
+    /// The rented guest. Do not dispose it (the pool does), and do not use it, or stubs bound to it, after disposing the
+    /// lease.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The lease was disposed.</exception>
     public WasmGuest Guest => (_pooled ?? throw new ObjectDisposedException(nameof(WasmGuestLease))).Guest;
 

@@ -116,7 +116,7 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -178,9 +178,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -250,10 +250,10 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__b_ptr != 0) __allocator.Free(__b_ptr, __b_size, 1u);
-                        if (__a_ptr != 0) __allocator.Free(__a_ptr, __a_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, __b_size, 1u, __method);
+                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, __a_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -293,7 +293,7 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -350,9 +350,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -414,9 +414,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -478,9 +478,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 2u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 2u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 2u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 2u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -537,9 +537,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 2u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 2u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 2u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 2u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -601,9 +601,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -660,9 +660,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -702,7 +702,7 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -761,8 +761,8 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__name_ptr != 0) __allocator.Free(__name_ptr, __name_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__name_ptr != 0) __wasmGuest.Release(__allocator, __name_ptr, __name_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -816,8 +816,8 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__name_ptr != 0) __allocator.Free(__name_ptr, __name_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__name_ptr != 0) __wasmGuest.Release(__allocator, __name_ptr, __name_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -865,8 +865,8 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__wide_ptr != 0) __allocator.Free(__wide_ptr, __wide_size, 2u);
-                        if (__message_ptr != 0) __allocator.Free(__message_ptr, __message_size, 1u);
+                        if (__wide_ptr != 0) __wasmGuest.Release(__allocator, __wide_ptr, __wide_size, 2u, __method);
+                        if (__message_ptr != 0) __wasmGuest.Release(__allocator, __message_ptr, __message_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }

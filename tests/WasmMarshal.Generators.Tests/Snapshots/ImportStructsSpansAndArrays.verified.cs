@@ -123,8 +123,8 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__b_ptr != 0) __allocator.Free(__b_ptr, 12u, 4u);
-                        if (__a_ptr != 0) __allocator.Free(__a_ptr, 12u, 4u);
+                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, 12u, 4u, __method);
+                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -160,7 +160,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __allocator.Free(__v_ptr, 12u, 4u);
+                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -196,7 +196,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __allocator.Free(__v_ptr, 12u, 4u);
+                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -236,7 +236,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __allocator.Free(__v_ptr, 12u, 4u);
+                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -281,9 +281,9 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_area != 0) __allocator.Free(__return_area, 12u, 4u);
-                        if (__b_ptr != 0) __allocator.Free(__b_ptr, 12u, 4u);
-                        if (__a_ptr != 0) __allocator.Free(__a_ptr, 12u, 4u);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 12u, 4u, __method);
+                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, 12u, 4u, __method);
+                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -323,7 +323,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__particle_ptr != 0) __allocator.Free(__particle_ptr, 64u, 8u);
+                        if (__particle_ptr != 0) __wasmGuest.Release(__allocator, __particle_ptr, 64u, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -365,8 +365,8 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_area != 0) __allocator.Free(__return_area, 64u, 8u);
-                        if (__particle_ptr != 0) __allocator.Free(__particle_ptr, 64u, 8u);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 64u, 8u, __method);
+                        if (__particle_ptr != 0) __wasmGuest.Release(__allocator, __particle_ptr, 64u, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -406,7 +406,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__counter_ptr != 0) __allocator.Free(__counter_ptr, 4u, 4u);
+                        if (__counter_ptr != 0) __wasmGuest.Release(__allocator, __counter_ptr, 4u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -445,7 +445,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__value_ptr != 0) __allocator.Free(__value_ptr, 8u, 8u);
+                        if (__value_ptr != 0) __wasmGuest.Release(__allocator, __value_ptr, 8u, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -484,7 +484,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __allocator.Free(__values_ptr, __values_size, 4u);
+                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -528,7 +528,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __allocator.Free(__values_ptr, __values_size, 4u);
+                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -574,8 +574,8 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__offset_ptr != 0) __allocator.Free(__offset_ptr, 12u, 4u);
-                        if (__points_ptr != 0) __allocator.Free(__points_ptr, __points_size, 4u);
+                        if (__offset_ptr != 0) __wasmGuest.Release(__allocator, __offset_ptr, 12u, 4u, __method);
+                        if (__points_ptr != 0) __wasmGuest.Release(__allocator, __points_ptr, __points_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -614,7 +614,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __allocator.Free(__values_ptr, __values_size, 8u);
+                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -655,7 +655,7 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__data_ptr != 0) __allocator.Free(__data_ptr, __data_size, 1u);
+                        if (__data_ptr != 0) __wasmGuest.Release(__allocator, __data_ptr, __data_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -707,8 +707,8 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 4u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 4u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -760,8 +760,8 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 4u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 4u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -824,9 +824,9 @@ namespace Demo.Structs
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 8u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__keys_ptr != 0) __allocator.Free(__keys_ptr, __keys_size, 4u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 8u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__keys_ptr != 0) __wasmGuest.Release(__allocator, __keys_ptr, __keys_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }

@@ -178,9 +178,9 @@ partial class Bindings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __guestHeap.Free(__return_ptr, __return_size, 1u);
-                        if (__return_area != 0) __allocator.Free(__return_area, 8u, 4u);
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
+                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }

@@ -83,7 +83,7 @@ namespace Demo.Names
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __allocator.Free(__text_ptr, __text_size, 1u);
+                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -137,7 +137,7 @@ namespace Demo.Names
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __allocator.Free(__values_ptr, __values_size, 8u);
+                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }

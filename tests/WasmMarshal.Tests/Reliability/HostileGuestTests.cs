@@ -63,7 +63,8 @@ public abstract class HostileGuestTests : IDisposable
         Assert.Equal(ptr, error.Address);
         Assert.Equal(len, error.Length);
 
-        // UTF-16: the length is in code units, so the byte count is twice it; 0x7FFF_FFF8 units from 0x10 is past 4 GiB.
+        // UTF-16: the length is in code units; 0x7FFF_FFF8 units are 0xFFFF_FFF0 bytes, more than 2 GiB, so it is
+        // rejected as data (like an overflowing element count) before any bounds check.
         var utf16 = Assert.Throws<WasmGuestDataException>(() => _api.LyingStr16(0x10, 0x7FFF_FFF8));
         Assert.Equal("IHostile.LyingStr16", utf16.Method);
         AssertUnharmed();

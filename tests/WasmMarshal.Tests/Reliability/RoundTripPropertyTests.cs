@@ -19,20 +19,26 @@ namespace WasmMarshal.Tests.Reliability;
 /// </summary>
 public sealed class RoundTripPropertyTests(ITestOutputHelper output)
 {
-    /// <summary>Cases per allocator; four allocators make 10,000 cases per shape.</summary>
-    private const int CasesPerAllocator = 2500;
+    /// <summary>Span cases per allocator; four allocators make 10,000 span cases.</summary>
+    private const int SpanCasesPerAllocator = 2500;
+
+    /// <summary>String and struct cases per allocator (they are cheap): 20,000 of each.</summary>
+    private const int CasesPerAllocator = 5000;
 
     private static readonly ScratchAllocator[] s_allocators =
         [ScratchAllocator.GuestMalloc, ScratchAllocator.HostHeap, ScratchAllocator.HostHeapOnGrownPages, ScratchAllocator.Arena];
 
-    /// <summary>A Unicode scalar value: mostly ASCII, then 2-, 3- and 4-byte UTF-8 (astral), control characters and NUL.</summary>
+    /// <summary>
+    /// A Unicode scalar value: mostly ASCII, then 2-, 3- and 4-byte UTF-8, control characters and NUL. Astral code points
+    /// are rare enough per character that about half the strings have none (those take the other UTF-16 branch below).
+    /// </summary>
     private static readonly Gen<int> CodePoint = Gen.Frequency(
-        (50, (IGen<int>)Gen.Int[0x20, 0x7E]),
+        (55, (IGen<int>)Gen.Int[0x20, 0x7E]),
         (5, Gen.Int[0x00, 0x1F]),
-        (15, Gen.Int[0x80, 0x7FF]),
-        (10, Gen.Int[0x800, 0xD7FF]),
+        (20, Gen.Int[0x80, 0x7FF]),
+        (12, Gen.Int[0x800, 0xD7FF]),
         (5, Gen.Int[0xE000, 0xFFFF]),
-        (15, Gen.Int[0x10000, 0x10FFFF]));
+        (3, Gen.Int[0x10000, 0x10FFFF]));
 
     /// <summary>Strings of 0 to 40 code points usually, up to 3,000 sometimes; empty included.</summary>
     private static readonly Gen<string> Text = Gen.Frequency(
@@ -166,7 +172,7 @@ public sealed class RoundTripPropertyTests(ITestOutputHelper output)
 
                 // One case in 50 grows memory by a page first, moving the base under the copy of the result.
                 Assert.Equal(data, spans.GrowThenEcho(data, roll == 0 ? 1 : 0));
-            }, iter: CasesPerAllocator, threads: 1);
+            }, iter: SpanCasesPerAllocator, threads: 1);
             Assert.NotEqual(firstBase, TestGuests.BaseAddress(test.Guest));
             AssertBaseline(test);
         }
@@ -233,11 +239,14 @@ public sealed class RoundTripPropertyTests(ITestOutputHelper output)
         return bytes;
     }
 
-    /// <summary>Every argument freed, the host heap or arena at zero bytes with intact invariants, no buffer remembered.</summary>
+    /// <summary>
+    /// Every argument freed, no buffer remembered by the overlap check, the guest not poisoned. (Disposing the
+    /// <see cref="TestGuest"/> then checks the host heap or arena: zero bytes in use, invariants intact.) The guest heap
+    /// holds only the blocks a host heap or arena reserved in it, which they keep.
+    /// </summary>
     private static void AssertBaseline(TestGuest test)
     {
         Assert.Equal(0, test.Scratch.LiveCount);
-        Assert.Equal(0, test.Heap.LiveCount);
         if (test.Scratch.Inner is GuestMallocAllocator malloc)
         {
             Assert.Equal(0, malloc.LiveBuffers);

@@ -78,8 +78,9 @@ public sealed class RunawayGuestTests
     public void Fuel_running_out_with_arguments_in_guest_malloc_leaves_the_argument_in_the_guest_heap()
     {
         // Known gap: the stub frees the argument with the guest's free, which needs fuel too. That call traps
-        // (OutOfFuel again), so the guest's free never runs. The host's bookkeeping is clean, and the guest is poisoned,
-        // so the instance (and its heap) is to be discarded; under TrapPolicy.Continue the block would stay allocated.
+        // (OutOfFuel again) and WasmGuest.Release absorbs it, so the guest's free never runs. The caller still sees the
+        // call's own exception, the host's bookkeeping is clean, and the guest is poisoned by the call, so the instance
+        // (and its heap) is to be discarded; under TrapPolicy.Continue the block would stay allocated.
         using var hostile = WithFuel();
         hostile.Api.Take("warm up");
         var baseline = hostile.Usage();
