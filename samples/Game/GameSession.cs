@@ -7,7 +7,8 @@ namespace WasmMarshal.Samples.Game;
 /// <summary>One game running in a guest: the C or Rust build of the snake logic.</summary>
 public sealed class GameSession : IDisposable
 {
-    public const int MaxSize = 64;
+    /// <summary>The board sizes the guests accept (they clamp anything else).</summary>
+    public const int MinSize = 6, MaxSize = 64;
 
     private readonly Engine _engine;
     private readonly Module _module;
@@ -16,8 +17,10 @@ public sealed class GameSession : IDisposable
 
     public GameSession(string guest, uint seed, int width = 24, int height = 16, string? guestDir = null)
     {
-        if (width < 4 || height < 4 || width > MaxSize || height > MaxSize)
-            throw new ArgumentOutOfRangeException(nameof(width), $"the board must be between 4x4 and {MaxSize}x{MaxSize}");
+        if (width < MinSize || width > MaxSize)
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"the board is {MinSize} to {MaxSize} cells wide");
+        if (height < MinSize || height > MaxSize)
+            throw new ArgumentOutOfRangeException(nameof(height), height, $"the board is {MinSize} to {MaxSize} cells high");
         Width = width;
         Height = height;
         Host = new GameHost(seed);

@@ -18,8 +18,16 @@ public static class InteractiveGame
                 "Run it headless instead, e.g.: dotnet run --project samples/Game -- --headless --frames 120 --seed 7 --out frames");
             return 2;
         }
+        int needColumns = width * 2 + 2, needRows = height + 6;
+        if (Console.WindowWidth < needColumns || Console.WindowHeight < needRows)
+        {
+            Console.Error.WriteLine(
+                $"The terminal is {Console.WindowWidth}x{Console.WindowHeight}; a {width}x{height} board needs " +
+                $"{needColumns}x{needRows}. Enlarge it or pass a smaller --width/--height.");
+            return 2;
+        }
         using var session = new GameSession(guest, seed, width, height);
-        string lastLog = "";
+        string lastLog = session.Host.LogLines.Count > 0 ? session.Host.LogLines[^1] : "";
         session.Host.OnLog = message => lastLog = message;
         Console.OutputEncoding = Encoding.UTF8;
         Console.CursorVisible = false;
@@ -105,14 +113,18 @@ public static class InteractiveGame
             while (hud.Length < at.X * 2) hud.Append(' ');
             hud.Append(text);
         }
-        WriteLinePadded(hud.ToString(), w * 2 + 2);
+        WriteLinePadded(hud.ToString());
         string status = dead ? "game over: r restarts, q quits"
             : paused ? "paused: p resumes"
             : autopilot ? "autopilot on (t toggles), q quits" : "arrows/WASD steer, t autopilot, p pause, q quits";
-        WriteLinePadded($"{session.Description} | {status}", w * 2 + 2);
-        WriteLinePadded($"log: {lastLog}", w * 2 + 2);
+        WriteLinePadded($"{session.Description} | {status}");
+        WriteLinePadded($"log: {lastLog}");
     }
 
-    private static void WriteLinePadded(string text, int width) =>
-        Console.WriteLine(text.Length >= width ? text : text + new string(' ', width - text.Length));
+    /// <summary>Writes a line over whatever the previous frame left there, cut at the terminal's width.</summary>
+    private static void WriteLinePadded(string text)
+    {
+        int width = Math.Max(1, Console.WindowWidth - 1);
+        Console.WriteLine(text.Length >= width ? text[..width] : text.PadRight(width));
+    }
 }

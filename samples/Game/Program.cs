@@ -40,19 +40,27 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
     return 2;
 }
 
-if (!headless)
-    return InteractiveGame.Run(guest, seed ?? (uint)Environment.TickCount, width, height, tick, autopilot);
+try
+{
+    if (!headless)
+        return InteractiveGame.Run(guest, seed ?? (uint)Environment.TickCount, width, height, tick, autopilot);
 
-var result = HeadlessRunner.Run(guest, frames, seed ?? 1, outDir, width, height, sheet);
-// ci-check.sh reads the two hash lines; keep their "name: value" shape.
-Console.WriteLine($"guest: {result.Description}");
-Console.WriteLine($"seed: {seed ?? 1}");
-Console.WriteLine($"frames: {result.FramePaths.Count} ({result.FramePaths[0]} .. {result.FramePaths[^1]})");
-Console.WriteLine($"games: {result.Games}, best score {result.BestScore}, final score {result.FinalScore}");
-Console.WriteLine($"contact sheet: {result.ContactSheetPath}");
-Console.WriteLine($"state hash: {result.StateHash}");
-Console.WriteLine($"png hash: {result.PngHash}");
-return 0;
+    var result = HeadlessRunner.Run(guest, frames, seed ?? 1, outDir, width, height, sheet);
+    // ci-check.sh reads the "state hash" and "png hash" lines; keep their "name: value" shape.
+    Console.WriteLine($"guest: {result.Description}");
+    Console.WriteLine($"seed: {seed ?? 1}");
+    Console.WriteLine($"frames: {result.FramePaths.Count} ({result.FramePaths[0]} .. {result.FramePaths[^1]})");
+    Console.WriteLine($"games: {result.Games}, best score {result.BestScore}, final score {result.FinalScore}");
+    Console.WriteLine($"contact sheet: {result.ContactSheetPath}");
+    Console.WriteLine($"state hash: {result.StateHash}");
+    Console.WriteLine($"png hash: {result.PngHash}");
+    return 0;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 
 static void Usage() => Console.Error.WriteLine(
     "usage: Game [--guest c|rust] [--seed S] [--width W] [--height H] [--tick MS] [--autopilot]\n" +
