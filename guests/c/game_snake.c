@@ -66,32 +66,35 @@ static void place_food(void) {
     }
 }
 
-/* How many cells are reachable from (x, y) through cells not in `taken`, counting at most `limit`. */
-static int32_t reachable(int32_t x, int32_t y, int32_t limit) {
-    int32_t head = 0, tail = 0, count = 1;
+/* How many cells are reachable from (x, y) through cells not in `taken`; *found says whether `target` (a cell index)
+   was among them. */
+static int32_t reachable(int32_t x, int32_t y, int32_t target, bool *found) {
+    int32_t head = 0, tail = 0;
     taken[y * width + x] = 1;
     queue[tail++] = y * width + x;
-    while (head < tail && count < limit) {
+    *found = false;
+    while (head < tail) {
         int32_t cell = queue[head++];
+        *found = *found || cell == target;
         for (direction d = DIRECTION_UP; d <= DIRECTION_LEFT; d++) {
             int32_t nx = cell % width + DX[d], ny = cell / width + DY[d];
             if (!on_board(nx, ny) || taken[ny * width + nx]) continue;
             taken[ny * width + nx] = 1;
             queue[tail++] = ny * width + nx;
-            count++;
         }
     }
-    return count;
+    return tail;
 }
 
 /*
- * The autopilot: of the moves that do not crash, prefer one that leaves room for the whole snake (flood fill) and,
- * among those, the one closest to the food; without a roomy move, take the one with the most room. Ties keep the
- * earlier candidate, and the current heading is tried first, so the snake does not wiggle.
+ * The autopilot: of the moves that do not crash, prefer a safe one and, among those, the one closest to the food;
+ * without a safe move, take the one with the most room. A move is safe when, after it, the head can still reach the
+ * tail (which keeps moving away) or has room for the whole snake. Ties keep the earlier candidate, and the current
+ * heading is tried first, so the snake does not wiggle.
  */
 static direction autopilot_move(void) {
     direction best = DIRECTION_NONE;
-    bool best_roomy = false;
+    bool best_safe = false;
     int32_t best_key = 0;
     direction candidates[3];
     int32_t count = 0;
@@ -104,20 +107,25 @@ static direction autopilot_move(void) {
         /* The tail moves away this tick, so it does not block. */
         mark_snake(length - 1);
         if (!on_board(nx, ny) || taken[ny * width + nx]) continue;
-        int32_t room = reachable(nx, ny, length + 1);
-        bool roomy = room > length;
+        /* After the move the tail is the last segment that stays: all of them when the snake eats. */
+        bool eats = has_food && nx == food.x && ny == food.y;
+        int32_t tail_index = eats ? length - 1 : length - 2;
+        mark_snake(tail_index);
+        bool reaches_tail;
+        int32_t room = reachable(nx, ny, snake[tail_index].y * width + snake[tail_index].x, &reaches_tail);
+        bool safe = reaches_tail || room > length;
         int32_t distance = has_food ? abs(food.x - nx) + abs(food.y - ny) : 0;
-        int32_t key = roomy ? -distance : room;
-        if (best == DIRECTION_NONE || (roomy && !best_roomy) || (roomy == best_roomy && key > best_key)) {
+        int32_t key = safe ? -distance : room;
+        if (best == DIRECTION_NONE || (safe && !best_safe) || (safe == best_safe && key > best_key)) {
             best = d;
-            best_roomy = roomy;
+            best_safe = safe;
             best_key = key;
         }
     }
     return best;
 }
 
-/* Writes the board (row-major) and the HUD line; returns the state after the tick. */
+/* Writes the board (row-major) and the HUD line (row `height`, under the board); returns the state after the tick. */
 static step_info finish_tick(cell *board, size_t board_count) {
     size_t cells = (size_t)(width * height);
     if (board_count > cells) board_count = cells;
@@ -130,9 +138,9 @@ static step_info finish_tick(cell *board, size_t board_count) {
     }
 
     char hud[48];
-    snprintf(hud, sizeof hud, "SCORE %d  LENGTH %d", (int)score, (int)length);
+    snprintf(hud, sizeof hud, "SCORE %d  LEN %d", (int)score, (int)length);
     draw(0, height, hud);
-    if (!alive) draw(width * 2 / 3, height, "GAME OVER");
+    if (!alive) draw(width / 2 - 3, height / 2, "GAME OVER");
     return (step_info){score, length, alive, heading};
 }
 

@@ -121,16 +121,19 @@ impl Game {
         }
     }
 
-    /// How many cells are reachable from (x, y) through cells not in `taken`, counting at most `limit`.
-    fn reachable(&mut self, x: i32, y: i32, limit: i32) -> i32 {
-        let (mut head, mut tail, mut count) = (0usize, 0usize, 1);
+    /// How many cells are reachable from (x, y) through cells not in `taken`, and whether `target` (a cell index)
+    /// was among them.
+    fn reachable(&mut self, x: i32, y: i32, target: usize) -> (i32, bool) {
+        let (mut head, mut tail) = (0usize, 0usize);
+        let mut found = false;
         let start = self.index(x, y);
         self.taken[start] = 1;
         self.queue[tail] = start as i32;
         tail += 1;
-        while head < tail && count < limit {
+        while head < tail {
             let cell = self.queue[head];
             head += 1;
+            found = found || cell as usize == target;
             for d in DIRECTION_UP..=DIRECTION_LEFT {
                 let (nx, ny) = (cell % self.width + DX[d as usize], cell / self.width + DY[d as usize]);
                 if !self.on_board(nx, ny) || self.taken[self.index(nx, ny)] != 0 {
@@ -140,17 +143,17 @@ impl Game {
                 self.taken[at] = 1;
                 self.queue[tail] = at as i32;
                 tail += 1;
-                count += 1;
             }
         }
-        count
+        (tail as i32, found)
     }
 
-    /// The autopilot: of the moves that do not crash, prefer one that leaves room for the whole snake (flood fill)
-    /// and, among those, the one closest to the food; without a roomy move, take the one with the most room. Ties keep
-    /// the earlier candidate, and the current heading is tried first, so the snake does not wiggle.
+    /// The autopilot: of the moves that do not crash, prefer a safe one and, among those, the one closest to the
+    /// food; without a safe move, take the one with the most room. A move is safe when, after it, the head can still
+    /// reach the tail (which keeps moving away) or has room for the whole snake. Ties keep the earlier candidate, and
+    /// the current heading is tried first, so the snake does not wiggle.
     fn autopilot_move(&mut self) -> Direction {
-        let (mut best, mut best_roomy, mut best_key) = (DIRECTION_NONE, false, 0);
+        let (mut best, mut best_safe, mut best_key) = (DIRECTION_NONE, false, 0);
         let mut candidates = [self.heading; 3];
         let mut count = 1;
         for d in DIRECTION_UP..=DIRECTION_LEFT {
@@ -166,20 +169,25 @@ impl Game {
             if !self.on_board(nx, ny) || self.taken[self.index(nx, ny)] != 0 {
                 continue;
             }
-            let room = self.reachable(nx, ny, self.length + 1);
-            let roomy = room > self.length;
+            // After the move the tail is the last segment that stays: all of them when the snake eats.
+            let eats = self.has_food && nx == self.food.x && ny == self.food.y;
+            let tail_index = if eats { self.length - 1 } else { self.length - 2 };
+            self.mark_snake(tail_index);
+            let tail = self.snake[tail_index as usize];
+            let (room, reaches_tail) = self.reachable(nx, ny, self.index(tail.x, tail.y));
+            let safe = reaches_tail || room > self.length;
             let distance = if self.has_food { (self.food.x - nx).abs() + (self.food.y - ny).abs() } else { 0 };
-            let key = if roomy { -distance } else { room };
-            if best == DIRECTION_NONE || (roomy && !best_roomy) || (roomy == best_roomy && key > best_key) {
+            let key = if safe { -distance } else { room };
+            if best == DIRECTION_NONE || (safe && !best_safe) || (safe == best_safe && key > best_key) {
                 best = d;
-                best_roomy = roomy;
+                best_safe = safe;
                 best_key = key;
             }
         }
         best
     }
 
-    /// Writes the board (row-major) and the HUD line; returns the state after the tick.
+    /// Writes the board (row-major) and the HUD line (row `height`, under the board); returns the state after the tick.
     fn finish_tick(&self, board: &mut [Cell]) -> StepInfo {
         let cells = (self.width * self.height) as usize;
         let board_count = board.len().min(cells);
@@ -199,9 +207,9 @@ impl Game {
             }
         }
 
-        draw(0, self.height, &format!("SCORE {}  LENGTH {}", self.score, self.length));
+        draw(0, self.height, &format!("SCORE {}  LEN {}", self.score, self.length));
         if self.alive == 0 {
-            draw(self.width * 2 / 3, self.height, "GAME OVER");
+            draw(self.width / 2 - 3, self.height / 2, "GAME OVER");
         }
         StepInfo { score: self.score, length: self.length, alive: self.alive, heading: self.heading }
     }

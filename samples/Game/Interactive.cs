@@ -104,6 +104,17 @@ public static class InteractiveGame
             Console.WriteLine('|');
         }
         Console.WriteLine("+" + new string('-', w * 2) + "+");
+        // Text the guest drew on the board (row < h), e.g. GAME OVER, goes over the cells; the rest is the HUD line.
+        foreach (var (at, text) in session.Host.Texts)
+        {
+            if (at.Y >= h || at.X < 0 || at.Y < 0) continue;
+            Console.SetCursorPosition(1 + at.X * 2, 1 + at.Y);
+            Console.ForegroundColor = ConsoleColor.White;
+            Console.BackgroundColor = ConsoleColor.DarkRed;
+            Console.Write(text.Length > w * 2 - at.X * 2 ? text[..Math.Max(0, w * 2 - at.X * 2)] : text);
+            Console.ResetColor();
+        }
+        Console.SetCursorPosition(0, h + 2);
         Console.ResetColor();
         // The HUD the guest drew with env.draw_text (row h is the first line under the board).
         var hud = new StringBuilder();

@@ -110,7 +110,13 @@ public static class FrameRenderer
             }
         }
         foreach (var (at, text) in texts)
-            DrawText(image, at.X * CellPx + 2, at.Y * CellPx + 3, text, 2);
+        {
+            int x = at.X * CellPx + 2, y = at.Y * CellPx + 1;
+            // Text on the board gets a backdrop so that it stays readable over the cells.
+            if (at.Y < height)
+                image.Fill(x - 3, y - 3, text.Length * 8 + 4, 16, Background);
+            DrawText(image, x, y + 2, text, 2);
+        }
         return image;
     }
 

@@ -3,6 +3,7 @@
 #   - every run wrote its PNG frames and a contact sheet,
 #   - the C and Rust guests agree for the same seed (state hash, PNG hash and every frame file byte for byte),
 #   - the game moves (first and last frame differ) and the two seeds give different frames from the first one on,
+#   - on a small board (seed 2, 12x10) the snake crashes and restarts, identically in both guests,
 #   - interactive mode without a terminal fails with a message pointing at --headless.
 #
 #   bash samples/Game/ci-check.sh [--frames N] [--out DIR]     (the output stays in DIR; default: a temporary dir)
@@ -61,6 +62,17 @@ for seed in 7 8; do
     cmp -s "$out/c-$seed/log.txt" "$out/rust-$seed/log.txt" || fail "seed $seed: the C and Rust guests logged differently"
 done
 
+# A small board where the snake crashes at frame 354 (seed 2): the crash, GAME OVER and the restart must agree too.
+for guest in c rust; do
+    game --headless --frames 360 --seed 2 --width 12 --height 10 --guest "$guest" --out "$out/$guest-crash" \
+        >"$out/$guest-crash.txt" || fail "$guest-crash: the headless run exited nonzero"
+    grep -q '^games: 2,' "$out/$guest-crash.txt" || fail "$guest-crash: expected a crash and a second game"
+done
+for name in 'state hash' 'png hash'; do
+    [[ "$(hash_of c-crash "$name")" == "$(hash_of rust-crash "$name")" ]] \
+        || fail "crash run: the C and Rust guests differ in the $name"
+done
+
 [[ "$(hash_of c-7 'state hash')" != "$(hash_of c-8 'state hash')" ]] || fail "seeds 7 and 8 gave the same state hash"
 cmp -s "$out/c-7/frame_0000.png" "$out/c-8/frame_0000.png" && fail "seeds 7 and 8 gave the same first frame"
 
@@ -76,4 +88,4 @@ if [[ $failures -gt 0 ]]; then
     echo "samples/Game ci-check: $failures check(s) failed" >&2
     exit 1
 fi
-echo "samples/Game ci-check: OK (seeds 7 and 8, $frames frames, C and Rust guests identical, seeds differ)"
+echo "samples/Game ci-check: OK (seeds 7 and 8, $frames frames, and a crash and restart: C and Rust guests identical, seeds differ)"
