@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -14,7 +15,8 @@ public sealed record HeadlessResult(
     int FinalScore,
     int Games,
     string StateHash,
-    string PngHash);
+    string PngHash,
+    TimeSpan GuestTime);
 
 /// <summary>Plays a fixed number of frames with the guest's autopilot and writes one PNG per frame, a contact sheet and
 /// the guest's log; hashes the game state and the PNG bytes so that runs can be compared.</summary>
@@ -32,15 +34,18 @@ public static class HeadlessRunner
         var paths = new List<string>(frames);
         var images = new List<RgbImage>(frames);
         int best = 0;
+        var guestTime = new Stopwatch();
         // Frame 0 is the board Reset wrote; after a crash the next frame starts a new game.
         for (int frame = 0; frame < frames; frame++)
         {
             if (frame > 0)
             {
+                guestTime.Start();
                 if (session.Last.Alive == 0)
                     session.Reset();
                 else
                     session.Step(autopilot: true);
+                guestTime.Stop();
             }
             StepInfo info = session.Last;
             best = Math.Max(best, info.Score);
@@ -66,6 +71,6 @@ public static class HeadlessRunner
         FrameRenderer.ContactSheet(picked, Math.Min(4, count)).SavePng(sheet);
         File.WriteAllLines(Path.Combine(outDir, "log.txt"), session.Host.LogLines);
         return new HeadlessResult(session.Description, paths, sheet, best, session.Last.Score, session.Games,
-            stateHash.Finish(), pngHash.Finish());
+            stateHash.Finish(), pngHash.Finish(), guestTime.Elapsed);
     }
 }

@@ -52,6 +52,9 @@ try
     Console.WriteLine($"frames: {result.FramePaths.Count} ({result.FramePaths[0]} .. {result.FramePaths[^1]})");
     Console.WriteLine($"games: {result.Games}, best score {result.BestScore}, final score {result.FinalScore}");
     Console.WriteLine($"contact sheet: {result.ContactSheetPath}");
+    if (result.FramePaths.Count > 1)
+        Console.WriteLine($"guest calls: {result.GuestTime.TotalMilliseconds:F1} ms for {result.FramePaths.Count - 1} steps " +
+            $"({result.GuestTime.TotalMicroseconds / (result.FramePaths.Count - 1):F0} µs each, board marshalled both ways)");
     Console.WriteLine($"state hash: {result.StateHash}");
     Console.WriteLine($"png hash: {result.PngHash}");
     return 0;
