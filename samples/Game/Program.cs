@@ -67,4 +67,5 @@ catch (ArgumentException e)
 
 static void Usage() => Console.Error.WriteLine(
     "usage: Game [--guest c|rust] [--seed S] [--width W] [--height H] [--tick MS] [--autopilot]\n" +
-    "       Game --headless --frames N --seed S --out DIR [--guest c|rust] [--width W] [--height H] [--sheet K]");
+    "       Game --headless --frames N --seed S --out DIR [--guest c|rust] [--width W] [--height H] [--sheet K]\n" +
+    "keys: arrows or WASD steer, t autopilot on/off, p pause, r restart, q quit");
