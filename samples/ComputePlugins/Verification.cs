@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using WasmMarshal;
+
+namespace ComputePlugins;
+
+/// <summary>One --verify check.</summary>
+/// <param name="Name">What was checked.</param>
+/// <param name="Passed">Whether it held.</param>
+/// <param name="Detail">What was measured, or what is wrong.</param>
+public sealed record Check(string Name, bool Passed, string Detail);
+
+/// <summary>
+/// The checks behind <c>--verify</c> (and samples/ComputePlugins/ci-check.sh): the plugin set is complete, every output
+/// exists and does what its filter says, plugins of the same filter agree byte for byte across languages, the text
+/// plugins agree with <see cref="WordFrequency"/>, and modules that are not plugins were reported, not fatal.
+/// </summary>
+public static class Verification
+{
+    /// <summary>The filters the sample ships, and the languages each must exist in.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RequiredFilters = new Dictionary<string, string[]>
+    {
+        ["grayscale"] = new[] { "c", "rust", "as" },
+        ["box-blur"] = new[] { "c", "as" },
+        ["edges"] = new[] { "c", "rust" },
+    };
+
+    /// <summary>Runs every check.</summary>
+    public static IReadOnlyList<Check> Run(
+        PluginCatalog catalog, IReadOnlyList<string> images, IReadOnlyList<FilterResult> results,
+        string? text, int top, IReadOnlyDictionary<Plugin, WordCount[]> words)
+    {
+        var checks = new List<Check>();
+        checks.AddRange(PluginSet(catalog));
+        checks.Add(RejectionsReported(catalog));
+        checks.Add(new Check("images", images.Count > 0, $"{images.Count} input image(s)"));
+        foreach (string input in images)
+        {
+            var source = RgbaImage.Load(input);
+            var outputs = new List<(Plugin Plugin, RgbaImage Image)>();
+            foreach (var filter in catalog.Filters)
+            {
+                var (check, image) = Output(input, source, filter, results);
+                checks.Add(check);
+                if (image is not null) outputs.Add((filter, image));
+            }
+            foreach (var same in outputs.GroupBy(o => o.Plugin.Name).Where(g => g.Count() > 1))
+                checks.Add(Agreement(input, same.ToList()));
+        }
+        checks.AddRange(TextPlugins(catalog, text, top, words));
+        return checks;
+    }
+
+    private static IEnumerable<Check> PluginSet(PluginCatalog catalog)
+    {
+        foreach (var (name, languages) in RequiredFilters)
+        {
+            var found = catalog.Filters.Where(f => f.Name == name).Select(f => f.Language).ToHashSet();
+            var missing = languages.Where(l => !found.Contains(l)).ToList();
+            yield return new Check($"filter {name}", missing.Count == 0, missing.Count == 0
+                ? $"found in {string.Join(", ", languages)}"
+                : $"missing in {string.Join(", ", missing)} (plugins/ holds {string.Join(", ", catalog.Filters.Select(f => f.Id))})");
+        }
+    }
+
+    private static Check RejectionsReported(PluginCatalog catalog)
+    {
+        if (catalog.Rejected.Count == 0)
+            return new Check("not-a-plugin reported", false, "no module was rejected; expected not-a-plugin/quickstart.wasm to be");
+        var unexplained = catalog.Rejected.Where(r => !r.Mismatches.Any()).Select(r => Path.GetFileName(r.Path)).ToList();
+        return new Check("not-a-plugin reported", unexplained.Count == 0, unexplained.Count == 0
+            ? string.Join("; ", catalog.Rejected.Select(r => $"{Path.GetFileName(r.Path)}: {r.Mismatches.Count()} binding mismatches"))
+            : $"rejected without a binding report: {string.Join(", ", unexplained)}");
+    }
+
+    /// <summary>The output of one filter for one input exists, has the input's size and does what the filter says.</summary>
+    private static (Check Check, RgbaImage? Image) Output(string input, RgbaImage source, Plugin filter, IReadOnlyList<FilterResult> results)
+    {
+        string name = $"{Path.GetFileName(input)} {filter.Id}";
+        var result = results.FirstOrDefault(r => r.Input == input && r.Plugin == filter);
+        if (result?.Error is { } error)
+            return (new Check(name, false, $"{error.GetType().Name}: {error.Message}"), null);
+        if (result is null || !File.Exists(result.Output))
+            return (new Check(name, false, $"no output written for {filter.Id}"), null);
+        var image = RgbaImage.Load(result.Output);
+        if (image.Width != source.Width || image.Height != source.Height)
+            return (new Check(name, false, $"{Path.GetFileName(result.Output)} is {image.Width}x{image.Height}, the input {source.Width}x{source.Height}"), null);
+
+        int pixels = source.Width * source.Height, changed = 0, notGray = -1, alphaChanged = -1;
+        for (int p = 0; p < pixels; p++)
+        {
+            ReadOnlySpan<byte> a = source.Pixels.AsSpan(p * 4, 4), b = image.Pixels.AsSpan(p * 4, 4);
+            if (!a.SequenceEqual(b)) changed++;
+            if (notGray < 0 && (b[0] != b[1] || b[1] != b[2])) notGray = p;
+            if (alphaChanged < 0 && a[3] != b[3]) alphaChanged = p;
+        }
+        string At(int p) => $"({p % source.Width}, {p / source.Width})";
+        string file = Path.GetFileName(result.Output);
+        if (changed == 0)
+            return (new Check(name, false, $"{file} is identical to the input"), image);
+        if (alphaChanged >= 0)
+            return (new Check(name, false, $"{file} changes alpha at {At(alphaChanged)}"), image);
+        if (filter.Name == "grayscale" && notGray >= 0)
+            return (new Check(name, false, $"{file} has R, G, B not all equal at {At(notGray)}"), image);
+        string gray = filter.Name == "grayscale" ? $"R=G=B in all {pixels} pixels, " : "";
+        return (new Check(name, true, $"{file}: {gray}{changed} of {pixels} pixels differ from the input"), image);
+    }
+
+    /// <summary>Every language's output of the same filter is the same, byte for byte.</summary>
+    private static Check Agreement(string input, IReadOnlyList<(Plugin Plugin, RgbaImage Image)> same)
+    {
+        var (first, reference) = same[0];
+        string name = $"{Path.GetFileName(input)} {first.Name}: languages agree";
+        foreach (var (plugin, image) in same.Skip(1))
+        {
+            int at = reference.Pixels.AsSpan().CommonPrefixLength(image.Pixels);
+            if (at < reference.Pixels.Length)
+            {
+                int p = at / 4;
+                return new Check(name, false,
+                    $"{plugin.Id} differs from {first.Id} at pixel ({p % reference.Width}, {p / reference.Width}), channel {"RGBA"[at % 4]}: " +
+                    $"{image.Pixels[at]} vs {reference.Pixels[at]}");
+            }
+        }
+        return new Check(name, true, $"{string.Join(", ", same.Select(s => s.Plugin.Language))} equal in all {reference.Pixels.Length} bytes");
+    }
+
+    /// <summary>At least one text plugin, and each returns what <see cref="WordFrequency"/> computes.</summary>
+    private static IEnumerable<Check> TextPlugins(PluginCatalog catalog, string? text, int top, IReadOnlyDictionary<Plugin, WordCount[]> words)
+    {
+        if (catalog.TextPlugins.Count == 0 || text is null)
+        {
+            yield return new Check("text plugins", false, text is null ? "the text file was not found" : "no text plugin was found");
+            yield break;
+        }
+        var expected = WordFrequency.Top(text, top);
+        foreach (var plugin in catalog.TextPlugins)
+        {
+            var actual = words[plugin].Select(w => (w.Text, w.Count)).ToList();
+            int at = 0;
+            while (at < Math.Min(actual.Count, expected.Count) && actual[at] == expected[at]) at++;
+            yield return at == actual.Count && at == expected.Count
+                ? new Check($"{plugin.Id} top words", true, $"{actual.Count} words equal the host's count ({string.Join(", ", actual.Take(3).Select(w => $"{w.Text} {w.Count}"))}, ...)")
+                : new Check($"{plugin.Id} top words", false,
+                    $"entry {at}: plugin {(at < actual.Count ? actual[at].ToString() : "none")}, host {(at < expected.Count ? expected[at].ToString() : "none")}");
+        }
+    }
+}
