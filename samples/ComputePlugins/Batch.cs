@@ -13,7 +13,11 @@ namespace ComputePlugins;
 /// <param name="Plugin">The filter.</param>
 /// <param name="Elapsed">Time spent in the plugin call (marshalling included, file I/O excluded).</param>
 /// <param name="Error">Why the call failed: a trap or bad data from the plugin, named by the interface method.</param>
-public sealed record FilterResult(string Input, string Output, Plugin Plugin, TimeSpan Elapsed, WasmMarshalException? Error = null);
+public sealed record FilterResult(string Input, string Output, Plugin Plugin, TimeSpan Elapsed, WasmMarshalException? Error = null)
+{
+    /// <summary>The error's type and first line (a trap message goes on with a wasm backtrace); null on success.</summary>
+    public string? ErrorSummary => Error is null ? null : $"{Error.GetType().Name}: {Error.Message.Split('\n')[0].TrimEnd()}";
+}
 
 /// <summary>Runs every image filter over every image of a batch.</summary>
 public static class Batch

@@ -89,13 +89,22 @@ public sealed class PluginCatalog : IDisposable
             : Array.Empty<string>();
 
     /// <summary>Instantiates every module and checks it against <see cref="IImageFilter"/>, then
-    /// <see cref="ITextPlugin"/>. A module that fits neither is reported in <see cref="Rejected"/>, never thrown.</summary>
+    /// <see cref="ITextPlugin"/>. A module that fits neither, or whose <see cref="Plugin.Id"/> is taken, is reported in
+    /// <see cref="Rejected"/>, never thrown.</summary>
     public static PluginCatalog Load(Engine engine, IEnumerable<string> files, IPluginLog log)
     {
         var catalog = new PluginCatalog();
         foreach (string file in files)
         {
             var (plugin, rejection) = TryLoad(engine, file, log);
+            var twin = plugin is null ? null : catalog._plugins.FirstOrDefault(p => p.Id == plugin.Id);
+            if (plugin is not null && twin is not null)
+            {
+                // Its outputs would overwrite the twin's (name.filter.lang.png).
+                plugin.Dispose();
+                rejection = new PluginRejection(file, new[] { new InvalidDataException($"{plugin.Id} is already loaded from {twin.Path}") });
+                plugin = null;
+            }
             if (plugin is not null) catalog._plugins.Add(plugin);
             else catalog._rejected.Add(rejection!);
         }

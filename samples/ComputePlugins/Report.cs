@@ -50,7 +50,7 @@ public static class Report
         }
         AnsiConsole.Write(timing);
         foreach (var failed in results.Where(r => r.Error is not null))
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(failed.Plugin.Id)} failed on {Markup.Escape(Path.GetFileName(failed.Input))}:[/] {Markup.Escape(failed.Error!.Message)}");
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(failed.Plugin.Id)} failed on {Markup.Escape(Path.GetFileName(failed.Input))}:[/] {Markup.Escape(failed.ErrorSummary!)}");
     }
 
     /// <summary>One text plugin's answer.</summary>
