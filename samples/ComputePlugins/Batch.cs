@@ -11,9 +11,10 @@ namespace ComputePlugins;
 /// <param name="Input">The input file.</param>
 /// <param name="Output">The PNG written (not written when <paramref name="Error"/> is set).</param>
 /// <param name="Plugin">The filter.</param>
+/// <param name="Pixels">The image's width times height.</param>
 /// <param name="Elapsed">Time spent in the plugin call (marshalling included, file I/O excluded).</param>
 /// <param name="Error">Why the call failed: a trap or bad data from the plugin, named by the interface method.</param>
-public sealed record FilterResult(string Input, string Output, Plugin Plugin, TimeSpan Elapsed, WasmMarshalException? Error = null)
+public sealed record FilterResult(string Input, string Output, Plugin Plugin, int Pixels, TimeSpan Elapsed, WasmMarshalException? Error = null)
 {
     /// <summary>The error's type and first line (a trap message goes on with a wasm backtrace); null on success.</summary>
     public string? ErrorSummary => Error is null ? null : $"{Error.GetType().Name}: {Error.Message.Split('\n')[0].TrimEnd()}";
@@ -49,6 +50,25 @@ public static class Batch
         $"{Path.GetFileNameWithoutExtension(input)}.{filter.Id}.png";
 
     /// <summary>
+    /// One untimed call per filter on a small image, so that the timings leave out the first call's one-time costs
+    /// (JIT of the stub, the guest's first heap growth). A filter that fails here fails again, and is reported, below.
+    /// </summary>
+    private static void WarmUp(IReadOnlyList<Plugin> filters, int radius)
+    {
+        var tiny = new RgbaImage(8, 8, new byte[8 * 8 * 4]);
+        foreach (var filter in filters)
+        {
+            try
+            {
+                Apply(filter, tiny, radius, out _);
+            }
+            catch (WasmMarshalException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
     /// Applies every filter to every image and writes <c>name.filter.lang.png</c> into <paramref name="outputFolder"/>,
     /// or next to each input when it is null. <paramref name="step"/> is called after each output with a description.
     /// </summary>
@@ -57,6 +77,7 @@ public static class Batch
         Action<string>? step = null)
     {
         if (outputFolder is not null) Directory.CreateDirectory(outputFolder);
+        WarmUp(filters, radius);
         var results = new List<FilterResult>();
         foreach (string input in images)
         {
@@ -68,12 +89,12 @@ public static class Batch
                 {
                     var output = Apply(filter, image, radius, out var elapsed);
                     output.SavePng(path);
-                    results.Add(new FilterResult(input, path, filter, elapsed));
+                    results.Add(new FilterResult(input, path, filter, image.Width * image.Height, elapsed));
                 }
                 catch (WasmMarshalException e)
                 {
                     // One broken plugin must not stop the batch; the report and --verify show the error.
-                    results.Add(new FilterResult(input, path, filter, TimeSpan.Zero, e));
+                    results.Add(new FilterResult(input, path, filter, image.Width * image.Height, TimeSpan.Zero, e));
                 }
                 step?.Invoke($"{Path.GetFileName(input)} → {filter.Id}");
             }

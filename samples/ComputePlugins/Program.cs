@@ -71,7 +71,9 @@ if (images.Count > 0 && catalog.Filters.Count > 0)
 {
     // The first image and one output per filter, side by side (the languages' outputs are identical; --verify checks).
     string first = images[0];
-    var shown = results.Where(r => r.Input == first && r.Error is null).GroupBy(r => r.Plugin.Name).Select(g => g.First()).ToList();
+    var shown = results.Where(r => r.Input == first && r.Error is null).GroupBy(r => r.Plugin.Name).Select(g => g.First())
+        .OrderBy(r => Verification.RequiredFilters.Keys.ToList() is var order && order.Contains(r.Plugin.Name) ? order.IndexOf(r.Plugin.Name) : int.MaxValue)
+        .ToList();
     var tiles = new List<RgbaImage> { RgbaImage.Load(first) };
     tiles.AddRange(shown.Select(r => RgbaImage.Load(r.Output)));
     string sheet = Path.Combine(Path.GetDirectoryName(results[0].Output)!, Path.GetFileNameWithoutExtension(first) + ".contact-sheet.png");
@@ -90,7 +92,7 @@ if (text is not null)
 if (!options.Verify) return 0;
 
 // 4. --verify: the checks ci-check.sh relies on.
-var checks = Verification.Run(catalog, images, results, text);
+var checks = Verification.Run(catalog, files, images, results, text);
 Report.Checks(checks);
 return checks.All(c => c.Passed) ? 0 : 1;
 
