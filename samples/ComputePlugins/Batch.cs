@@ -50,22 +50,32 @@ public static class Batch
         $"{Path.GetFileNameWithoutExtension(input)}.{filter.Id}.png";
 
     /// <summary>
-    /// One untimed call per filter on a small image, so that the timings leave out the first call's one-time costs
-    /// (JIT of the stub, the guest's first heap growth). A filter that fails here fails again, and is reported, below.
+    /// One untimed call per filter on a blank image as large as the largest input, so that the timings leave out
+    /// one-time costs: the stub's JIT and the guest's memory growth for the largest buffers. Returns the filters that
+    /// failed, with their error: a trap poisons the guest, so later calls would only repeat "poisoned".
     /// </summary>
-    private static void WarmUp(IReadOnlyList<Plugin> filters, int radius)
+    private static Dictionary<Plugin, WasmMarshalException> WarmUp(IReadOnlyList<Plugin> filters, IReadOnlyList<string> images, int radius)
     {
-        var tiny = new RgbaImage(8, 8, new byte[8 * 8 * 4]);
+        var failed = new Dictionary<Plugin, WasmMarshalException>();
+        var (width, height) = (1, 1);
+        foreach (string input in images)
+        {
+            var (w, h) = RgbaImage.Size(input);
+            if ((long)w * h > (long)width * height) (width, height) = (w, h);
+        }
+        var blank = new RgbaImage(width, height, new byte[width * height * 4]);
         foreach (var filter in filters)
         {
             try
             {
-                Apply(filter, tiny, radius, out _);
+                Apply(filter, blank, radius, out _);
             }
-            catch (WasmMarshalException)
+            catch (WasmMarshalException e)
             {
+                failed[filter] = e;
             }
         }
+        return failed;
     }
 
     /// <summary>
@@ -77,7 +87,7 @@ public static class Batch
         Action<string>? step = null)
     {
         if (outputFolder is not null) Directory.CreateDirectory(outputFolder);
-        WarmUp(filters, radius);
+        var failedWarmUp = WarmUp(filters, images, radius);
         var results = new List<FilterResult>();
         foreach (string input in images)
         {
@@ -87,6 +97,7 @@ public static class Batch
                 string path = Path.Combine(outputFolder ?? Path.GetDirectoryName(Path.GetFullPath(input))!, OutputName(input, filter));
                 try
                 {
+                    if (failedWarmUp.TryGetValue(filter, out var error)) throw error;
                     var output = Apply(filter, image, radius, out var elapsed);
                     output.SavePng(path);
                     results.Add(new FilterResult(input, path, filter, image.Width * image.Height, elapsed));

@@ -39,6 +39,14 @@ public sealed class RgbaImage
         return new RgbaImage(image.Width, image.Height, image.Data);
     }
 
+    /// <summary>The width and height of an image file, read from its header.</summary>
+    public static (int Width, int Height) Size(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var info = ImageInfo.FromStream(stream) ?? throw new InvalidDataException($"{path}: not an image StbImageSharp can read");
+        return (info.Width, info.Height);
+    }
+
     /// <summary>Writes a PNG (StbImageWriteSharp).</summary>
     public void SavePng(string path)
     {

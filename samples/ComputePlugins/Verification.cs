@@ -116,18 +116,18 @@ public static class Verification
     {
         var (first, reference) = same[0];
         string name = $"{Path.GetFileName(input)} {first.Name}: languages agree";
+        var differences = new List<string>();
         foreach (var (plugin, image) in same.Skip(1))
         {
             int at = reference.Pixels.AsSpan().CommonPrefixLength(image.Pixels);
-            if (at < reference.Pixels.Length)
-            {
-                int p = at / 4;
-                return new Check(name, false,
-                    $"{plugin.Id} differs from {first.Id} at pixel ({p % reference.Width}, {p / reference.Width}), channel {"RGBA"[at % 4]}: " +
-                    $"{image.Pixels[at]} vs {reference.Pixels[at]}");
-            }
+            if (at == reference.Pixels.Length) continue;
+            int p = at / 4;
+            differences.Add($"{plugin.Id} differs from {first.Id} first at pixel ({p % reference.Width}, {p / reference.Width}), " +
+                $"channel {"RGBA"[at % 4]}: {image.Pixels[at]} vs {reference.Pixels[at]}");
         }
-        return new Check(name, true, $"{string.Join(", ", same.Select(s => s.Plugin.Language))} equal in all {reference.Pixels.Length} bytes");
+        return differences.Count == 0
+            ? new Check(name, true, $"{string.Join(", ", same.Select(s => s.Plugin.Language))} equal in all {reference.Pixels.Length} bytes")
+            : new Check(name, false, string.Join("; ", differences));
     }
 
     /// <summary>
