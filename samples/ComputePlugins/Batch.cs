@@ -16,8 +16,8 @@ namespace ComputePlugins;
 /// <param name="Error">Why the call failed: a trap or bad data from the plugin, named by the interface method.</param>
 public sealed record FilterResult(string Input, string Output, Plugin Plugin, int Pixels, TimeSpan Elapsed, WasmMarshalException? Error = null)
 {
-    /// <summary>The error's type and first line (a trap message goes on with a wasm backtrace); null on success.</summary>
-    public string? ErrorSummary => Error is null ? null : $"{Error.GetType().Name}: {Error.Message.Split('\n')[0].TrimEnd()}";
+    /// <summary>The error in one line; null on success.</summary>
+    public string? ErrorSummary => Error is null ? null : Report.OneLine(Error);
 }
 
 /// <summary>Runs every image filter over every image of a batch.</summary>

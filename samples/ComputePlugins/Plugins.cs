@@ -125,12 +125,13 @@ public sealed class PluginCatalog : IDisposable
             return (null, new PluginRejection(file, new[] { e }));
         }
 
+        // A binding mismatch, or a name export that traps or returns bad data: either way not a usable plugin.
         var errors = new List<Exception>();
         try
         {
             return (new Plugin(file, guest, guest.Import<IImageFilter>(), null), null);
         }
-        catch (WasmBindingException e)
+        catch (WasmMarshalException e)
         {
             errors.Add(e);
         }
@@ -138,7 +139,7 @@ public sealed class PluginCatalog : IDisposable
         {
             return (new Plugin(file, guest, null, guest.Import<ITextPlugin>()), null);
         }
-        catch (WasmBindingException e)
+        catch (WasmMarshalException e)
         {
             errors.Add(e);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -9,6 +10,9 @@ namespace ComputePlugins;
 /// <summary>The tables the program prints.</summary>
 public static class Report
 {
+    /// <summary>An error's type and first line (a trap message goes on with a wasm backtrace).</summary>
+    public static string OneLine(Exception error) => $"{error.GetType().Name}: {error.Message.Split('\n')[0].TrimEnd()}";
+
     /// <summary>The plugins that fit, then every module that does not, with each binding mismatch.</summary>
     public static void Plugins(PluginCatalog catalog)
     {
@@ -29,7 +33,7 @@ public static class Report
                 }
                 else
                 {
-                    AnsiConsole.MarkupLine($"  {Markup.Escape(error.GetType().Name)}: {Markup.Escape(error.Message)}");
+                    AnsiConsole.MarkupLine($"  {Markup.Escape(OneLine(error))}");
                 }
             }
         }
