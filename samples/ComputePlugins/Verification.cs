@@ -27,6 +27,9 @@ public static class Verification
         ["edges"] = new[] { "c", "rust" },
     };
 
+    /// <summary>The languages the word-frequency text plugin must exist in.</summary>
+    public static readonly string[] RequiredTextLanguages = { "c", "rust", "as" };
+
     /// <summary>Runs every check.</summary>
     public static IReadOnlyList<Check> Run(
         PluginCatalog catalog, IReadOnlyList<string> pluginFiles, IReadOnlyList<string> images, IReadOnlyList<FilterResult> results,
@@ -56,13 +59,17 @@ public static class Verification
     private static IEnumerable<Check> PluginSet(PluginCatalog catalog)
     {
         foreach (var (name, languages) in RequiredFilters)
-        {
-            var found = catalog.Filters.Where(f => f.Name == name).Select(f => f.Language).ToHashSet();
-            var missing = languages.Where(l => !found.Contains(l)).ToList();
-            yield return new Check($"filter {name}", missing.Count == 0, missing.Count == 0
-                ? $"found in {string.Join(", ", languages)}"
-                : $"missing in {string.Join(", ", missing)} (plugins/ holds {string.Join(", ", catalog.Filters.Select(f => f.Id))})");
-        }
+            yield return Languages($"filter {name}", catalog.Filters.Where(f => f.Name == name), languages, catalog.Filters);
+        yield return Languages("text word-frequency", catalog.TextPlugins.Where(p => p.Name == "word-frequency"), RequiredTextLanguages, catalog.TextPlugins);
+    }
+
+    private static Check Languages(string name, IEnumerable<Plugin> found, string[] languages, IReadOnlyList<Plugin> all)
+    {
+        var have = found.Select(p => p.Language).ToHashSet();
+        var missing = languages.Where(l => !have.Contains(l)).ToList();
+        return new Check(name, missing.Count == 0, missing.Count == 0
+            ? $"found in {string.Join(", ", languages)}"
+            : $"missing in {string.Join(", ", missing)} (found {string.Join(", ", all.Select(p => p.Id))})");
     }
 
     /// <summary>Every module in a folder named <c>not-a-plugin</c> was rejected with its binding mismatches listed.</summary>
