@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using ComputePlugins;
 using Spectre.Console;
+using WasmMarshal;
 using Engine = Wasmtime.Engine;
 
 // ComputePlugins: image filters and a text plugin written in C, Rust and AssemblyScript, loaded from .wasm files and
@@ -71,8 +72,9 @@ if (images.Count > 0 && catalog.Filters.Count > 0)
 {
     // The first image and one output per filter, side by side (the languages' outputs are identical; --verify checks).
     string first = images[0];
+    var order = Verification.RequiredFilters.Keys.ToList();
     var shown = results.Where(r => r.Input == first && r.Error is null).GroupBy(r => r.Plugin.Name).Select(g => g.First())
-        .OrderBy(r => Verification.RequiredFilters.Keys.ToList() is var order && order.Contains(r.Plugin.Name) ? order.IndexOf(r.Plugin.Name) : int.MaxValue)
+        .OrderBy(r => order.IndexOf(r.Plugin.Name) is var i && i >= 0 ? i : int.MaxValue)
         .ToList();
     var tiles = new List<RgbaImage> { RgbaImage.Load(first) };
     tiles.AddRange(shown.Select(r => RgbaImage.Load(r.Output)));
@@ -86,7 +88,16 @@ string? text = File.Exists(options.TextFile) ? File.ReadAllText(options.TextFile
 if (text is not null)
 {
     foreach (var plugin in catalog.TextPlugins)
-        Report.Words(plugin, plugin.Text!.TopWords(text, options.Top), Path.GetFileName(options.TextFile));
+    {
+        try
+        {
+            Report.Words(plugin, plugin.Text!.TopWords(text, options.Top), Path.GetFileName(options.TextFile));
+        }
+        catch (WasmMarshalException e)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(plugin.Id)} failed:[/] {Markup.Escape(Report.OneLine(e))}");
+        }
+    }
 }
 
 if (!options.Verify) return 0;

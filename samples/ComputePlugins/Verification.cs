@@ -150,14 +150,26 @@ public static class Verification
         }
         var expected = WordFrequency.Top(text, int.MaxValue);
         foreach (var plugin in catalog.TextPlugins)
+            yield return SameWords(plugin, text, expected);
+    }
+
+    private static Check SameWords(Plugin plugin, string text, IReadOnlyList<(string Word, int Count)> expected)
+    {
+        string name = $"{plugin.Id} words";
+        List<(string Text, int Count)> actual;
+        try
         {
-            var actual = plugin.Text!.TopWords(text, int.MaxValue).Select(w => (w.Text, w.Count)).ToList();
-            int at = 0;
-            while (at < Math.Min(actual.Count, expected.Count) && actual[at] == expected[at]) at++;
-            yield return at == actual.Count && at == expected.Count
-                ? new Check($"{plugin.Id} words", true, $"all {actual.Count} distinct words and counts equal the host's")
-                : new Check($"{plugin.Id} words", false,
-                    $"entry {at}: plugin {(at < actual.Count ? actual[at].ToString() : "none")}, host {(at < expected.Count ? expected[at].ToString() : "none")}");
+            actual = plugin.Text!.TopWords(text, int.MaxValue).Select(w => (w.Text, w.Count)).ToList();
         }
+        catch (WasmMarshalException e)
+        {
+            return new Check(name, false, Report.OneLine(e));
+        }
+        int at = 0;
+        while (at < Math.Min(actual.Count, expected.Count) && actual[at] == expected[at]) at++;
+        return at == actual.Count && at == expected.Count
+            ? new Check(name, true, $"all {actual.Count} distinct words and counts equal the host's")
+            : new Check(name, false,
+                $"entry {at}: plugin {(at < actual.Count ? actual[at].ToString() : "none")}, host {(at < expected.Count ? expected[at].ToString() : "none")}");
     }
 }
