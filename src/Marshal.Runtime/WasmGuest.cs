@@ -48,6 +48,11 @@ public sealed class WasmGuest : IDisposable
     /// <summary>The compiled module.</summary>
     public Module Module { get; }
 
+    /// <summary>The conventions detected from the module's exports and imports (computed once, on first use).</summary>
+    public Profiles.GuestProfile Profile => _profile ??= Profiles.GuestProfile.Detect(Module);
+
+    private Profiles.GuestProfile? _profile;
+
     /// <summary>The store holding the instance.</summary>
     public Store Store { get; }
 
