@@ -183,8 +183,27 @@ public sealed class WasmGuest : IDisposable
         return _allocator = Create(_allocatorSource, mismatches);
     }
 
-    internal IGuestAllocator? TryResolveGuestHeap(List<BindingMismatch> mismatches) =>
-        _guestHeap ??= Create(_guestHeapSource, mismatches);
+    internal IGuestAllocator? TryResolveGuestHeap(List<BindingMismatch> mismatches)
+    {
+        // A source that asks for the guest heap while it is itself being created as the guest heap (a host heap chosen
+        // with WithGuestHeap looks for a guest heap to take blocks from) sees none, instead of recursing forever.
+        if (_guestHeap is not null || _resolvingGuestHeap)
+        {
+            return _guestHeap;
+        }
+
+        _resolvingGuestHeap = true;
+        try
+        {
+            return _guestHeap = Create(_guestHeapSource, mismatches);
+        }
+        finally
+        {
+            _resolvingGuestHeap = false;
+        }
+    }
+
+    private bool _resolvingGuestHeap;
 
     /// <summary>Installs the guest heap directly; used when the host heap is linked in as the guest's malloc.</summary>
     internal void SetGuestHeap(IGuestAllocator heap) => _guestHeap = heap;

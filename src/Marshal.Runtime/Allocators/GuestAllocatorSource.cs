@@ -246,7 +246,7 @@ public abstract class GuestAllocatorSource
                 "an allocator export: malloc (i32) -> i32 with free (i32) -> (), alloc (i32, i32) -> i32 with dealloc (i32, i32, i32) -> (), " +
                 "__new/__pin/__unpin (asc --exportRuntime), or cabi_realloc (i32, i32, i32, i32) -> i32",
                 profile.Allocator == Profiles.GuestAllocatorKind.HostHeapImports
-                    ? "none: the guest imports env.malloc and env.free; call WasmGuestBuilder.WithHostHeapImports()"
+                    ? "none: the guest imports its allocator from env (env.malloc and friends); call WasmGuestBuilder.WithHostHeapImports()"
                     : profile.Problem is null
                     ? $"none ({profile.Allocator}); choose an allocator with WasmGuestBuilder.WithGuestHeap"
                     : $"{profile.Problem}; choose one with {profile.Option}"));

@@ -18,7 +18,7 @@ public enum GuestAllocatorKind
     /// <summary>AssemblyScript's garbage-collected runtime: <c>__new</c>, <c>__pin</c> and <c>__unpin</c> exports.</summary>
     AssemblyScript,
 
-    /// <summary>The guest imports <c>env.malloc</c> and <c>env.free</c>: the host heap is its allocator.</summary>
+    /// <summary>The guest imports <c>env.malloc</c> (or calloc, realloc, aligned_alloc, free): the host heap is its allocator (<see cref="WasmGuestBuilder.WithHostHeapImports"/>).</summary>
     HostHeapImports,
 
     /// <summary>More than one complete allocator family is exported, and none is the obvious one.</summary>

@@ -108,10 +108,12 @@ public sealed record GuestProfile(
             evidence.Add("exports cabi_realloc");
         }
 
-        bool hostHeap = Imported("env", "malloc") is not null && Imported("env", "free") is not null;
+        // Emscripten's -sMALLOC=none imports only what the program uses (malloc and realloc, say), so any one counts.
+        string? heapImport = new[] { "malloc", "calloc", "realloc", "aligned_alloc", "free" }.FirstOrDefault(n => Imported("env", n) is not null);
+        bool hostHeap = heapImport is not null;
         if (hostHeap)
         {
-            evidence.Add("imports env.malloc and env.free");
+            evidence.Add($"imports env.{heapImport}");
         }
 
         var supplied = new List<string>();
@@ -203,7 +205,7 @@ public sealed record GuestProfile(
 
         string found = partial.Count > 0 ? "; it " + string.Join(", and ", partial) : "";
         return Result(GuestAllocatorKind.None,
-            "it neither exports an allocator (malloc/free, cabi_realloc, alloc/dealloc or __new/__pin/__unpin) nor imports env.malloc/env.free" + found,
+            "it neither exports an allocator (malloc/free, cabi_realloc, alloc/dealloc or __new/__pin/__unpin) nor imports env.malloc and friends" + found,
             "WithGuestHeap(GuestAllocatorSource.HostHeap()) for a heap the host manages in guest memory, or WithGuestHeap(GuestAllocatorSource.Malloc(\"my_alloc\", \"my_free\")) for exports under other names");
     }
 }

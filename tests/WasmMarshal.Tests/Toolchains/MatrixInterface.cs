@@ -75,3 +75,11 @@ public partial interface IMatrixHostAs
 {
     void Observe([WasmString(WasmStringEncoding.AssemblyScript)] string label, in Particle particle);
 }
+
+/// <summary>Exports of the AssemblyScript matrix guest outside the shared interface.</summary>
+[WasmImport]
+public partial interface IMatrixGuestAsChecks
+{
+    /// <summary>Returns value; a failed <c>assert(value &gt; 0)</c> calls <c>env.abort</c>.</summary>
+    int CheckPositive(int value);
+}
