@@ -242,7 +242,7 @@ public abstract class GuestAllocatorSource
                 return detected.TryCreate(guest, mismatches);
             }
 
-            mismatches.Add(new("allocator exports", "the guest allocator",
+            mismatches.Add(new("malloc/free, alloc/dealloc, __new/__pin/__unpin or cabi_realloc", "the guest allocator",
                 "an allocator export: malloc (i32) -> i32 with free (i32) -> (), alloc (i32, i32) -> i32 with dealloc (i32, i32, i32) -> (), " +
                 "__new/__pin/__unpin (asc --exportRuntime), or cabi_realloc (i32, i32, i32, i32) -> i32",
                 profile.Allocator == Profiles.GuestAllocatorKind.HostHeapImports
