@@ -4,6 +4,7 @@
 // abort stays an import (env.abort), which the host supplies and turns into WasmGuestAbortedException.
 // asc-flags: --exportRuntime
 import { host_observe } from "../bindings/IMatrixHostAs";
+import { host_decorate } from "../bindings/IMatrixHostAsStrings";
 import { PARTICLE_SIZE, PARTICLE_X, PARTICLE_Y, PARTICLE_VX, PARTICLE_VY, PARTICLE_BOUNCES } from "../bindings/IMatrixGuestAs";
 
 export function toolchain(): string {
@@ -62,4 +63,13 @@ export function grow(kib: i32): i32 {
 export function check_positive(value: i32): i32 {
   assert(value > 0, "value must be positive");
   return value;
+}
+
+// Not part of the shared interface: strings the host returns are the guest's, unpinned, and must survive a collection.
+export function decorate_twice(text: string): string {
+  const once = host_decorate(text);
+  __collect();
+  const filler = new Array<string>();
+  for (let i = 0; i < 64; i++) filler.push(i.toString() + once); // reuses any block the collector wrongly freed
+  return host_decorate(once) + (filler.length == 64 ? "" : "?");
 }

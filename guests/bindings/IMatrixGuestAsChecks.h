@@ -14,4 +14,8 @@
 __attribute__((export_name("check_positive")))
 int32_t check_positive(int32_t value);
 
+/* IMatrixGuestAsChecks.DecorateTwice: pointer arguments are host buffers, valid during the call only; the result is a String the guest's collector owns; the host reads it and frees nothing */
+__attribute__((export_name("decorate_twice")))
+const uint16_t *decorate_twice(const uint16_t *text);
+
 #endif

@@ -3,3 +3,6 @@
 
 // IMatrixGuestAsChecks.CheckPositive
 // export function check_positive(value: i32): i32
+
+// IMatrixGuestAsChecks.DecorateTwice: pointer arguments are host buffers, valid during the call only; the result is a String the guest's collector owns; the host reads it and frees nothing
+// export function decorate_twice(text: string): string

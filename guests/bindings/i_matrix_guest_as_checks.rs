@@ -37,3 +37,6 @@ pub fn check_layout() -> bool {
 
 /// `check_positive` (IMatrixGuestAsChecks.CheckPositive).
 pub type CheckPositiveFn = unsafe extern "C" fn(value: i32) -> i32;
+
+/// `decorate_twice` (IMatrixGuestAsChecks.DecorateTwice): pointer arguments are host buffers, valid during the call only; the result is a String the guest's collector owns; the host reads it and frees nothing.
+pub type DecorateTwiceFn = unsafe extern "C" fn(text: *const u16) -> *const u16;

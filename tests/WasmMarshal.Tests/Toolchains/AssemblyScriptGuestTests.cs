@@ -60,6 +60,16 @@ public sealed class AssemblyScriptGuestTests
     }
 
     [Fact]
+    public void A_string_a_host_function_returns_belongs_to_the_guest_and_survives_a_collection()
+    {
+        using var session = MatrixGuests.Open("as_matrix");
+        var checks = session.Guest.Import<IMatrixGuestAsChecks>();
+
+        Assert.Equal("««naïve ✓»»", checks.DecorateTwice("naïve ✓"));
+        Assert.Equal("««»»", checks.DecorateTwice(""));
+    }
+
+    [Fact]
     public void An_abort_in_the_guest_throws_with_its_message_file_and_line_and_poisons_the_guest()
     {
         using var session = MatrixGuests.Open("as_matrix");
@@ -81,6 +91,7 @@ public sealed class AssemblyScriptGuestTests
     {
         using var guest = WasmGuest.Builder(Support.TestGuests.MovingEngine, Support.TestGuests.Load("as_matrix"))
             .Export<IMatrixHostAs>(new MatrixObserver())
+            .Export<IMatrixHostAsStrings>(new MatrixObserver())
             .WithAllocator(GuestAllocatorSource.HostHeap(HostHeapRegion.MemoryGrow))
             .Instantiate();
 

@@ -36,7 +36,7 @@ public static class MatrixGuests
         bool assemblyScript = profile.StringEncoding == WasmStringEncoding.AssemblyScript;
         if (assemblyScript)
         {
-            builder.Export<IMatrixHostAs>(observer);
+            builder.Export<IMatrixHostAs>(observer).Export<IMatrixHostAsStrings>(observer);
         }
         else
         {
@@ -78,9 +78,11 @@ public sealed record MatrixSession(WasmGuest Guest, IMatrixCalls Calls, MatrixOb
 }
 
 /// <summary>The host side of the callback: records every observation.</summary>
-public sealed class MatrixObserver : IMatrixHost, IMatrixHostAs
+public sealed class MatrixObserver : IMatrixHost, IMatrixHostAs, IMatrixHostAsStrings
 {
     public List<(string Label, Particle Particle)> Observed { get; } = new();
+
+    public string Decorate(string text) => "«" + text + "»";
 
     public void Observe(string label, in Particle particle) => Observed.Add((label, particle));
 }

@@ -82,4 +82,19 @@ public partial interface IMatrixGuestAsChecks
 {
     /// <summary>Returns value; a failed <c>assert(value &gt; 0)</c> calls <c>env.abort</c>.</summary>
     int CheckPositive(int value);
+
+    /// <summary>
+    /// Decorates text twice through the host's <c>decorate</c>, running a full collection between the two calls:
+    /// the first string the host created must survive it as the guest's own.
+    /// </summary>
+    [return: WasmString(WasmStringEncoding.AssemblyScript)]
+    string DecorateTwice([WasmString(WasmStringEncoding.AssemblyScript)] string text);
+}
+
+/// <summary>A host function that returns an AssemblyScript string to the AssemblyScript guest.</summary>
+[WasmExport("env")]
+public partial interface IMatrixHostAsStrings
+{
+    [return: WasmString(WasmStringEncoding.AssemblyScript)]
+    string Decorate([WasmString(WasmStringEncoding.AssemblyScript)] string text);
 }
