@@ -159,20 +159,20 @@ public sealed record GuestProfile(
             : malloc || hostHeap ? GuestToolchain.Freestanding
             : GuestToolchain.Unknown;
 
-        var families = new List<(GuestAllocatorKind Kind, string Option)>();
+        var families = new List<(GuestAllocatorKind Kind, string Exports, string Option)>();
         if (malloc)
         {
-            families.Add((GuestAllocatorKind.Malloc, "WithGuestHeap(GuestAllocatorSource.Malloc())"));
+            families.Add((GuestAllocatorKind.Malloc, "malloc/free", "WithGuestHeap(GuestAllocatorSource.Malloc())"));
         }
 
         if (rust)
         {
-            families.Add((GuestAllocatorKind.RustAlloc, "WithGuestHeap(GuestAllocatorSource.RustAlloc())"));
+            families.Add((GuestAllocatorKind.RustAlloc, "alloc/dealloc", "WithGuestHeap(GuestAllocatorSource.RustAlloc())"));
         }
 
         if (assemblyScript)
         {
-            families.Add((GuestAllocatorKind.AssemblyScript, "WithGuestHeap(GuestAllocatorSource.AssemblyScript())"));
+            families.Add((GuestAllocatorKind.AssemblyScript, "__new/__pin/__unpin", "WithGuestHeap(GuestAllocatorSource.AssemblyScript())"));
         }
 
         var encoding = assemblyScript ? WasmStringEncoding.AssemblyScript : WasmStringEncoding.Utf8;
@@ -182,9 +182,8 @@ public sealed record GuestProfile(
 
         if (families.Count > 1)
         {
-            string names = string.Join(" and ", evidence.Where(e => e.StartsWith("exports ") && e.Contains('/')).Select(e => e.Substring(8)));
             return Result(GuestAllocatorKind.Ambiguous,
-                $"it exports {names}, which may be separate allocators claiming the same pages or one allocator under two names",
+                $"it exports {string.Join(" and ", families.Select(f => f.Exports))}, which may be separate allocators claiming the same pages or one allocator under two names",
                 string.Join(" or ", families.Select(f => f.Option)));
         }
 
