@@ -2,9 +2,11 @@
 # Builds every guest into guests/bin/<name>.wasm, byte-for-byte reproducibly:
 #   guests/c/*.c             clang, wasm32-wasi reactor, wasi-libc (dlmalloc)
 #   guests/freestanding/*.c  clang, wasm32 without libc, stack first, heap imported from the host
-#   guests/emscripten/*.c    emcc, STANDALONE_WASM, -sMALLOC=none (heap imported from the host)
+#   guests/stackfirst/*.c    clang, wasm32 without libc, stack first, the guest's own page-grow allocator
+#   guests/emscripten/*.c    emcc, STANDALONE_WASM, -sMALLOC=none (heap imported from the host) unless overridden
 #   guests/rust/*.rs         Debian rustc 1.63, wasm32-unknown-unknown, cdylib, no crates
 #   guests/assemblyscript/*.ts  assemblyscript 0.28.20 (npm, pinned in package-lock.json)
+#   (guests/shared/ holds code included by several of them; it is not built on its own)
 #
 #   bash guests/build.sh              build into guests/bin
 #   bash guests/build.sh --out DIR    build into DIR instead
@@ -44,7 +46,8 @@ build_all() {
     mkdir -p "$dest"
     dest="$(cd "$dest" && pwd)"
     build_wasi_c "$dest"
-    build_freestanding "$dest"
+    build_freestanding "$dest" freestanding
+    build_freestanding "$dest" stackfirst
     build_emscripten "$dest"
     build_rust "$dest"
     build_assemblyscript "$dest"
@@ -65,8 +68,10 @@ build_rust() (
     done
 )
 
-# guests/assemblyscript/*.ts: assemblyscript pinned in package-lock.json (npm ci installs it). abort is compiled out
-# (--use abort=) so the module imports nothing but its interface. Output files are prefixed as_.
+# guests/assemblyscript/*.ts: assemblyscript pinned in package-lock.json (npm ci installs it). By default abort is
+# compiled out (--use abort=) so the module imports nothing but its interface; a file may replace that with a line
+#   // asc-flags: --exportRuntime
+# (the matrix guest keeps env.abort and exports the runtime's __new/__pin/__unpin). Output files are prefixed as_.
 build_assemblyscript() (
     local dest="$1"
     cd "$here/assemblyscript"
@@ -74,7 +79,12 @@ build_assemblyscript() (
     local src name
     for src in *.ts; do
         name="${src%.ts}"
-        node_modules/.bin/asc "$src" -O3 --runtime incremental --use abort= -o "$dest/as_$name.wasm"
+        local flags="--use abort="
+        local custom
+        custom="$(sed -n 's|^// asc-flags: \(.*\)$|\1|p' "$src")"
+        [[ -n "$custom" ]] && flags="$custom"
+        # shellcheck disable=SC2086 # $flags is a list of flags
+        node_modules/.bin/asc "$src" -O3 --runtime incremental $flags -o "$dest/as_$name.wasm"
         echo "built as_$name.wasm"
     done
 )
@@ -103,12 +113,13 @@ build_wasi_c() (
     done
 )
 
-# guests/freestanding/*.c: no libc and no allocator, stack first (the layout of Zig's wasm32-freestanding); any heap
-# comes from the host through env.malloc and friends. -mbulk-memory lets clang lower copy loops to memory.copy
-# instead of calling a memcpy that does not exist here.
+# guests/freestanding/*.c and guests/stackfirst/*.c: no libc, stack first (the layout of Zig's wasm32-freestanding).
+# In freestanding/ any heap comes from the host through env.malloc and friends; in stackfirst/ each guest brings its
+# own allocator on memory.grow and exports it. -mbulk-memory lets clang lower copy loops to memory.copy instead of
+# calling a memcpy that does not exist here.
 build_freestanding() (
-    local dest="$1"
-    cd "$here/freestanding"
+    local dest="$1" folder="$2"
+    cd "$here/$folder"
     export LC_ALL=C
     local src name
     for src in *.c; do
@@ -123,7 +134,9 @@ build_freestanding() (
 )
 
 # guests/emscripten/*.c: Emscripten STANDALONE_WASM modules. -sMALLOC=none leaves malloc and free undefined, and
-# STANDALONE_WASM turns undefined symbols into env imports, which the host heap serves.
+# STANDALONE_WASM turns undefined symbols into env imports, which the host heap serves. A file may keep an Emscripten
+# allocator instead with a line such as
+#    * emcc-malloc: -sMALLOC=dlmalloc -sEXPORTED_FUNCTIONS=_malloc,_free
 build_emscripten() (
     local dest="$1"
     cd "$here/emscripten"
@@ -131,7 +144,12 @@ build_emscripten() (
     local src name
     for src in *.c; do
         name="${src%.c}"
-        emcc -O2 --no-entry -sSTANDALONE_WASM -sMALLOC=none -sALLOW_MEMORY_GROWTH -sERROR_ON_UNDEFINED_SYMBOLS=0 \
+        local malloc="-sMALLOC=none"
+        local custom
+        custom="$(sed -n 's|^ \* emcc-malloc: \(.*\)$|\1|p' "$src")"
+        [[ -n "$custom" ]] && malloc="$custom"
+        # shellcheck disable=SC2086 # $malloc is a list of flags
+        emcc -O2 --no-entry -sSTANDALONE_WASM $malloc -sALLOW_MEMORY_GROWTH -sERROR_ON_UNDEFINED_SYMBOLS=0 \
             -Wall -Wextra -Werror -Wno-undefined -I ../bindings \
             -ffile-prefix-map="$PWD"=. \
             -o "$dest/$name.wasm" "$src" 2>&1 | grep -v 'warning: undefined symbol: \(malloc\|free\|realloc\|calloc\)' || true

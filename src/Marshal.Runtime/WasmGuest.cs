@@ -48,6 +48,11 @@ public sealed class WasmGuest : IDisposable
     /// <summary>The compiled module.</summary>
     public Module Module { get; }
 
+    /// <summary>The conventions detected from the module's exports and imports (computed once, on first use).</summary>
+    public Profiles.GuestProfile Profile => _profile ??= Profiles.GuestProfile.Detect(Module);
+
+    private Profiles.GuestProfile? _profile;
+
     /// <summary>The store holding the instance.</summary>
     public Store Store { get; }
 
@@ -178,8 +183,27 @@ public sealed class WasmGuest : IDisposable
         return _allocator = Create(_allocatorSource, mismatches);
     }
 
-    internal IGuestAllocator? TryResolveGuestHeap(List<BindingMismatch> mismatches) =>
-        _guestHeap ??= Create(_guestHeapSource, mismatches);
+    internal IGuestAllocator? TryResolveGuestHeap(List<BindingMismatch> mismatches)
+    {
+        // A source that asks for the guest heap while it is itself being created as the guest heap (a host heap chosen
+        // with WithGuestHeap looks for a guest heap to take blocks from) sees none, instead of recursing forever.
+        if (_guestHeap is not null || _resolvingGuestHeap)
+        {
+            return _guestHeap;
+        }
+
+        _resolvingGuestHeap = true;
+        try
+        {
+            return _guestHeap = Create(_guestHeapSource, mismatches);
+        }
+        finally
+        {
+            _resolvingGuestHeap = false;
+        }
+    }
+
+    private bool _resolvingGuestHeap;
 
     /// <summary>Installs the guest heap directly; used when the host heap is linked in as the guest's malloc.</summary>
     internal void SetGuestHeap(IGuestAllocator heap) => _guestHeap = heap;

@@ -178,6 +178,13 @@ public sealed class WasmGuestBuilder
                 linker.DefineFunction(EmscriptenGrowth.Module, EmscriptenGrowth.Name, (int memoryIndex) => guest.OnMemoryGrowthNotified(memoryIndex));
             }
 
+            if (ImportsAssemblyScriptAbort())
+            {
+                linker.DefineFunction(AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name,
+                    (int message, int fileName, int line, int column) =>
+                        throw new AssemblyScriptAbortSignal(AssemblyScriptAbort.Decode(guest.Memory, message, fileName, line, column)));
+            }
+
             foreach (var setup in _linkerSetup)
             {
                 setup(linker, store);
@@ -209,8 +216,21 @@ public sealed class WasmGuestBuilder
     /// <summary>Emscripten's growth signal, imported by STANDALONE_WASM modules built with -sALLOW_MEMORY_GROWTH.</summary>
     private static readonly (string Module, string Name) EmscriptenGrowth = ("env", "emscripten_notify_memory_growth");
 
+    /// <summary>AssemblyScript's <c>abort(message, fileName, line, column)</c>, imported unless built with <c>--use abort=</c>.</summary>
+    private static readonly (string Module, string Name) AssemblyScriptAbortImport = ("env", "abort");
+
+    /// <summary>Whether the module is an AssemblyScript guest that imports <c>env.abort</c> and nothing else defines it.</summary>
+    private bool ImportsAssemblyScriptAbort() =>
+        ImportsUndefined(AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name) && _linkerSetup.Count == 0
+        && Profiles.GuestProfile.Detect(_module).HostSuppliedImports.Contains("env.abort");
+
     private IEnumerable<(string Module, string Name, string Signature, string Member)> BuiltInImports()
     {
+        if (ImportsAssemblyScriptAbort())
+        {
+            yield return (AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name, "(i32, i32, i32, i32) -> ()", "AssemblyScript abort");
+        }
+
         if (_hostHeapImports is { } names)
         {
             foreach (var (name, signature) in names.Signatures)

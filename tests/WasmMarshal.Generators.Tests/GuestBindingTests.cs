@@ -82,6 +82,37 @@ public sealed class GuestBindingTests
         Snapshot.Verify(files[file], "Bindings_" + file.Replace('.', '_'));
     }
 
+    private const string AssemblyScriptInterfaces = """
+        using WasmMarshal;
+
+        namespace Demo.Script;
+
+        [WasmImport]
+        public partial interface IScriptGuest
+        {
+            [return: WasmString(WasmStringEncoding.AssemblyScript)]
+            string Join([WasmString(WasmStringEncoding.AssemblyScript)] string left, int times);
+        }
+
+        [WasmExport("env")]
+        public partial interface IScriptHost
+        {
+            void Log([WasmString(WasmStringEncoding.AssemblyScript)] string message, int level);
+        }
+        """;
+
+    /// <summary>AssemblyScript strings are <c>string</c> in AssemblyScript declarations and UTF-16 pointers in C and Rust.</summary>
+    [Theory]
+    [InlineData("IScriptGuest.ts")]
+    [InlineData("IScriptHost.ts")]
+    [InlineData("IScriptGuest.h")]
+    [InlineData("i_script_host.rs")]
+    public void AssemblyScript_string_bindings_match_their_snapshot(string file)
+    {
+        var files = Generate(AssemblyScriptInterfaces);
+        Snapshot.Verify(files[file], "Bindings_" + file.Replace('.', '_'));
+    }
+
     [Fact]
     public void Every_file_says_it_is_generated_and_from_which_interface()
     {

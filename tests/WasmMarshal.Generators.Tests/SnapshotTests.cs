@@ -328,6 +328,35 @@ public sealed class SnapshotTests
             """);
     }
 
+    [Fact]
+    public void AssemblyScriptStrings()
+    {
+        Generate("""
+            using WasmMarshal;
+
+            namespace Demo.Script;
+
+            [WasmImport]
+            public partial interface IScriptGuest
+            {
+                [return: WasmString(WasmStringEncoding.AssemblyScript)]
+                string Join([WasmString(WasmStringEncoding.AssemblyScript)] string left, [WasmString(WasmStringEncoding.AssemblyScript)] string? right);
+
+                [return: WasmString(WasmStringEncoding.AssemblyScript)]
+                string? Find(int id);
+            }
+
+            [WasmExport("env")]
+            public partial interface IScriptHost
+            {
+                void Log([WasmString(WasmStringEncoding.AssemblyScript)] string message);
+
+                [return: WasmString(WasmStringEncoding.AssemblyScript)]
+                string Name([WasmString(WasmStringEncoding.AssemblyScript)] string? key);
+            }
+            """);
+    }
+
     /// <summary>
     /// Generates the binding of <paramref name="source"/>, demands a warning-free build, no analyzer diagnostics and a
     /// caching pipeline, then compares the generated source with the test's snapshot.

@@ -90,6 +90,7 @@ internal abstract class ValueMarshaller
     {
         ValueShape.Void or ValueShape.Unsupported => new VoidMarshaller(value),
         ValueShape.Scalar => new ScalarMarshaller(value),
+        ValueShape.String when value.Encoding == StringEncoding.AssemblyScript => new AssemblyScriptStringMarshaller(value),
         ValueShape.String => new StringMarshaller(value),
         ValueShape.Pointer => new PointerMarshaller(value),
         _ => new SequenceMarshaller(value),

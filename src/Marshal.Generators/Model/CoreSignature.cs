@@ -44,7 +44,7 @@ internal sealed class CoreSignature
         string? result = method.Return.Shape switch
         {
             ValueShape.Scalar => CoreType(method.Return.Scalar),
-            ValueShape.String when method.Return.Encoding == StringEncoding.Utf8NulTerminated => "i32",
+            ValueShape.String when IsOnePointer(method.Return.Encoding) => "i32",
             _ => null,
         };
         return new CoreSignature(parameters, result, returnArea);
@@ -53,7 +53,7 @@ internal sealed class CoreSignature
     /// <summary>Results that are a (pointer, length) pair or a struct come back through a return area.</summary>
     public static bool ReturnsThroughMemory(ValueModel value) => value.Shape switch
     {
-        ValueShape.String => value.Encoding != StringEncoding.Utf8NulTerminated,
+        ValueShape.String => !IsOnePointer(value.Encoding),
         ValueShape.Pointer or ValueShape.Array => true,
         _ => false,
     };
@@ -61,11 +61,15 @@ internal sealed class CoreSignature
     public static IEnumerable<string> Lower(ValueModel value) => value.Shape switch
     {
         ValueShape.Scalar => new[] { CoreType(value.Scalar) },
-        ValueShape.String when value.Encoding == StringEncoding.Utf8NulTerminated => new[] { "i32" },
+        ValueShape.String when IsOnePointer(value.Encoding) => new[] { "i32" },
         ValueShape.String or ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array => new[] { "i32", "i32" },
         ValueShape.Pointer => new[] { "i32" },
         _ => new string[0],
     };
+
+    /// <summary>NUL-terminated UTF-8 and AssemblyScript strings cross as one pointer; the others as (pointer, length).</summary>
+    public static bool IsOnePointer(StringEncoding encoding) =>
+        encoding is StringEncoding.Utf8NulTerminated or StringEncoding.AssemblyScript;
 
     public static string CoreType(ScalarKind scalar) => scalar switch
     {

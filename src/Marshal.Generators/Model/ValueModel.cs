@@ -46,6 +46,7 @@ internal enum StringEncoding
     Utf16 = 1,
     Latin1 = 2,
     Utf8NulTerminated = 3,
+    AssemblyScript = 4,
 }
 
 internal enum PassingMode

@@ -21,14 +21,24 @@ public abstract class GuestAllocatorSource
     public abstract IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches);
 
     /// <summary>
-    /// The default: <c>malloc</c>/<c>free</c> when the module exports them, else <c>cabi_realloc</c>, else a
-    /// mismatch that says which exports are needed.
+    /// The default: the allocator the module's <see cref="Profiles.GuestProfile"/> names (<c>malloc</c>/<c>free</c>,
+    /// Rust-style <c>alloc</c>/<c>dealloc</c>, AssemblyScript's <c>__new</c>/<c>__pin</c>/<c>__unpin</c>, else
+    /// <c>cabi_realloc</c>), or a mismatch that says what was found and which option to set.
     /// </summary>
     public static GuestAllocatorSource Auto { get; } = new AutoSource();
 
     /// <summary>The guest's exported malloc and free, under the given names.</summary>
     public static GuestAllocatorSource Malloc(string malloc = "malloc", string free = "free", string alignedAlloc = "aligned_alloc") =>
         new MallocSource(malloc, free, alignedAlloc);
+
+    /// <summary>Rust-style exports <c>alloc(size, align) -&gt; ptr</c> and <c>dealloc(ptr, size, align)</c> (see <see cref="RustAllocator"/>).</summary>
+    public static GuestAllocatorSource RustAlloc(string alloc = "alloc", string dealloc = "dealloc") => new RustAllocSource(alloc, dealloc);
+
+    /// <summary>
+    /// AssemblyScript's runtime exports <c>__new</c>, <c>__pin</c> and <c>__unpin</c> (asc <c>--exportRuntime</c>; see
+    /// <see cref="AssemblyScriptAllocator"/>).
+    /// </summary>
+    public static GuestAllocatorSource AssemblyScript() => new AssemblyScriptSource();
 
     /// <summary>The guest's exported <c>cabi_realloc</c> (no free, see <see cref="CabiReallocAllocator"/>).</summary>
     public static GuestAllocatorSource CabiRealloc(string name = "cabi_realloc") => new CabiReallocSource(name);
@@ -168,28 +178,78 @@ public abstract class GuestAllocatorSource
         }
     }
 
+    private sealed class RustAllocSource(string alloc, string dealloc) : GuestAllocatorSource
+    {
+        public override string Description => $"guest {alloc}/{dealloc}";
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
+        {
+            var i32 = ValueKind.Int32;
+            int before = mismatches.Count;
+            if (!HasFunction(guest.Module, alloc, [i32, i32], [i32], out var actualAlloc))
+            {
+                mismatches.Add(new(alloc, Description, "(i32, i32) -> i32", actualAlloc));
+            }
+
+            if (!HasFunction(guest.Module, dealloc, [i32, i32, i32], [], out var actualDealloc))
+            {
+                mismatches.Add(new(dealloc, Description, "(i32, i32, i32) -> ()", actualDealloc));
+            }
+
+            return mismatches.Count != before
+                ? null
+                : new RustAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int>(alloc)!,
+                    guest.Instance.GetAction<int, int, int>(dealloc)!, Description);
+        }
+    }
+
+    private sealed class AssemblyScriptSource : GuestAllocatorSource
+    {
+        public override string Description => "AssemblyScript __new/__pin/__unpin";
+
+        public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
+        {
+            var i32 = ValueKind.Int32;
+            int before = mismatches.Count;
+            foreach (var (name, parameters, results) in new (string, ValueKind[], ValueKind[])[]
+            {
+                ("__new", [i32, i32], [i32]), ("__pin", [i32], [i32]), ("__unpin", [i32], []),
+            })
+            {
+                if (!HasFunction(guest.Module, name, parameters, results, out var actual))
+                {
+                    mismatches.Add(new(name, Description, WasmSignature.Format(parameters, results),
+                        actual == "missing" ? "missing (build with asc --exportRuntime)" : actual));
+                }
+            }
+
+            return mismatches.Count != before
+                ? null
+                : new AssemblyScriptAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int>("__new")!,
+                    guest.Instance.GetFunction<int, int>("__pin")!, guest.Instance.GetAction<int>("__unpin")!);
+        }
+    }
+
     private sealed class AutoSource : GuestAllocatorSource
     {
         public override string Description => "automatic allocator choice";
 
         public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
         {
-            var probe = new List<BindingMismatch>();
-            var viaMalloc = Malloc().TryCreate(guest, probe);
-            if (viaMalloc is not null)
+            var profile = guest.Profile;
+            if (profile.AllocatorSource is { } detected)
             {
-                return viaMalloc;
+                return detected.TryCreate(guest, mismatches);
             }
 
-            var viaCabi = CabiRealloc().TryCreate(guest, new List<BindingMismatch>());
-            if (viaCabi is not null)
-            {
-                return viaCabi;
-            }
-
-            mismatches.Add(new("malloc/free or cabi_realloc", "the guest allocator",
-                "an allocator export: malloc (i32) -> i32 with free (i32) -> (), or cabi_realloc (i32, i32, i32, i32) -> i32",
-                "neither; export one of them, or choose an allocator with WasmGuestBuilder.WithAllocator"));
+            mismatches.Add(new("malloc/free, alloc/dealloc, __new/__pin/__unpin or cabi_realloc", "the guest allocator",
+                "an allocator export: malloc (i32) -> i32 with free (i32) -> (), alloc (i32, i32) -> i32 with dealloc (i32, i32, i32) -> (), " +
+                "__new/__pin/__unpin (asc --exportRuntime), or cabi_realloc (i32, i32, i32, i32) -> i32",
+                profile.Allocator == Profiles.GuestAllocatorKind.HostHeapImports
+                    ? "none: the guest imports its allocator from env (env.malloc and friends); call WasmGuestBuilder.WithHostHeapImports()"
+                    : profile.Problem is null
+                    ? $"none ({profile.Allocator}); choose an allocator with WasmGuestBuilder.WithGuestHeap"
+                    : $"{profile.Problem}; choose one with {profile.Option}"));
             return null;
         }
     }

@@ -16,6 +16,14 @@ public enum WasmStringEncoding
 
     /// <summary>UTF-8 bytes followed by a NUL byte, passed as one pointer (a C <c>const char*</c>).</summary>
     Utf8NulTerminated = 3,
+
+    /// <summary>
+    /// An AssemblyScript <c>string</c>: one pointer to UTF-16 code units allocated by the guest's garbage-collected
+    /// runtime (<c>__new</c> with class id 2), whose byte length is the u32 at <c>ptr - 4</c>. The guest must export
+    /// <c>__new</c>, <c>__pin</c> and <c>__unpin</c> (asc <c>--exportRuntime</c>); strings the guest returns belong to its
+    /// garbage collector and are not freed by the host.
+    /// </summary>
+    AssemblyScript = 4,
 }
 
 /// <summary>Selects the <see cref="WasmStringEncoding"/> of a string parameter or return value.</summary>

@@ -22,6 +22,11 @@ public class WasmCallException : WasmMarshalException
     public static WasmCallException FromWasmtime(WasmtimeException exception, string method)
     {
         // Wasmtime reports a .NET exception thrown by a host import as the inner exception of the trap.
+        if (exception.InnerException is AssemblyScriptAbortSignal abort)
+        {
+            return new WasmGuestAbortedException(method, abort.Abort);
+        }
+
         if (exception.InnerException is { } hostException)
         {
             return new WasmHostCallbackException(method, hostException);

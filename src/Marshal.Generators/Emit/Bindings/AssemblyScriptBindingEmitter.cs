@@ -8,7 +8,8 @@ namespace WasmMarshal.Generators.Emit.Bindings;
 /// Writes AssemblyScript declarations for an interface at the level of the core ABI: <c>@external</c> declarations of
 /// the host imports, the exports the guest must provide (as comments with their exact signatures), and size and
 /// offset constants for every struct, to use with <c>load&lt;T&gt;</c> and <c>store&lt;T&gt;</c>. Pointers and lengths are
-/// <c>usize</c>; strings are UTF-8 (or Latin-1, UTF-16) bytes at a pointer, not AssemblyScript String objects.
+/// <c>usize</c>; strings are UTF-8 (or Latin-1, UTF-16) bytes at a pointer, except strings marked
+/// <c>[WasmString(AssemblyScript)]</c>, which are AssemblyScript <c>string</c>s.
 /// </summary>
 internal static class AssemblyScriptBindingEmitter
 {
@@ -73,7 +74,7 @@ internal static class AssemblyScriptBindingEmitter
 
     private static string Parameters(GuestSignature s)
     {
-        var list = s.Parameters.Select(p => p.Name + ": " + (p.Kind == GuestParameterKind.Scalar ? GuestNames.AssemblyScriptScalar(p.Scalar) : "usize")).ToList();
+        var list = s.Parameters.Select(p => p.Name + ": " + (p.IsManagedString ? "string" : p.Kind == GuestParameterKind.Scalar ? GuestNames.AssemblyScriptScalar(p.Scalar) : "usize")).ToList();
         if (s.UsesReturnArea)
         {
             list.Insert(0, "ret: usize");
@@ -86,6 +87,7 @@ internal static class AssemblyScriptBindingEmitter
     {
         GuestReturnKind.Scalar => GuestNames.AssemblyScriptScalar(s.Return.Scalar),
         GuestReturnKind.CString => "usize",
+        GuestReturnKind.ManagedString => "string",
         _ => "void",
     };
 }

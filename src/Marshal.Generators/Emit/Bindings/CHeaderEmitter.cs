@@ -109,6 +109,7 @@ internal static class CHeaderEmitter
         GuestReturnKind.Void => "void ",
         GuestReturnKind.Scalar => (s.Return.EnumDisplay is { } key ? types.C(key, s.Return.Scalar) : GuestNames.CScalar(s.Return.Scalar)) + " ",
         GuestReturnKind.CString => "const char *",
+        GuestReturnKind.ManagedString => "const uint16_t *",
         GuestReturnKind.String => "wm_str ",
         GuestReturnKind.String16 => "wm_str16 ",
         GuestReturnKind.Slice => "wm_slice ",

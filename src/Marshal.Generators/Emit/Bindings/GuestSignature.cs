@@ -23,7 +23,9 @@ internal enum GuestParameterKind
 /// <param name="TypeKey">The fully qualified C# name of a struct, enum or element type, or null for a plain scalar.</param>
 /// <param name="IsConst">For pointers: whether the guest must not write through it.</param>
 /// <param name="Text">For string pointers: <c>char</c> (UTF-8), <c>uint8_t</c> (Latin-1) or <c>uint16_t</c> (UTF-16).</param>
-internal sealed record GuestParameter(string Name, GuestParameterKind Kind, ScalarKind Scalar, string? TypeKey, bool IsConst, string? Text);
+/// <param name="IsManagedString">An AssemblyScript String object: <c>string</c> in AssemblyScript, UTF-16 units elsewhere.</param>
+internal sealed record GuestParameter(string Name, GuestParameterKind Kind, ScalarKind Scalar, string? TypeKey, bool IsConst, string? Text,
+    bool IsManagedString = false);
 
 internal enum GuestReturnKind
 {
@@ -32,6 +34,9 @@ internal enum GuestReturnKind
     CString,
     String,
     String16,
+
+    /// <summary>An AssemblyScript String object, returned as one pointer and owned by the guest's collector.</summary>
+    ManagedString,
     Slice,
     Struct,
 }
@@ -88,6 +93,9 @@ internal sealed class GuestSignature
                 case ValueShape.Scalar:
                     parameters.Add(new(n, GuestParameterKind.Scalar, p.Scalar, p.EnumDisplay, false, null));
                     break;
+                case ValueShape.String when p.Encoding == StringEncoding.AssemblyScript:
+                    parameters.Add(new(n, GuestParameterKind.Pointer, ScalarKind.U16, null, true, "uint16_t", IsManagedString: true));
+                    break;
                 case ValueShape.String:
                     string text = p.Encoding switch
                     {
@@ -123,6 +131,7 @@ internal sealed class GuestSignature
             ValueShape.String => r.Encoding switch
             {
                 StringEncoding.Utf8NulTerminated => GuestReturnKind.CString,
+                StringEncoding.AssemblyScript => GuestReturnKind.ManagedString,
                 StringEncoding.Utf16 => GuestReturnKind.String16,
                 _ => GuestReturnKind.String,
             },
@@ -144,7 +153,13 @@ internal sealed class GuestSignature
                 : "pointer arguments stay the guest's; the host reads or writes them during the call only");
         }
 
-        if (ReturnKind is GuestReturnKind.String or GuestReturnKind.String16 or GuestReturnKind.Slice or GuestReturnKind.CString)
+        if (ReturnKind == GuestReturnKind.ManagedString)
+        {
+            notes.Add(guestExports
+                ? "the result is a String the guest's collector owns; the host reads it and frees nothing"
+                : "the host creates the result with __new; the guest's collector owns it");
+        }
+        else if (ReturnKind is GuestReturnKind.String or GuestReturnKind.String16 or GuestReturnKind.Slice or GuestReturnKind.CString)
         {
             notes.Add(guestExports
                 ? "the result must come from the guest heap (malloc); the host copies it, then frees it"

@@ -146,6 +146,7 @@ internal static class RustBindingEmitter
     {
         GuestReturnKind.Scalar => " -> " + (s.Return.EnumDisplay is { } key ? types.Rust(key, s.Return.Scalar) : GuestNames.RustScalar(s.Return.Scalar)),
         GuestReturnKind.CString => " -> *const u8",
+        GuestReturnKind.ManagedString => " -> *const u16",
         _ => "",
     };
 }
