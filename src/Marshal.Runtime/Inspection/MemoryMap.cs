@@ -127,7 +127,7 @@ public sealed class MemoryMap
             }]);
         }
 
-        if (layout.Arrangement == MemoryArrangement.DataFirst && layout.Data is { } data && data.Start > 0)
+        if (layout.Arrangement == MemoryArrangement.DataFirst && layout.StaticData is { } data && data.Start > 0)
         {
             painter.Paint([new MemoryRegion(new AddressRange(0, data.Start), MemoryRegionKind.Unused, "unused, below the data")]);
         }
@@ -137,9 +137,9 @@ public sealed class MemoryMap
             painter.Paint([new MemoryRegion(stack, MemoryRegionKind.Stack, "stack (grows down)")]);
         }
 
-        if (layout.Data is { } statics && layout.DataEnd is { } dataEnd && dataEnd.Value > statics.Start)
+        if (layout.StaticData is { } statics)
         {
-            painter.Paint([new MemoryRegion(new AddressRange(statics.Start, dataEnd.Value), MemoryRegionKind.StaticData, "static data, zero-initialised (.bss)")]);
+            painter.Paint([new MemoryRegion(statics, MemoryRegionKind.StaticData, "static data, zero-initialised (.bss)")]);
         }
 
         painter.Paint(layout.DataSegments

@@ -17,6 +17,7 @@ public sealed class ModuleLayout
     private const string StackPointerName = "__stack_pointer";
     private const string HeapBaseName = "__heap_base";
     private const string DataEndName = "__data_end";
+    private const ulong LldGlobalBase = 1024;
 
     private ModuleLayout(string name, WasmModuleInfo module, ReadOnlySpan<byte> bytes)
     {
@@ -33,6 +34,7 @@ public sealed class ModuleLayout
         StackPointer = FindStackPointer(module, bytes);
         DataEnd = Named(DataEndName) ?? (Data is { } data ? new LayoutAddress(data.End, LayoutEvidence.DataSegments) : null);
         (Arrangement, Stack) = InferStack();
+        StaticData = InferStaticData();
         HeapBase = Named(HeapBaseName) ?? InferHeapBase();
         HeapOwner = module.ExportsFunction("malloc") || module.ExportsFunction("cabi_realloc") ? GuestHeapOwner.Guest
             : module.ImportsFunction("malloc") ? GuestHeapOwner.Host
@@ -68,6 +70,12 @@ public sealed class ModuleLayout
 
     /// <summary>From the first active data segment's start to the last one's end, or null without active data.</summary>
     public AddressRange? Data { get; }
+
+    /// <summary>
+    /// All static data, initialised and zeroed: from the first segment (or, without segments, where lld puts data) to
+    /// <see cref="DataEnd"/>. Null when the module has none.
+    /// </summary>
+    public AddressRange? StaticData { get; }
 
     /// <summary>Every data segment, passive ones included.</summary>
     public IReadOnlyList<WasmDataSegment> DataSegments { get; }
@@ -136,17 +144,34 @@ public sealed class ModuleLayout
             return (MemoryArrangement.Unknown, null);
         }
 
-        if (Data is not { } data || sp.Value <= data.Start)
-        {
-            return (MemoryArrangement.StackFirst, new AddressRange(0, sp.Value));
-        }
-
         if (AlignedDataEnd is { } bottom && sp.Value >= bottom)
         {
             return (MemoryArrangement.DataFirst, new AddressRange(bottom, sp.Value));
         }
 
+        if (Data is not { } data || sp.Value <= data.Start)
+        {
+            return (MemoryArrangement.StackFirst, new AddressRange(0, sp.Value));
+        }
+
         return (MemoryArrangement.Unknown, null);
+    }
+
+    private AddressRange? InferStaticData()
+    {
+        if (Data is { } data)
+        {
+            return new AddressRange(data.Start, Math.Max(data.End, DataEnd?.Value ?? 0));
+        }
+
+        if (DataEnd is not { } end)
+        {
+            return null;
+        }
+
+        // Only zero-initialised data, so no segment says where it starts: after the stack, or at lld's --global-base.
+        ulong start = Arrangement == MemoryArrangement.StackFirst ? Stack!.Value.End : Math.Min(LldGlobalBase, end.Value);
+        return new AddressRange(Math.Min(start, end.Value), end.Value);
     }
 
     private LayoutAddress? InferHeapBase() => Arrangement switch

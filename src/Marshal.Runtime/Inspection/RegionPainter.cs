@@ -13,7 +13,7 @@ internal sealed class RegionPainter
     private List<Piece> _pieces;
     private int _nextSource = 1;
 
-    public RegionPainter(MemoryRegion background) => _pieces = [new Piece(background, 0)];
+    public RegionPainter(MemoryRegion background) => _pieces = background.Range.Size > 0 ? [new Piece(background, 0)] : [];
 
     public void Paint(IEnumerable<MemoryRegion> layer)
     {

@@ -48,24 +48,25 @@ public static class WasmModuleReader
         while (!cursor.AtEnd)
         {
             cursor.Where = "a section header";
+            int idOffset = cursor.Offset;
             byte id = cursor.ReadByte();
             var section = cursor.ReadSized(SectionName(id));
             if (id != 0)
             {
                 if (id > 13)
                 {
-                    throw new WasmModuleFormatException(section.Offset - 1, "a section header", $"unknown section id {id}");
+                    throw new WasmModuleFormatException(idOffset, "a section header", $"unknown section id {id}");
                 }
 
                 if (!state.SeenSections.Add(id))
                 {
-                    throw new WasmModuleFormatException(section.Offset, SectionName(id), "the section appears twice");
+                    throw new WasmModuleFormatException(idOffset, SectionName(id), "the section appears twice");
                 }
 
                 int order = SectionOrder(id);
                 if (order < lastId)
                 {
-                    throw new WasmModuleFormatException(section.Offset, SectionName(id), "the section is out of order");
+                    throw new WasmModuleFormatException(idOffset, SectionName(id), "the section is out of order");
                 }
 
                 lastId = order;
