@@ -122,7 +122,6 @@ public sealed class MemoryMap
             painter.Paint([layout.HeapOwner switch
             {
                 GuestHeapOwner.Guest => new MemoryRegion(above, MemoryRegionKind.GuestHeap, "guest heap (its own allocator)"),
-                GuestHeapOwner.Host => new MemoryRegion(above, MemoryRegionKind.Free, "free; the host heap (imported malloc) grows here"),
                 _ => new MemoryRegion(above, MemoryRegionKind.Free, "free above __heap_base"),
             }]);
         }
