@@ -11,9 +11,6 @@ namespace WasmMarshal.Tests.Inspection;
 /// <summary>InstanceLayout and its memory map on running guests: memory growth, host heap blocks and arena chunks.</summary>
 public sealed class InstanceLayoutTests
 {
-    private static ulong ExportedGlobal(ObjdumpFacts facts, string name) =>
-        (uint)facts.Globals.Single(g => g.Index == facts.Exports.Single(e => e.Kind == "global" && e.Name == name).Index).Init!.Value;
-
     private static MemoryRegion RegionAt(MemoryMap map, ulong address) => map.Regions.Single(r => r.Range.Contains(address));
 
     [Fact]
@@ -35,7 +32,7 @@ public sealed class InstanceLayoutTests
         var map = MemoryMap.Of(instance);
 
         Assert.Equal(beforeGrowth / 65536 + 2, instance.MemoryPages);
-        Assert.Equal(ExportedGlobal(facts, "__heap_base"), instance.LiveGlobals["__heap_base"]);
+        Assert.Equal(facts.ExportedGlobalValue("__heap_base"), instance.LiveGlobals["__heap_base"]);
         Assert.Null(instance.LiveStackPointer);
         var snapshot = Assert.Single(instance.HostHeaps);
         Assert.Contains(snapshot.Blocks, b => b.Address == kept && !b.IsFree && b.Size >= 5000);

@@ -13,9 +13,6 @@ public sealed class ModuleLayoutTests
 {
     private static ModuleLayout Layout(string guest) => ModuleLayout.FromFile(TestGuests.PathOf(guest));
 
-    private static ulong ExportedGlobal(ObjdumpFacts facts, string name) =>
-        (uint)facts.Globals.Single(g => g.Index == facts.Exports.Single(e => e.Kind == "global" && e.Name == name).Index).Init!.Value;
-
     [Theory]
     [InlineData("quickstart")]
     [InlineData("marshal_test")]
@@ -24,7 +21,7 @@ public sealed class ModuleLayoutTests
     {
         var facts = ObjdumpFacts.Load(guest);
         var layout = Layout(guest);
-        ulong dataEnd = ExportedGlobal(facts, "__data_end"), heapBase = ExportedGlobal(facts, "__heap_base");
+        ulong dataEnd = facts.ExportedGlobalValue("__data_end"), heapBase = facts.ExportedGlobalValue("__heap_base");
 
         Assert.Equal(MemoryArrangement.DataFirst, layout.Arrangement);
         Assert.Equal((dataEnd, LayoutEvidence.ExportedGlobal), (layout.DataEnd!.Value, layout.DataEnd.Evidence));
@@ -51,7 +48,7 @@ public sealed class ModuleLayoutTests
         Assert.Equal(MemoryArrangement.StackFirst, layout.Arrangement);
         Assert.Equal(new AddressRange(0, stackPointer), layout.Stack);
         Assert.Equal((ulong)facts.Segments[0].Offset!.Value, stackPointer);
-        Assert.Equal(ExportedGlobal(facts, "__heap_base"), layout.HeapBase!.Value);
+        Assert.Equal(facts.ExportedGlobalValue("__heap_base"), layout.HeapBase!.Value);
         Assert.Equal(GuestHeapOwner.Host, layout.HeapOwner);
     }
 
@@ -64,8 +61,8 @@ public sealed class ModuleLayoutTests
         Assert.Equal(MemoryArrangement.StackFirst, layout.Arrangement);
         Assert.Equal(new AddressRange(0, (ulong)facts.Globals[0].Init!.Value), layout.Stack);
         Assert.Equal(1024ul * 1024, layout.Stack!.Value.Size);
-        Assert.Equal(ExportedGlobal(facts, "__data_end"), layout.DataEnd!.Value);
-        Assert.Equal(ExportedGlobal(facts, "__heap_base"), layout.HeapBase!.Value);
+        Assert.Equal(facts.ExportedGlobalValue("__data_end"), layout.DataEnd!.Value);
+        Assert.Equal(facts.ExportedGlobalValue("__heap_base"), layout.HeapBase!.Value);
     }
 
     [Fact]

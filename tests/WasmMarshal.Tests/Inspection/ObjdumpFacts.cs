@@ -29,6 +29,10 @@ public sealed partial class ObjdumpFacts
 
     public List<Segment> Segments { get; } = new();
 
+    /// <summary>The initial value of the global exported as <paramref name="name"/>, as an i32 address.</summary>
+    public ulong ExportedGlobalValue(string name) =>
+        (uint)Globals.Single(g => g.Index == Exports.Single(e => e.Kind == "global" && e.Name == name).Index).Init!.Value;
+
     /// <summary>The committed guests that have a fixture.</summary>
     public static IEnumerable<object[]> Guests() =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "objdump"), "*.txt")
