@@ -207,6 +207,11 @@ public sealed class ModuleLayout
             text.AppendLine($"    segment[{segment.Index}] {where}");
         }
 
+        foreach (string warning in Module.Warnings)
+        {
+            text.AppendLine($"  warning        {warning}");
+        }
+
         return text.ToString();
     }
 

@@ -12,7 +12,7 @@ public sealed class WasmModuleInfo
     internal WasmModuleInfo(IReadOnlyList<WasmImportEntry> imports, IReadOnlyList<WasmMemoryType> memories,
         IReadOnlyList<WasmGlobalEntry> globals, IReadOnlyList<WasmExportEntry> exports,
         IReadOnlyList<WasmDataSegment> dataSegments, IReadOnlyList<string> producers, bool hasNameSection,
-        (int Start, int Length)? codeSection)
+        (int Start, int Length)? codeSection, IReadOnlyList<string> warnings)
     {
         Imports = imports;
         Memories = memories;
@@ -22,7 +22,11 @@ public sealed class WasmModuleInfo
         Producers = producers;
         HasNameSection = hasNameSection;
         CodeSection = codeSection;
+        Warnings = warnings;
     }
+
+    /// <summary>Custom sections that were skipped because they are malformed (engines do not validate them either).</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Every import, in order.</summary>
     public IReadOnlyList<WasmImportEntry> Imports { get; }

@@ -81,7 +81,7 @@ public static class WasmModuleReader
 
         var globals = state.Globals.Select(g => g with { Name = state.GlobalNames.TryGetValue(g.Index, out var n) ? n : ExportName(state, g.Index) }).ToList();
         return new WasmModuleInfo(state.Imports, state.Memories, globals, state.Exports, state.DataSegments,
-            state.Producers, state.HasNameSection, state.CodeSection);
+            state.Producers, state.HasNameSection, state.CodeSection, state.Warnings);
     }
 
     private static string? ExportName(ReaderState state, uint index) =>
@@ -212,19 +212,33 @@ public static class WasmModuleReader
     private static void ReadCustom(ref WasmBinaryCursor section, ReaderState state)
     {
         string name = section.ReadName();
-        if (name == "name")
+        try
         {
-            state.HasNameSection = true;
-            ReadNames(ref section, state);
+            if (name == "name")
+            {
+                state.HasNameSection = true;
+                ReadNames(ref section, state);
+            }
+            else if (name == "producers")
+            {
+                ReadProducers(ref section, state);
+            }
         }
-        else if (name == "producers")
+        catch (WasmModuleFormatException error)
         {
-            ReadProducers(ref section, state);
+            // Engines never validate custom sections, so a module that runs may carry a damaged one: skip it, say so.
+            state.Warnings.Add($"ignored the malformed '{name}' custom section: {error.Message}");
+            if (name == "name")
+            {
+                state.GlobalNames.Clear();
+            }
+            else
+            {
+                state.Producers.Clear();
+            }
         }
-        else
-        {
-            section.ReadBytes((uint)section.Remaining);
-        }
+
+        section.ReadBytes((uint)section.Remaining);
     }
 
     private static void ReadNames(ref WasmBinaryCursor section, ReaderState state)
@@ -458,6 +472,7 @@ public static class WasmModuleReader
         public List<WasmExportEntry> Exports { get; } = new();
         public List<WasmDataSegment> DataSegments { get; } = new();
         public List<string> Producers { get; } = new();
+        public List<string> Warnings { get; } = new();
         public Dictionary<uint, string> GlobalNames { get; } = new();
         public HashSet<byte> SeenSections { get; } = new();
         public bool HasNameSection { get; set; }

@@ -156,6 +156,19 @@ public sealed class WasmModuleReaderTests
     }
 
     [Fact]
+    public void A_malformed_name_section_is_skipped_with_a_warning_as_engines_do()
+    {
+        // A "name" section whose global-names subsection announces 9 names in 2 bytes, then a valid memory section.
+        byte[] bytes = [0, 0x61, 0x73, 0x6D, 1, 0, 0, 0, 0, 10, 4, (byte)'n', (byte)'a', (byte)'m', (byte)'e', 7, 3, 9, 0, 0, 5, 3, 1, 0, 1];
+
+        var module = WasmModuleReader.Read(bytes);
+
+        Assert.Contains("'name' custom section", Assert.Single(module.Warnings), StringComparison.Ordinal);
+        Assert.Equal(1ul, Assert.Single(module.Memories).MinimumPages);
+        Assert.Empty(WasmModuleReader.ReadFile(TestGuests.PathOf("quickstart")).Warnings);
+    }
+
+    [Fact]
     public void Sections_out_of_order_or_repeated_are_rejected()
     {
         byte[] memoryTwice = [0, 0x61, 0x73, 0x6D, 1, 0, 0, 0, 5, 3, 1, 0, 1, 5, 3, 1, 0, 1];
