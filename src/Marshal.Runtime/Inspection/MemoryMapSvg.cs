@@ -181,7 +181,7 @@ public static class MemoryMapSvg
 
         for (ulong tick = 0; tick < extent; tick += step)
         {
-            if (extent - tick >= step / 2 || tick == 0)
+            if (extent - tick >= step * 3 / 4 || tick == 0)
             {
                 yield return tick;
             }

@@ -86,6 +86,36 @@ public sealed class InstanceLayoutTests
         Assert.Contains("arena (blocks from", instance.Describe(), System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("quickstart", false)]
+    [InlineData("as_greeter", false)]
+    [InlineData("rust_greeter", true)]
+    public void Where_each_guest_allocator_starts_relative_to_heap_base(string name, bool growsBeforeFirstBlock)
+    {
+        // wasi-libc's dlmalloc and AssemblyScript's TLSF start at __heap_base (TLSF after its ~1.5 KiB root); Rust's
+        // std allocator on wasm32-unknown-unknown takes every region with memory.grow, so the initial pages above
+        // __heap_base stay unused.
+        var layout = ModuleLayout.FromFile(TestGuests.PathOf(name));
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, TestGuests.Load(name))
+            .ConfigureLinker((linker, _) => linker.DefineUnknownImportsAsTraps(TestGuests.Load(name)))
+            .Instantiate();
+
+        uint first = guest.GuestHeap.Allocate(16, 8);
+        var instance = InstanceLayout.Capture(guest, layout);
+
+        Assert.True(first >= layout.HeapBase!.Value, $"0x{first:X} is below __heap_base 0x{layout.HeapBase.Value:X}");
+        if (growsBeforeFirstBlock)
+        {
+            Assert.Equal(layout.Memory!.MinimumPages + 1, instance.MemoryPages);
+            Assert.True(first >= layout.Memory.MinimumBytes, $"0x{first:X} is inside the initial memory");
+        }
+        else
+        {
+            Assert.Equal(layout.Memory!.MinimumPages, instance.MemoryPages);
+            Assert.InRange(first, layout.HeapBase.Value, layout.HeapBase.Value + 2048);
+        }
+    }
+
     [Fact]
     public void An_emscripten_instance_maps_ungrown_pages_up_to_its_maximum()
     {
