@@ -179,9 +179,10 @@ public static class MemoryMapSvg
             step *= 2;
         }
 
-        for (ulong tick = 0; tick < extent; tick += step)
+        for (ulong i = 0; i <= extent / step; i++)
         {
-            if (extent - tick >= step * 3 / 4 || tick == 0)
+            ulong tick = i * step;
+            if (tick < extent && (extent - tick >= step * 3 / 4 || tick == 0))
             {
                 yield return tick;
             }

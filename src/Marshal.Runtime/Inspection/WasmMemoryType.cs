@@ -14,9 +14,11 @@ public sealed record WasmMemoryType(uint Index, ulong MinimumPages, ulong? Maxim
     /// <summary>The standard page size, 64 KiB.</summary>
     public const ulong DefaultPageSize = 65536;
 
-    /// <summary>The initial size in bytes.</summary>
-    public ulong MinimumBytes => MinimumPages * PageSize;
+    /// <summary>The initial size in bytes (saturating at 2^64 - 1 for absurd memory64 limits).</summary>
+    public ulong MinimumBytes => Bytes(MinimumPages);
 
     /// <summary>The maximum size in bytes, or null when none is declared.</summary>
-    public ulong? MaximumBytes => MaximumPages * PageSize;
+    public ulong? MaximumBytes => MaximumPages is { } pages ? Bytes(pages) : null;
+
+    private ulong Bytes(ulong pages) => pages > ulong.MaxValue / PageSize ? ulong.MaxValue : pages * PageSize;
 }

@@ -103,6 +103,19 @@ public sealed class MemoryMapSvgTests
     }
 
     [Fact]
+    public void A_memory64_with_the_largest_maximum_maps_and_draws_16_EiB()
+    {
+        var layout = ModuleLayout.FromBytes(Wasmtime.Module.ConvertText("(module (memory i64 1 0x1000000000000))"));
+
+        var map = MemoryMap.Of(layout);
+        var svg = XDocument.Parse(MemoryMapSvg.Render(map));
+
+        Assert.Equal(ulong.MaxValue, map.Extent);
+        Assert.Equal([MemoryRegionKind.Free, MemoryRegionKind.Ungrown], map.Regions.Select(r => r.Kind));
+        Assert.Equal(2, svg.Descendants().Count(e => e.Attribute("class")?.Value == "region linear"));
+    }
+
+    [Fact]
     public void Labels_are_escaped_so_the_svg_stays_well_formed()
     {
         var layout = ModuleLayout.FromBytes(Wasmtime.Module.ConvertText("(module (memory 1) (data (i32.const 16) \"x\"))"), "<a&b>.wasm");

@@ -223,12 +223,16 @@ public sealed class WasmModuleReaderTests
         }, iter: 5_000);
     }
 
-    /// <summary>True when the bytes were read; false when rejected with WasmModuleFormatException. Any other exception fails.</summary>
+    /// <summary>
+    /// True when the bytes were read (and then laid out, mapped and drawn without error); false when rejected with
+    /// WasmModuleFormatException. Any other exception fails.
+    /// </summary>
     private static bool ReadsOrRejects(ReadOnlySpan<byte> bytes)
     {
         try
         {
-            WasmModuleReader.Read(bytes);
+            var map = MemoryMap.Of(ModuleLayout.FromBytes(bytes));
+            Assert.NotEmpty(MemoryMapSvg.Render(map));
             return true;
         }
         catch (WasmModuleFormatException error)
