@@ -117,6 +117,30 @@ public sealed class InstanceLayoutTests
     }
 
     [Fact]
+    public void An_exported_stack_pointer_is_read_live_and_marked_on_the_map()
+    {
+        // WAT only for the minimal case: no toolchain here exports __stack_pointer. push opens a 48-byte frame and
+        // leaves it open, as if the guest were paused inside a call.
+        byte[] bytes = Wasmtime.Module.ConvertText("""
+            (module
+              (memory (export "memory") 1)
+              (global $__stack_pointer (export "__stack_pointer") (mut i32) (i32.const 0x8000))
+              (func (export "push")
+                (global.set $__stack_pointer (i32.sub (global.get $__stack_pointer) (i32.const 48)))))
+            """);
+        using var module = Wasmtime.Module.FromBytes(TestGuests.MovingEngine, "sp", bytes);
+        var layout = ModuleLayout.FromBytes(bytes);
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, module).Instantiate();
+        guest.Instance.GetAction("push")!();
+
+        var instance = InstanceLayout.Capture(guest, layout);
+
+        Assert.Equal((0x8000ul, LayoutEvidence.ExportedGlobal), (layout.StackPointer!.Value, layout.StackPointer.Evidence));
+        Assert.Equal(0x8000ul - 48, instance.LiveStackPointer);
+        Assert.Contains(MemoryMap.Of(instance).Markers, m => m.Address == 0x8000 - 48 && m.Label == "__stack_pointer (live)");
+    }
+
+    [Fact]
     public void An_emscripten_instance_maps_ungrown_pages_up_to_its_maximum()
     {
         var facts = ObjdumpFacts.Load("em_host_heap");
