@@ -205,6 +205,20 @@ public sealed class WasmGuest : IDisposable
 
     private bool _resolvingGuestHeap;
 
+    /// <summary>The allocator and guest heap resolved so far, without resolving either; for inspection.</summary>
+    internal IEnumerable<IGuestAllocator> ResolvedAllocators()
+    {
+        if (_allocator is not null)
+        {
+            yield return _allocator;
+        }
+
+        if (_guestHeap is not null && !ReferenceEquals(_guestHeap, _allocator))
+        {
+            yield return _guestHeap;
+        }
+    }
+
     /// <summary>Installs the guest heap directly; used when the host heap is linked in as the guest's malloc.</summary>
     internal void SetGuestHeap(IGuestAllocator heap) => _guestHeap = heap;
 

@@ -133,6 +133,18 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     /// </summary>
     public ArenaScope Scope() => new(this, EnterScope());
 
+    /// <summary>Every chunk obtained so far, in the order obtained, with the bytes in use now; for memory maps.</summary>
+    public IReadOnlyList<(uint Start, uint Size, uint BytesInUse)> Chunks()
+    {
+        var chunks = new List<(uint, uint, uint)>(_chunks.Count);
+        foreach (var chunk in _chunks)
+        {
+            chunks.Add((chunk.Start, (uint)(chunk.End - chunk.Start), (uint)chunk.BytesInUse));
+        }
+
+        return chunks;
+    }
+
     /// <inheritdoc />
     public AllocatorStatistics GetStatistics()
     {
