@@ -26,6 +26,7 @@ public sealed class WasmGuestBuilder
     private GuestAllocatorSource _guestHeap = GuestAllocatorSource.Auto;
     private string _memoryExport = "memory";
     private HostHeapImportNames? _hostHeapImports;
+    private Profiles.GuestProfile? _profile;
     private HostHeapRegion _hostHeapRegion;
     private bool _callInitialize = true;
     private TrapPolicy _trapPolicy = TrapPolicy.Poison;
@@ -166,7 +167,8 @@ public sealed class WasmGuestBuilder
             }
 
             HostHeapAllocator? hostHeap = null;
-            if (_hostHeapImports is { } names)
+            var hostHeapImports = HostHeapImportsToDefine();
+            if (hostHeapImports is { } names)
             {
                 HostHeapImports.Define(linker, names,
                     () => hostHeap ?? throw new InvalidOperationException("The guest called the host heap during instantiation, before its memory existed."),
@@ -191,7 +193,7 @@ public sealed class WasmGuestBuilder
             }
 
             guest.Attach(linker.Instantiate(store, _module));
-            if (_hostHeapImports is not null)
+            if (hostHeapImports is not null)
             {
                 var region = GuestAllocatorSource.Regions(guest, _hostHeapRegion == HostHeapRegion.Auto ? HostHeapRegion.HeapBase : _hostHeapRegion)
                     ?? GuestAllocatorSource.Regions(guest, HostHeapRegion.MemoryGrow)!;
@@ -222,7 +224,30 @@ public sealed class WasmGuestBuilder
     /// <summary>Whether the module is an AssemblyScript guest that imports <c>env.abort</c> and nothing else defines it.</summary>
     private bool ImportsAssemblyScriptAbort() =>
         ImportsUndefined(AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name) && _linkerSetup.Count == 0
-        && Profiles.GuestProfile.Detect(_module).HostSuppliedImports.Contains("env.abort");
+        && Profile.HostSuppliedImports.Contains("env.abort");
+
+    private Profiles.GuestProfile Profile => _profile ??= Profiles.GuestProfile.Detect(_module);
+
+    /// <summary>
+    /// The host heap imports to define: those asked for with <see cref="WithHostHeapImports"/>, or, for a guest that
+    /// imports <c>env.malloc</c> and friends (freestanding C, Emscripten <c>-sMALLOC=none</c>) when nothing else can
+    /// define them (no [WasmExport] interface, no <see cref="ConfigureLinker"/> callback, no custom guest heap), the
+    /// default ones, because the guest cannot run without them.
+    /// </summary>
+    private HostHeapImportNames? HostHeapImportsToDefine()
+    {
+        if (_hostHeapImports is not null)
+        {
+            return _hostHeapImports;
+        }
+
+        var names = HostHeapImportNames.Default;
+        bool importsHeap = _module.Imports.Any(i => i.ModuleName == names.Module && names.Signatures.Any(s => s.Name == i.Name));
+        bool definedElsewhere = _linkerSetup.Count > 0
+            || !ReferenceEquals(_guestHeap, GuestAllocatorSource.Auto)
+            || _exports.Any(e => e.Binding.Module == names.Module && e.Binding.Functions.Any(f => names.Signatures.Any(s => s.Name == f.Name)));
+        return importsHeap && !definedElsewhere && Profile.Allocator == Profiles.GuestAllocatorKind.HostHeapImports ? names : null;
+    }
 
     private IEnumerable<(string Module, string Name, string Signature, string Member)> BuiltInImports()
     {
@@ -231,7 +256,7 @@ public sealed class WasmGuestBuilder
             yield return (AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name, "(i32, i32, i32, i32) -> ()", "AssemblyScript abort");
         }
 
-        if (_hostHeapImports is { } names)
+        if (HostHeapImportsToDefine() is { } names)
         {
             foreach (var (name, signature) in names.Signatures)
             {
@@ -249,7 +274,7 @@ public sealed class WasmGuestBuilder
     private bool ImportsUndefined(string module, string name) =>
         _module.Imports.Any(i => i.ModuleName == module && i.Name == name)
         && !_exports.Any(e => e.Binding.Module == module && e.Binding.Functions.Any(f => f.Name == name))
-        && !(_hostHeapImports is { } h && h.Module == module && h.Signatures.Any(s => s.Name == name));
+        && !(HostHeapImportsToDefine() is { } h && h.Module == module && h.Signatures.Any(s => s.Name == name));
 
     private void ValidateImports()
     {
@@ -268,9 +293,9 @@ public sealed class WasmGuestBuilder
         }
 
         var hostModules = new HashSet<string>(_exports.Select(e => e.Binding.Module));
-        if (_hostHeapImports is not null)
+        if (HostHeapImportsToDefine() is { } hostHeapNames)
         {
-            hostModules.Add(_hostHeapImports.Module);
+            hostModules.Add(hostHeapNames.Module);
         }
 
         var mismatches = new List<BindingMismatch>();

@@ -149,4 +149,29 @@ public sealed class HostHeapImportTests
         heap.Heap.Validate();
         Assert.Equal(0, heap.GetStatistics().LiveAllocations);
     }
+
+    [Fact]
+    public void A_guest_that_imports_malloc_gets_the_host_heap_without_being_asked()
+    {
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, TestGuests.Load("host_heap_guest")).Instantiate();
+        var heap = Assert.IsType<HostHeapAllocator>(guest.GuestHeap);
+        var plugin = guest.Import<IFreestandingGuest>();
+        long before = heap.GetStatistics().AllocationCount;
+
+        Assert.Equal("Hello from freestanding C, Ada!", plugin.Greet("Ada")); // the guest mallocs its result
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => i * i).ToArray(), plugin.Squares(50));
+
+        Assert.True(heap.GetStatistics().AllocationCount > before);
+        Assert.Equal(0, heap.GetStatistics().LiveAllocations);
+    }
+
+    [Fact]
+    public void A_configure_linker_callback_keeps_the_host_heap_imports_to_itself()
+    {
+        var thrown = Assert.ThrowsAny<Exception>(() =>
+            WasmGuest.Builder(TestGuests.MovingEngine, TestGuests.Load("host_heap_guest"))
+                .ConfigureLinker((_, _) => { })
+                .Instantiate());
+        Assert.Contains("malloc", thrown.Message);
+    }
 }

@@ -28,11 +28,6 @@ public static class MatrixGuests
         var profile = GuestProfile.Detect(compiled);
         var observer = new MatrixObserver();
         var builder = WasmGuest.Builder(TestGuests.MovingEngine, compiled);
-        if (profile.Allocator == GuestAllocatorKind.HostHeapImports)
-        {
-            builder.WithHostHeapImports();
-        }
-
         bool assemblyScript = profile.StringEncoding == WasmStringEncoding.AssemblyScript;
         if (assemblyScript)
         {
