@@ -15,7 +15,11 @@ public sealed class GuestAllocationException : WasmMarshalException
         Allocator = allocator;
         Size = size;
         Alignment = alignment;
+        Reason = reason;
     }
+
+    /// <summary>Why the allocation failed.</summary>
+    public string Reason { get; }
 
     /// <summary>The allocator's name.</summary>
     public string Allocator { get; }
@@ -25,4 +29,21 @@ public sealed class GuestAllocationException : WasmMarshalException
 
     /// <summary>The requested alignment.</summary>
     public uint Alignment { get; }
+
+    /// <summary>The stub method the buffer was for, when a generated stub asked; otherwise null.</summary>
+    public string? Method { get; private init; }
+
+    /// <summary>The parameter (or <c>return</c>) the buffer was for, when a generated stub asked; otherwise null.</summary>
+    public string? Parameter { get; private init; }
+
+    /// <summary>
+    /// The same failure, named after the stub method and parameter that needed the buffer; the original is the inner
+    /// exception.
+    /// </summary>
+    public GuestAllocationException For(string method, string parameter) =>
+        new(Allocator, Size, Alignment, $"{Reason} (the buffer for {method}, parameter {parameter})", this)
+        {
+            Method = method,
+            Parameter = parameter,
+        };
 }

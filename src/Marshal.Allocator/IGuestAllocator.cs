@@ -21,9 +21,19 @@ public interface IGuestAllocator
 
     /// <summary>
     /// Allocates on behalf of a generated stub: <paramref name="method"/> and <paramref name="parameter"/> name what the
-    /// buffer is for, which tracking allocators record for leak reports. Others ignore them.
+    /// buffer is for, which tracking allocators record for leak reports, and which a failure names.
     /// </summary>
-    uint Allocate(uint size, uint alignment, string method, string parameter) => Allocate(size, alignment);
+    uint Allocate(uint size, uint alignment, string method, string parameter)
+    {
+        try
+        {
+            return Allocate(size, alignment);
+        }
+        catch (GuestAllocationException e) when (e.Method is null)
+        {
+            throw e.For(method, parameter);
+        }
+    }
 
     /// <summary>Releases a buffer returned by <see cref="Allocate(uint, uint)"/> with the same size and alignment.</summary>
     void Free(uint address, uint size, uint alignment);

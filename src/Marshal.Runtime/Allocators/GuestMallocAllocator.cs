@@ -56,8 +56,17 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     public uint Allocate(uint size, uint alignment) => Allocate(size, alignment, track: true, null, null);
 
     /// <inheritdoc />
-    public uint Allocate(uint size, uint alignment, string method, string parameter) =>
-        Allocate(size, alignment, track: parameter != "return", method, parameter);
+    public uint Allocate(uint size, uint alignment, string method, string parameter)
+    {
+        try
+        {
+            return Allocate(size, alignment, track: parameter != "return", method, parameter);
+        }
+        catch (GuestAllocationException e) when (e.Method is null)
+        {
+            throw e.For(method, parameter);
+        }
+    }
 
     private uint Allocate(uint size, uint alignment, bool track, string? method, string? parameter)
     {

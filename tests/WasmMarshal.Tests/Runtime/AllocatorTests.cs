@@ -64,6 +64,32 @@ public sealed class AllocatorTests
         Assert.Contains(reason, error.Message);
     }
 
+    [Theory]
+    [InlineData("host heap")]
+    [InlineData("arena")]
+    public void An_allocator_that_runs_out_names_the_method_and_parameter(string allocator)
+    {
+        // Memory that can grow by four pages only: the host-managed heaps have nowhere to put a 400 KB argument.
+        const string wat = """
+            (module
+              (memory (export "memory") 1 5)
+              (func (export "take") (param i32 i32) (result i32) local.get 1))
+            """;
+        using var module = Module.FromText(TestGuests.MovingEngine, "fixed-memory", wat);
+        var source = allocator == "arena"
+            ? GuestAllocatorSource.Arena(HostHeapRegion.MemoryGrow)
+            : GuestAllocatorSource.HostHeap(HostHeapRegion.MemoryGrow);
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, module).WithAllocator(source).Instantiate();
+        var plugin = guest.Import<IHostileMallocGuest>();
+
+        var error = Assert.Throws<GuestAllocationException>(() => plugin.Take(new string('x', 400_000)));
+        Assert.Equal("IHostileMallocGuest.Take", error.Method);
+        Assert.Equal("text", error.Parameter);
+        Assert.Contains("IHostileMallocGuest.Take, parameter text", error.Message);
+        Assert.IsType<GuestAllocationException>(error.InnerException);
+        Assert.Equal(2, plugin.Take("ok")); // nothing was left half-allocated
+    }
+
     [Fact]
     public void A_misaligned_address_is_rejected()
     {
