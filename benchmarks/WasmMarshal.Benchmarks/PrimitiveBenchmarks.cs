@@ -33,13 +33,20 @@ public class PrimitiveBenchmarks
     public void Cleanup() => _guest.Dispose();
 
     /// <summary>
-    /// <c>GuestMemory.View()</c>: what every stub does once per marshal stage (two Wasmtime P/Invokes: data pointer and
-    /// data size).
+    /// What <c>GuestMemory.View()</c> cost before it called the C API directly: Wasmtime .NET's public
+    /// <c>Memory.GetPointer()</c> and <c>Memory.GetLength()</c>, two P/Invokes with a GC transition each.
+    /// </summary>
+    [Benchmark(Baseline = true, Description = "Memory.GetPointer + GetLength (Wasmtime .NET)")]
+    public unsafe ulong PublicApiView() => (ulong)_memory.Memory.GetPointer() + (ulong)_memory.Memory.GetLength();
+
+    /// <summary>
+    /// <c>GuestMemory.View()</c>: what every stub does once per marshal stage (<c>wasmtime_memory_data</c> and
+    /// <c>wasmtime_memory_data_size</c>, called without a GC transition).
     /// </summary>
     [Benchmark(Description = "GuestMemory.View()")]
     public ulong MemoryView() => _memory.View().Length;
 
-    /// <summary><c>GuestMemory.Length</c>: one P/Invoke; the allocation check runs it once per guest malloc.</summary>
+    /// <summary><c>GuestMemory.Length</c>: one native call; the allocation check runs it once per guest malloc.</summary>
     [Benchmark(Description = "GuestMemory.Length")]
     public ulong MemoryLength() => _memory.Length;
 

@@ -17,17 +17,24 @@ public sealed class GuestMemory
         {
             throw new NotSupportedException("WasmMarshal supports wasm32 memories only; this memory is 64-bit.");
         }
+
+        _direct = WasmtimeMemoryAccess.TryCreate(memory);
     }
+
+    /// <summary>The no-GC-transition path to the C API, or null to use the public <see cref="Wasmtime.Memory"/> API.</summary>
+    private readonly WasmtimeMemoryAccess? _direct;
 
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory { get; }
 
     /// <summary>The current size in bytes.</summary>
-    public ulong Length => (ulong)Memory.GetLength();
+    public ulong Length => _direct is { } direct ? direct.DataSize() : (ulong)Memory.GetLength();
 
     /// <summary>
     /// Takes a view of memory as it is now. The view is invalid after any call into the guest (including the
     /// allocator) and after <see cref="Memory.Grow"/>: take a new one.
     /// </summary>
-    public unsafe GuestMemoryView View() => new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+    public unsafe GuestMemoryView View() => _direct is { } direct
+        ? new(direct.Data(), direct.DataSize())
+        : new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
 }
