@@ -24,6 +24,14 @@ public sealed class GuestMemory
     /// <summary>The no-GC-transition path to the C API, or null to use the public <see cref="Wasmtime.Memory"/> API.</summary>
     private readonly WasmtimeMemoryAccess? _direct;
 
+    /// <summary>
+    /// Whether views and <see cref="Length"/> call <c>wasmtime_memory_data</c> and <c>wasmtime_memory_data_size</c>
+    /// directly, without a GC transition (a few ns), rather than through <see cref="Memory.GetPointer"/> and
+    /// <see cref="Memory.GetLength"/> (two P/Invokes with a transition each). False only when the loaded Wasmtime .NET
+    /// does not have the internals this relies on.
+    /// </summary>
+    public bool UsesDirectNativeAccess => _direct is not null;
+
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory { get; }
 

@@ -26,13 +26,16 @@ namespace WasmMarshal;
 /// </remarks>
 internal sealed unsafe class WasmtimeMemoryAccess
 {
-    /// <summary><c>wasmtime_memory_t</c> (wasmtime/extern.h): the store id and two private words.</summary>
-    [StructLayout(LayoutKind.Sequential)]
+    /// <summary>
+    /// <c>wasmtime_memory_t</c> (wasmtime/extern.h): <c>{ struct { uint64_t store_id; uint32_t __private1; };
+    /// uint32_t __private2; }</c>, 24 bytes, the second private word after the inner struct's padding.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 24)]
     private struct MemoryHandle
     {
-        public ulong StoreId;
-        public uint Private1;
-        public uint Private2;
+        [FieldOffset(0)] public ulong StoreId;
+        [FieldOffset(8)] public uint Private1;
+        [FieldOffset(16)] public uint Private2;
     }
 
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, MemoryHandle*, byte*> s_data;
@@ -69,7 +72,7 @@ internal sealed unsafe class WasmtimeMemoryAccess
             return null;
         }
 
-        const BindingFlags instance = BindingFlags.Instance | BindingFlags.NonPublic;
+        const BindingFlags instance = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
         object? store = typeof(Memory).GetField("store", instance)?.GetValue(memory);
         object? extern_ = typeof(Memory).GetField("memory", instance)?.GetValue(memory);
         if (store is null || extern_ is null)
@@ -81,9 +84,10 @@ internal sealed unsafe class WasmtimeMemoryAccess
         if (Marshal.SizeOf(externType) != sizeof(MemoryHandle)
             || store.GetType().GetField("contextHandle", instance)?.GetValue(store) is not nint context
             || store.GetType().GetField("handle", instance)?.GetValue(store) is not SafeHandle storeHandle
-            || externType.GetField("store")?.GetValue(extern_) is not ulong storeId
-            || externType.GetField("__private1")?.GetValue(extern_) is not uint private1
-            || externType.GetField("__private2")?.GetValue(extern_) is not uint private2)
+            || externType.GetField("store", instance)?.GetValue(extern_) is not ulong storeId
+            || externType.GetField("__private1", instance)?.GetValue(extern_) is not uint private1
+            || externType.GetField("__private2", instance)?.GetValue(extern_) is not uint private2
+            || Marshal.OffsetOf(externType, "__private2") != 16)
         {
             return null;
         }
