@@ -44,6 +44,11 @@ public sealed class BenchGuest : IDisposable
             var guest = configure(WasmGuest.Builder(engine, module))
                 .ConfigureLinker((linker, _) => linker.DefineUnknownImportsAsTraps(compiled))
                 .Instantiate();
+            if (!guest.Memory.UsesDirectNativeAccess)
+            {
+                throw new InvalidOperationException("GuestMemory fell back to the public Wasmtime API: the numbers would not describe the shipped fast path.");
+            }
+
             return new BenchGuest(engine, module, guest);
         }
         catch
