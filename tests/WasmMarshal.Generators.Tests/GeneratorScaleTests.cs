@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using WasmMarshal.Generators.Tests.Support;
 using Xunit;
@@ -15,8 +14,8 @@ namespace WasmMarshal.Generators.Tests;
 /// </summary>
 public sealed class GeneratorScaleTests(ITestOutputHelper output)
 {
-    public const int Interfaces = 50;
-    public const int MethodsPerInterface = 20;
+    private const int Interfaces = ThousandMethods.Interfaces;
+    private const int MethodsPerInterface = ThousandMethods.MethodsPerInterface;
 
     [Fact]
     public void A_thousand_methods_generate_and_compile()
@@ -30,7 +29,7 @@ public sealed class GeneratorScaleTests(ITestOutputHelper output)
         output.WriteLine($"1,000 methods: generator run (fresh driver, warm process) {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         Assert.Equal(Interfaces, run.Sources.Count(s => s.HintName.EndsWith(".WasmMarshal.g.cs")));
-        int stubs = run.Sources.Sum(s => CountOf(s.Text, "const string __method = "));
+        int stubs = run.Sources.Sum(s => ThousandMethods.CountStubs(s.Text));
         Assert.Equal(Interfaces * MethodsPerInterface, stubs);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.True(clock.Elapsed.TotalSeconds < 10, $"Generating 1,000 methods took {clock.Elapsed}; the target is under 1 s.");
@@ -66,51 +65,5 @@ public sealed class GeneratorScaleTests(ITestOutputHelper output)
         Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New));
         Assert.Equal(Interfaces - 1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         Assert.Contains("\"(i64, i64) -> i64\"", second.CombinedSource);
-    }
-
-    private static int CountOf(string text, string value)
-    {
-        int count = 0;
-        for (int at = text.IndexOf(value, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, System.StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
-    }
-}
-
-/// <summary>50 [WasmImport] interfaces of 20 methods each, mixing every common shape.</summary>
-public static class ThousandMethods
-{
-    public static string Source()
-    {
-        var source = new StringBuilder("""
-            using System;
-            using System.Runtime.InteropServices;
-            using WasmMarshal;
-
-            namespace Scale;
-
-            [StructLayout(LayoutKind.Sequential)]
-            public struct Vec3 { public float X, Y, Z; }
-
-            """);
-        for (int i = 0; i < GeneratorScaleTests.Interfaces; i++)
-        {
-            source.AppendLine("[WasmImport]").AppendLine($"public partial interface IGuest{i}").AppendLine("{");
-            for (int m = 0; m < GeneratorScaleTests.MethodsPerInterface / 5; m++)
-            {
-                source.AppendLine($"    int Add{i}_{m}(int a, int b);")
-                    .AppendLine($"    uint Hash{i}_{m}(string text);")
-                    .AppendLine($"    ulong Checksum{i}_{m}(ReadOnlySpan<byte> data);")
-                    .AppendLine($"    float Length{i}_{m}(in Vec3 v);")
-                    .AppendLine($"    string Upper{i}_{m}(string text);");
-            }
-
-            source.AppendLine("}").AppendLine();
-        }
-
-        return source.ToString();
     }
 }
