@@ -84,6 +84,13 @@ public sealed class BenchGuest : IDisposable
     }
 
     /// <summary>
+    /// <see cref="IBenchGuest"/> bound once per allocator: guest malloc (the default), a warmed-up host heap, a
+    /// warmed-up arena.
+    /// </summary>
+    public (IBenchGuest GuestMalloc, IBenchGuest HostHeap, IBenchGuest Arena) BindEachAllocator() =>
+        (Guest.Import<IBenchGuest>(), Guest.Import<IBenchGuest>(CreateHostHeap()), Guest.Import<IBenchGuest>(CreateArena()));
+
+    /// <summary>
     /// Copies <paramref name="bytes"/> into a block from the guest's malloc, once, for the baselines that call an
     /// export on data already in guest memory. The block lives as long as the guest.
     /// </summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using WasmMarshal.Allocation;
@@ -16,6 +17,8 @@ public class PrimitiveBenchmarks
     private IGuestAllocator _arena = null!;
     private readonly Dictionary<uint, int> _dictionary = new();
     private uint _key = 0x1_0040;
+    private readonly byte[] _scratch = new byte[256];
+    private const string Text = "The quick brown fox jumps over the lazy dog, 0123456789 ABCDEFGH";
 
     [GlobalSetup]
     public void Setup()
@@ -53,6 +56,24 @@ public class PrimitiveBenchmarks
     /// <summary><c>WasmGuest.Memory.View()</c>, exactly as generated stubs write it.</summary>
     [Benchmark(Description = "WasmGuest.Memory.View()")]
     public ulong GuestMemoryView() => _guest.Guest.Memory.View().Length;
+
+    /// <summary>What a string stub does to its argument: count the UTF-8 bytes, then encode (64 ASCII characters).</summary>
+    [Benchmark(Description = "Utf8Marshaller count + encode, 64 chars")]
+    public int Utf8CountAndEncode()
+    {
+        uint count = Marshalling.Utf8Marshaller.GetByteCount(Text, "benchmark", "text");
+        Marshalling.Utf8Marshaller.Write(Text, _scratch.AsSpan(0, (int)count));
+        return (int)count;
+    }
+
+    /// <summary>The same with <see cref="System.Text.Encoding.UTF8"/> (replacement, not exception, on bad input).</summary>
+    [Benchmark(Description = "Encoding.UTF8 count + encode, 64 chars")]
+    public int Utf8DefaultCountAndEncode()
+    {
+        int count = System.Text.Encoding.UTF8.GetByteCount(Text);
+        System.Text.Encoding.UTF8.GetBytes(Text, _scratch.AsSpan(0, count));
+        return count;
+    }
 
     /// <summary>One interface call that does nothing (the arena's Free): the price of interface dispatch.</summary>
     [Benchmark(Description = "IGuestAllocator.Free no-op (dispatch)")]

@@ -26,9 +26,7 @@ public class SpanBenchmarks
     {
         _guest = BenchGuest.Load();
         var guest = _guest.Guest;
-        _viaMalloc = guest.Import<IBenchGuest>();
-        _viaHostHeap = guest.Import<IBenchGuest>(_guest.CreateHostHeap());
-        _viaArena = guest.Import<IBenchGuest>(_guest.CreateArena());
+        (_viaMalloc, _viaHostHeap, _viaArena) = _guest.BindEachAllocator();
         _rawIsNull = guest.Instance.GetFunction<int, int, int>("is_null")!;
         _data = new byte[Length];
         new Random(42).NextBytes(_data);

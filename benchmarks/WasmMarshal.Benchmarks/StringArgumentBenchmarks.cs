@@ -49,9 +49,7 @@ public class StringArgumentBenchmarks
 
         _guest = BenchGuest.Load();
         var guest = _guest.Guest;
-        _viaMalloc = guest.Import<IBenchGuest>();
-        _viaHostHeap = guest.Import<IBenchGuest>(_guest.CreateHostHeap());
-        _viaArena = guest.Import<IBenchGuest>(_guest.CreateArena());
+        (_viaMalloc, _viaHostHeap, _viaArena) = _guest.BindEachAllocator();
         _rawFnv1a = guest.Instance.GetFunction<int, int, int>("fnv1a32")!;
         _malloc = guest.Instance.GetFunction<int, int>("malloc")!;
         _free = guest.Instance.GetAction<int>("free")!;

@@ -54,9 +54,7 @@ public class StubBenchmarks
     {
         _guest = BenchGuest.Load();
         var guest = _guest.Guest;
-        _viaMalloc = guest.Import<IBenchGuest>();
-        _viaHostHeap = guest.Import<IBenchGuest>(_guest.CreateHostHeap());
-        _viaArena = guest.Import<IBenchGuest>(_guest.CreateArena());
+        (_viaMalloc, _viaHostHeap, _viaArena) = _guest.BindEachAllocator();
         _rawAdd = guest.Instance.GetFunction<int, int, int>("add_i32")!;
         _rawLengthSq = guest.Instance.GetFunction<int, float>("vec3_length_sq")!;
         _rawToUpper = guest.Instance.GetAction<int, int, int>("to_upper")!;
