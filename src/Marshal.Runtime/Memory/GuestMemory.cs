@@ -42,7 +42,14 @@ public sealed class GuestMemory
     /// Takes a view of memory as it is now. The view is invalid after any call into the guest (including the
     /// allocator) and after <see cref="Memory.Grow"/>: take a new one.
     /// </summary>
-    public unsafe GuestMemoryView View() => _direct is { } direct
-        ? new(direct.Data(), direct.DataSize())
-        : new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+    public unsafe GuestMemoryView View()
+    {
+        if (_direct is { } direct)
+        {
+            direct.Read(out byte* data, out ulong size);
+            return new(data, size);
+        }
+
+        return new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+    }
 }

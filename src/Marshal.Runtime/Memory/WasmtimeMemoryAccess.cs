@@ -95,18 +95,19 @@ internal sealed unsafe class WasmtimeMemoryAccess
         var access = new WasmtimeMemoryAccess(context, new MemoryHandle { StoreId = storeId, Private1 = private1, Private2 = private2 }, storeHandle);
 
         // Trust the direct path only if it agrees with the public API on this memory.
-        return access.Data() == (byte*)memory.GetPointer() && access.DataSize() == (ulong)memory.GetLength() ? access : null;
+        access.Read(out byte* data, out ulong size);
+        return data == (byte*)memory.GetPointer() && size == (ulong)memory.GetLength() ? access : null;
     }
 
-    /// <summary>The base address of memory now.</summary>
+    /// <summary>Both at once, for a view: one store check and one copy of the handle for the two calls.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public byte* Data()
+    public void Read(out byte* data, out ulong size)
     {
         EnsureStoreOpen();
         MemoryHandle handle = _handle;
-        byte* data = s_data(_context, &handle);
+        data = s_data(_context, &handle);
+        size = s_dataSize(_context, &handle);
         GC.KeepAlive(_store);
-        return data;
     }
 
     /// <summary>The size of memory now, in bytes.</summary>
