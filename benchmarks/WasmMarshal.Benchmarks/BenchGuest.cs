@@ -27,7 +27,13 @@ public sealed class BenchGuest : IDisposable
     public WasmGuest Guest { get; }
 
     /// <summary>Compiles and instantiates a committed guest binary (default engine, WASI defined automatically).</summary>
-    public static BenchGuest Load(string name = "marshal_test")
+    public static BenchGuest Load(string name = "marshal_test") => Load(builder => builder, name);
+
+    /// <summary>
+    /// Like <see cref="Load(string)"/>, with <paramref name="configure"/> applied to the builder first (host exports,
+    /// linker definitions); the imports it leaves undefined become traps.
+    /// </summary>
+    public static BenchGuest Load(Func<WasmGuestBuilder, WasmGuestBuilder> configure, string name = "marshal_test")
     {
         var engine = new Engine();
         Module? module = null;
@@ -35,9 +41,14 @@ public sealed class BenchGuest : IDisposable
         {
             module = Module.FromFile(engine, PathOf(name));
             var compiled = module;
-            var guest = WasmGuest.Builder(engine, module)
+            var guest = configure(WasmGuest.Builder(engine, module))
                 .ConfigureLinker((linker, _) => linker.DefineUnknownImportsAsTraps(compiled))
                 .Instantiate();
+            if (!guest.Memory.UsesDirectNativeAccess)
+            {
+                throw new InvalidOperationException("GuestMemory fell back to the public Wasmtime API: the numbers would not describe the shipped fast path.");
+            }
+
             return new BenchGuest(engine, module, guest);
         }
         catch
@@ -70,6 +81,24 @@ public sealed class BenchGuest : IDisposable
         arena.Allocate(64, 8);
         arena.ExitScope(scope);
         return arena;
+    }
+
+    /// <summary>
+    /// <see cref="IBenchGuest"/> bound once per allocator: guest malloc (the default), a warmed-up host heap, a
+    /// warmed-up arena.
+    /// </summary>
+    public (IBenchGuest GuestMalloc, IBenchGuest HostHeap, IBenchGuest Arena) BindEachAllocator() =>
+        (Guest.Import<IBenchGuest>(), Guest.Import<IBenchGuest>(CreateHostHeap()), Guest.Import<IBenchGuest>(CreateArena()));
+
+    /// <summary>
+    /// Copies <paramref name="bytes"/> into a block from the guest's malloc, once, for the baselines that call an
+    /// export on data already in guest memory. The block lives as long as the guest.
+    /// </summary>
+    public uint Place(ReadOnlySpan<byte> bytes)
+    {
+        uint address = Guest.GuestHeap.Allocate((uint)Math.Max(bytes.Length, 1), 8);
+        bytes.CopyTo(Guest.Memory.View().Bytes(address, (uint)bytes.Length, "setup", "placed bytes"));
+        return address;
     }
 
     private IGuestAllocator Create(GuestAllocatorSource source)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using WasmMarshal.Allocation;
@@ -16,6 +17,8 @@ public class PrimitiveBenchmarks
     private IGuestAllocator _arena = null!;
     private readonly Dictionary<uint, int> _dictionary = new();
     private uint _key = 0x1_0040;
+    private readonly byte[] _scratch = new byte[256];
+    private const string Text = "The quick brown fox jumps over the lazy dog, 0123456789 ABCDEFGH";
 
     [GlobalSetup]
     public void Setup()
@@ -33,19 +36,44 @@ public class PrimitiveBenchmarks
     public void Cleanup() => _guest.Dispose();
 
     /// <summary>
-    /// <c>GuestMemory.View()</c>: what every stub does once per marshal stage (two Wasmtime P/Invokes: data pointer and
-    /// data size).
+    /// What <c>GuestMemory.View()</c> cost before it called the C API directly: Wasmtime .NET's public
+    /// <c>Memory.GetPointer()</c> and <c>Memory.GetLength()</c>, two P/Invokes with a GC transition each.
+    /// </summary>
+    [Benchmark(Baseline = true, Description = "Memory.GetPointer + GetLength (Wasmtime .NET)")]
+    public unsafe ulong PublicApiView() => (ulong)_memory.Memory.GetPointer() + (ulong)_memory.Memory.GetLength();
+
+    /// <summary>
+    /// <c>GuestMemory.View()</c>: what every stub does once per marshal stage (<c>wasmtime_memory_data</c> and
+    /// <c>wasmtime_memory_data_size</c>, called without a GC transition).
     /// </summary>
     [Benchmark(Description = "GuestMemory.View()")]
     public ulong MemoryView() => _memory.View().Length;
 
-    /// <summary><c>GuestMemory.Length</c>: one P/Invoke; the allocation check runs it once per guest malloc.</summary>
+    /// <summary><c>GuestMemory.Length</c>: one native call; the allocation check runs it once per guest malloc.</summary>
     [Benchmark(Description = "GuestMemory.Length")]
     public ulong MemoryLength() => _memory.Length;
 
     /// <summary><c>WasmGuest.Memory.View()</c>, exactly as generated stubs write it.</summary>
     [Benchmark(Description = "WasmGuest.Memory.View()")]
     public ulong GuestMemoryView() => _guest.Guest.Memory.View().Length;
+
+    /// <summary>What a string stub does to its argument: count the UTF-8 bytes, then encode (64 ASCII characters).</summary>
+    [Benchmark(Description = "Utf8Marshaller count + encode, 64 chars")]
+    public int Utf8CountAndEncode()
+    {
+        uint count = Marshalling.Utf8Marshaller.GetByteCount(Text, "benchmark", "text");
+        Marshalling.Utf8Marshaller.Write(Text, _scratch.AsSpan(0, (int)count));
+        return (int)count;
+    }
+
+    /// <summary>The same with <see cref="System.Text.Encoding.UTF8"/> (replacement, not exception, on bad input).</summary>
+    [Benchmark(Description = "Encoding.UTF8 count + encode, 64 chars")]
+    public int Utf8DefaultCountAndEncode()
+    {
+        int count = System.Text.Encoding.UTF8.GetByteCount(Text);
+        System.Text.Encoding.UTF8.GetBytes(Text, _scratch.AsSpan(0, count));
+        return count;
+    }
 
     /// <summary>One interface call that does nothing (the arena's Free): the price of interface dispatch.</summary>
     [Benchmark(Description = "IGuestAllocator.Free no-op (dispatch)")]

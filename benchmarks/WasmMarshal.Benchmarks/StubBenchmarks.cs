@@ -1,125 +1,169 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using WasmMarshal.Allocation;
-using WasmMarshal.Allocators;
+using Wasmtime;
 
 namespace WasmMarshal.Benchmarks;
 
 /// <summary>
-/// Generated-stub calls against <c>marshal_test.wasm</c>, each against a raw typed Wasmtime delegate as baseline.
-/// The string and span stubs are bound three times: guest malloc (the default), host heap, and per-call arena.
-/// The raw baselines for them call the same export on bytes already placed in guest memory, so the difference is
-/// exactly what the stub adds: allocate, copy in, view, free.
+/// The other shapes, each against its raw Wasmtime floor: a scalar call, a struct by reference, a string return, and a
+/// <c>[WasmExport]</c> host method receiving a string from the guest.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class StubBenchmarks
 {
-    /// <summary>64 ASCII characters: 64 UTF-8 bytes.</summary>
-    private const string Text = "The quick brown fox jumps over the lazy dog, 0123456789 ABCDEFGH";
+    private const string Add = "int add(int, int)";
+    private const string Struct = "struct by ref (12 B)";
+    private const string Return = "string return (64 B)";
+    private const string Export = "export: guest passes 64 B string to host";
 
-    private const int ChecksumLength = 4 * 1024;
+    private const string Text = "The quick brown fox jumps over the lazy dog, 0123456789 abcdefgh";
 
     private BenchGuest _guest = null!;
     private IBenchGuest _viaMalloc = null!;
     private IBenchGuest _viaHostHeap = null!;
     private IBenchGuest _viaArena = null!;
     private Func<int, int, int> _rawAdd = null!;
-    private Func<int, int, int> _rawFnv1a = null!;
-    private Func<int, int, long> _rawChecksum = null!;
-    private byte[] _data = null!;
+    private Func<int, float> _rawLengthSq = null!;
+    private Action<int, int, int> _rawToUpper = null!;
+    private Action<int> _free = null!;
+    private Memory _memory = null!;
+    private Vec3 _vector = new() { X = 1, Y = 2, Z = 3 };
+    private int _vectorAddress;
     private int _textAddress;
-    private int _dataAddress;
+    private int _returnArea;
+
+    private BenchGuest _exportNoOp = null!;
+    private BenchGuest _exportHandWritten = null!;
+    private BenchGuest _exportGenerated = null!;
+    private Action<int, int> _relayNoOp = null!;
+    private Action<int, int> _relayHandWritten = null!;
+    private Action<int, int> _relayGenerated = null!;
+    private int _relayNoOpText;
+    private int _relayHandWrittenText;
+    private int _relayGeneratedText;
+    private string _handWrittenLast = "";
+    private readonly BenchHost _host = new();
 
     [GlobalSetup]
     public void Setup()
     {
-        if (Encoding.UTF8.GetByteCount(Text) != 64)
-        {
-            throw new InvalidOperationException("The benchmark string must be 64 UTF-8 bytes.");
-        }
-
         _guest = BenchGuest.Load();
         var guest = _guest.Guest;
-        _viaMalloc = guest.Import<IBenchGuest>();
-        _viaHostHeap = guest.Import<IBenchGuest>(_guest.CreateHostHeap());
-        _viaArena = guest.Import<IBenchGuest>(_guest.CreateArena());
+        (_viaMalloc, _viaHostHeap, _viaArena) = _guest.BindEachAllocator();
         _rawAdd = guest.Instance.GetFunction<int, int, int>("add_i32")!;
-        _rawFnv1a = guest.Instance.GetFunction<int, int, int>("fnv1a32")!;
-        _rawChecksum = guest.Instance.GetFunction<int, int, long>("checksum_bytes")!;
+        _rawLengthSq = guest.Instance.GetFunction<int, float>("vec3_length_sq")!;
+        _rawToUpper = guest.Instance.GetAction<int, int, int>("to_upper")!;
+        _free = guest.Instance.GetAction<int>("free")!;
+        _memory = guest.Instance.GetMemory("memory")!;
+        _vectorAddress = (int)_guest.Place(MemoryMarshal.AsBytes(new[] { _vector.X, _vector.Y, _vector.Z }.AsSpan()));
+        _textAddress = (int)_guest.Place(Encoding.UTF8.GetBytes(Text));
+        _returnArea = (int)_guest.Place(new byte[8]);
 
-        _data = new byte[ChecksumLength];
-        new Random(42).NextBytes(_data);
+        // Three guests for the export shape: env.log as a no-op (the floor), written by hand, and generated.
+        _exportNoOp = BenchGuest.Load(b => b.ConfigureLinker((linker, _) => linker.DefineFunction("env", "log", (int _, int _) => { })));
+        _exportHandWritten = BenchGuest.Load(b => b.ConfigureLinker((linker, _) => linker.DefineFunction("env", "log",
+            (Caller caller, int address, int length) => { _handWrittenLast = caller.GetMemory("memory")!.ReadString(address, length); })));
+        _exportGenerated = BenchGuest.Load(b => b.Export<IBenchHost>(_host));
+        (_relayNoOp, _relayNoOpText) = Relay(_exportNoOp);
+        (_relayHandWritten, _relayHandWrittenText) = Relay(_exportHandWritten);
+        (_relayGenerated, _relayGeneratedText) = Relay(_exportGenerated);
 
-        // The raw baselines' inputs, placed once in guest memory with the guest's malloc.
-        IGuestAllocator heap = guest.GuestHeap;
-        _textAddress = (int)heap.Allocate(64, 1);
-        _dataAddress = (int)heap.Allocate(ChecksumLength, 1);
-        var view = guest.Memory.View();
-        Encoding.UTF8.GetBytes(Text, view.Bytes((uint)_textAddress, 64, "setup", "text"));
-        _data.CopyTo(view.Bytes((uint)_dataAddress, ChecksumLength, "setup", "data"));
-
-        // Every binding must compute what the raw call computes, or the comparison means nothing.
-        Same(RawAddI32(), StubAddI32(), "AddI32");
-        Same(RawFnv1a(), Fnv1aGuestMalloc(), "Fnv1a (guest malloc)");
-        Same(RawFnv1a(), Fnv1aHostHeap(), "Fnv1a (host heap)");
-        Same(RawFnv1a(), Fnv1aArena(), "Fnv1a (arena)");
-        Same(RawChecksum(), ChecksumGuestMalloc(), "ChecksumBytes (guest malloc)");
-        Same(RawChecksum(), ChecksumHostHeap(), "ChecksumBytes (host heap)");
-        Same(RawChecksum(), ChecksumArena(), "ChecksumBytes (arena)");
+        Check.Same(RawAdd(), StubAdd(), "AddI32");
+        float length = RawStruct();
+        Check.Same(length, StructGuestMalloc(), "struct, guest malloc");
+        Check.Same(length, StructHostHeap(), "struct, host heap");
+        Check.Same(length, StructArena(), "struct, arena");
+        string upper = RawReturn();
+        Check.Same(Text.ToUpperInvariant(), upper, "string return, raw");
+        Check.Same(upper, ReturnGuestMalloc(), "string return, guest malloc");
+        Check.Same(upper, ReturnHostHeap(), "string return, host heap");
+        Check.Same(upper, ReturnArena(), "string return, arena");
+        ExportHandWritten();
+        Check.Same(Text, _handWrittenLast, "export, hand-written");
+        ExportGenerated();
+        Check.Same(Text, _host.Last, "export, generated");
     }
 
-    private static void Same<T>(T expected, T actual, string what) where T : IEquatable<T>
+    private static (Action<int, int> Relay, int Text) Relay(BenchGuest guest) =>
+        (guest.Guest.Instance.GetAction<int, int>("relay_log")!, (int)guest.Place(Encoding.UTF8.GetBytes(Text)));
+
+    [GlobalCleanup]
+    public void Cleanup()
     {
-        if (!expected.Equals(actual))
+        _guest.Dispose();
+        _exportNoOp.Dispose();
+        _exportHandWritten.Dispose();
+        _exportGenerated.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "raw GetFunction<int,int,int>")]
+    [BenchmarkCategory(Add)]
+    public int RawAdd() => _rawAdd(40, 2);
+
+    [Benchmark(Description = "stub")]
+    [BenchmarkCategory(Add)]
+    public int StubAdd() => _viaMalloc.AddI32(40, 2);
+
+    [Benchmark(Baseline = true, Description = "floor: struct already in guest")]
+    [BenchmarkCategory(Struct)]
+    public float RawStruct() => _rawLengthSq(_vectorAddress);
+
+    [Benchmark(Description = "stub, guest malloc")]
+    [BenchmarkCategory(Struct)]
+    public float StructGuestMalloc() => _viaMalloc.Vec3LengthSq(in _vector);
+
+    [Benchmark(Description = "stub, host heap")]
+    [BenchmarkCategory(Struct)]
+    public float StructHostHeap() => _viaHostHeap.Vec3LengthSq(in _vector);
+
+    [Benchmark(Description = "stub, arena")]
+    [BenchmarkCategory(Struct)]
+    public float StructArena() => _viaArena.Vec3LengthSq(in _vector);
+
+    /// <summary>The input already in guest memory; the result read, decoded and freed by hand.</summary>
+    [Benchmark(Baseline = true, Description = "floor: input in guest, result read + freed by hand")]
+    [BenchmarkCategory(Return)]
+    public string RawReturn()
+    {
+        _rawToUpper(_returnArea, _textAddress, Text.Length);
+        int address = _memory.ReadInt32(_returnArea);
+        int length = _memory.ReadInt32(_returnArea + 4);
+        try
         {
-            throw new InvalidOperationException($"{what}: the stub returned {actual}, the raw call {expected}.");
+            return _memory.ReadString(address, length);
+        }
+        finally
+        {
+            _free(address);
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _guest.Dispose();
+    [Benchmark(Description = "stub, guest malloc")]
+    [BenchmarkCategory(Return)]
+    public string ReturnGuestMalloc() => _viaMalloc.ToUpper(Text);
 
-    [Benchmark(Baseline = true, Description = "AddI32 raw Func<int,int,int>")]
-    [BenchmarkCategory("AddI32")]
-    public int RawAddI32() => _rawAdd(40, 2);
+    [Benchmark(Description = "stub, host heap")]
+    [BenchmarkCategory(Return)]
+    public string ReturnHostHeap() => _viaHostHeap.ToUpper(Text);
 
-    [Benchmark(Description = "AddI32 stub")]
-    [BenchmarkCategory("AddI32")]
-    public int StubAddI32() => _viaMalloc.AddI32(40, 2);
+    [Benchmark(Description = "stub, arena")]
+    [BenchmarkCategory(Return)]
+    public string ReturnArena() => _viaArena.ToUpper(Text);
 
-    [Benchmark(Baseline = true, Description = "Fnv1a raw, bytes already in guest")]
-    [BenchmarkCategory("Fnv1a 64 B")]
-    public uint RawFnv1a() => (uint)_rawFnv1a(_textAddress, 64);
+    [Benchmark(Baseline = true, Description = "floor: env.log is a no-op (int, int)")]
+    [BenchmarkCategory(Export)]
+    public void ExportNoOp() => _relayNoOp(_relayNoOpText, Text.Length);
 
-    [Benchmark(Description = "Fnv1a stub, guest malloc")]
-    [BenchmarkCategory("Fnv1a 64 B")]
-    public uint Fnv1aGuestMalloc() => _viaMalloc.Fnv1a(Text);
+    [Benchmark(Description = "hand-written: Caller.GetMemory().ReadString")]
+    [BenchmarkCategory(Export)]
+    public void ExportHandWritten() => _relayHandWritten(_relayHandWrittenText, Text.Length);
 
-    [Benchmark(Description = "Fnv1a stub, host heap")]
-    [BenchmarkCategory("Fnv1a 64 B")]
-    public uint Fnv1aHostHeap() => _viaHostHeap.Fnv1a(Text);
-
-    [Benchmark(Description = "Fnv1a stub, arena")]
-    [BenchmarkCategory("Fnv1a 64 B")]
-    public uint Fnv1aArena() => _viaArena.Fnv1a(Text);
-
-    [Benchmark(Baseline = true, Description = "Checksum raw, bytes already in guest")]
-    [BenchmarkCategory("ChecksumBytes 4 KiB")]
-    public ulong RawChecksum() => (ulong)_rawChecksum(_dataAddress, ChecksumLength);
-
-    [Benchmark(Description = "Checksum stub, guest malloc")]
-    [BenchmarkCategory("ChecksumBytes 4 KiB")]
-    public ulong ChecksumGuestMalloc() => _viaMalloc.ChecksumBytes(_data);
-
-    [Benchmark(Description = "Checksum stub, host heap")]
-    [BenchmarkCategory("ChecksumBytes 4 KiB")]
-    public ulong ChecksumHostHeap() => _viaHostHeap.ChecksumBytes(_data);
-
-    [Benchmark(Description = "Checksum stub, arena")]
-    [BenchmarkCategory("ChecksumBytes 4 KiB")]
-    public ulong ChecksumArena() => _viaArena.ChecksumBytes(_data);
+    [Benchmark(Description = "generated [WasmExport] binder")]
+    [BenchmarkCategory(Export)]
+    public void ExportGenerated() => _relayGenerated(_relayGeneratedText, Text.Length);
 }

@@ -22,6 +22,9 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     private readonly GuestMemory _memory;
     private readonly uint _chunkSize;
     private int _current;
+
+    /// <summary><c>_chunks[_current]</c>, or null before the first chunk: the hot path reads it without the list.</summary>
+    private BumpArena? _currentChunk;
     private int _depth;
     private long _allocationCount;
     private long _liveAllocations;
@@ -43,6 +46,24 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     /// <inheritdoc />
     public uint Allocate(uint size, uint alignment)
     {
+        // The common case, a bump in the current chunk, first and without the list.
+        if (_depth != 0 && _currentChunk is { } current && current.TryAllocate(size, alignment, out uint address))
+        {
+            Count();
+            return address;
+        }
+
+        return AllocateSlow(size, alignment);
+    }
+
+    /// <summary>
+    /// Implemented here rather than inherited from the interface's default, which forwards to
+    /// <see cref="Allocate(uint, uint)"/>: one interface dispatch per stub allocation instead of two.
+    /// </summary>
+    public uint Allocate(uint size, uint alignment, string method, string parameter) => Allocate(size, alignment);
+
+    private uint AllocateSlow(uint size, uint alignment)
+    {
         if (_depth == 0)
         {
             throw new InvalidOperationException(
@@ -53,10 +74,14 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         {
             if (_chunks[_current].TryAllocate(size, alignment, out uint address))
             {
+                _currentChunk = _chunks[_current];
                 Count();
                 return address;
             }
         }
+
+        // Past the last chunk: until a new one is added, there is no current chunk to bump or mark.
+        _currentChunk = null;
 
         ulong need = (ulong)Math.Max(size, 1u) + alignment;
         ulong wanted = Math.Max(Math.Max(need, _chunkSize), _chunks.Count == 0 ? 0 : (_chunks[^1].End - _chunks[^1].Start) * 2);
@@ -76,6 +101,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         var chunk = new BumpArena(start, length);
         _chunks.Add(chunk);
         _current = _chunks.Count - 1;
+        _currentChunk = chunk;
         if (!chunk.TryAllocate(size, alignment, out uint result))
         {
             throw new GuestAllocationException(Name, size, alignment, "the new chunk was still too small");
@@ -95,7 +121,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     public AllocationScope EnterScope()
     {
         _depth++;
-        ulong top = _current < _chunks.Count ? _chunks[_current].Mark : 0;
+        ulong top = _currentChunk is { } current ? current.Mark : 0;
         return new AllocationScope(((ulong)(uint)_current << 32) | (top & 0xFFFF_FFFF) | (top > uint.MaxValue ? 1ul << 63 : 0));
     }
 
@@ -110,6 +136,18 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         _depth--;
         int chunk = (int)((scope.Mark >> 32) & 0x7FFF_FFFF);
         ulong top = (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32);
+        if (chunk == _current && top != 0 && _currentChunk is { } current)
+        {
+            // The call stayed in the chunk it started in (the common case): one reset, no list.
+            current.Reset(top);
+            if (_depth == 0)
+            {
+                _liveAllocations = 0;
+            }
+
+            return;
+        }
+
         for (int i = _chunks.Count - 1; i > chunk; i--)
         {
             _chunks[i].Reset(_chunks[i].Start);
@@ -121,6 +159,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         }
 
         _current = Math.Min(chunk, Math.Max(_chunks.Count - 1, 0));
+        _currentChunk = _current < _chunks.Count ? _chunks[_current] : null;
         if (_depth == 0)
         {
             _liveAllocations = 0;

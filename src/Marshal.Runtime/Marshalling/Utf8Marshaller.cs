@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 
 namespace WasmMarshal.Marshalling;
@@ -11,6 +12,13 @@ public static class Utf8Marshaller
     /// <summary>The encoded size of <paramref name="value"/>; rejects unpaired surrogates.</summary>
     public static uint GetByteCount(string value, string method, string parameter)
     {
+        // ASCII, the common case, is one byte per char; the vectorized check is several times cheaper than the
+        // encoder's count (docs/performance.md).
+        if (Ascii.IsValid(value))
+        {
+            return (uint)value.Length;
+        }
+
         try
         {
             return (uint)Strict.GetByteCount(value);
@@ -24,7 +32,17 @@ public static class Utf8Marshaller
     }
 
     /// <summary>Encodes <paramref name="value"/> into <paramref name="destination"/>, which has exactly the encoded size.</summary>
-    public static void Write(string value, Span<byte> destination) => Strict.GetBytes(value.AsSpan(), destination);
+    public static void Write(string value, Span<byte> destination)
+    {
+        // As many bytes as chars means every char is ASCII (anything else encodes to two bytes or more per char, and
+        // GetByteCount has rejected unpaired surrogates): a plain vectorized narrowing, no encoder.
+        if (destination.Length == value.Length && Ascii.FromUtf16(value, destination, out _) == OperationStatus.Done)
+        {
+            return;
+        }
+
+        Strict.GetBytes(value.AsSpan(), destination);
+    }
 
     /// <summary>Decodes guest bytes, throwing <see cref="WasmGuestDataException"/> on invalid UTF-8.</summary>
     public static string Read(ReadOnlySpan<byte> bytes, string method, string parameter)

@@ -17,17 +17,39 @@ public sealed class GuestMemory
         {
             throw new NotSupportedException("WasmMarshal supports wasm32 memories only; this memory is 64-bit.");
         }
+
+        _direct = WasmtimeMemoryAccess.TryCreate(memory);
     }
+
+    /// <summary>The no-GC-transition path to the C API, or null to use the public <see cref="Wasmtime.Memory"/> API.</summary>
+    private readonly WasmtimeMemoryAccess? _direct;
+
+    /// <summary>
+    /// Whether views and <see cref="Length"/> call <c>wasmtime_memory_data</c> and <c>wasmtime_memory_data_size</c>
+    /// directly, without a GC transition (a few ns), rather than through <see cref="Memory.GetPointer"/> and
+    /// <see cref="Memory.GetLength"/> (two P/Invokes with a transition each). False only when the loaded Wasmtime .NET
+    /// does not have the internals this relies on.
+    /// </summary>
+    public bool UsesDirectNativeAccess => _direct is not null;
 
     /// <summary>The underlying Wasmtime memory.</summary>
     public Memory Memory { get; }
 
     /// <summary>The current size in bytes.</summary>
-    public ulong Length => (ulong)Memory.GetLength();
+    public ulong Length => _direct is { } direct ? direct.DataSize() : (ulong)Memory.GetLength();
 
     /// <summary>
     /// Takes a view of memory as it is now. The view is invalid after any call into the guest (including the
     /// allocator) and after <see cref="Memory.Grow"/>: take a new one.
     /// </summary>
-    public unsafe GuestMemoryView View() => new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+    public unsafe GuestMemoryView View()
+    {
+        if (_direct is { } direct)
+        {
+            direct.Read(out byte* data, out ulong size);
+            return new(data, size);
+        }
+
+        return new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+    }
 }
