@@ -57,10 +57,26 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     }
 
     /// <summary>
-    /// Implemented here rather than inherited from the interface's default, which forwards to
-    /// <see cref="Allocate(uint, uint)"/>: one interface dispatch per stub allocation instead of two.
+    /// Implemented here rather than inherited from the interface's default: one interface dispatch per stub allocation
+    /// instead of two. A failure names <paramref name="method"/> and <paramref name="parameter"/>.
     /// </summary>
-    public uint Allocate(uint size, uint alignment, string method, string parameter) => Allocate(size, alignment);
+    public uint Allocate(uint size, uint alignment, string method, string parameter)
+    {
+        if (_depth != 0 && _currentChunk is { } current && current.TryAllocate(size, alignment, out uint address))
+        {
+            Count();
+            return address;
+        }
+
+        try
+        {
+            return AllocateSlow(size, alignment);
+        }
+        catch (GuestAllocationException e) when (e.Method is null)
+        {
+            throw e.For(method, parameter);
+        }
+    }
 
     private uint AllocateSlow(uint size, uint alignment)
     {
