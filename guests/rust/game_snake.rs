@@ -6,10 +6,11 @@
 mod host;
 #[path = "../bindings/i_game_logic.rs"]
 mod logic;
+#[path = "shared/c_heap.rs"]
+mod heap;
 
 use host::{Direction, Point, DIRECTION_LEFT, DIRECTION_NONE, DIRECTION_UP};
 use logic::{Cell, StepInfo, WmStr};
-use std::alloc::{alloc, dealloc, Layout};
 
 // The compiler checks each export against the type the C# interface generated.
 const _: logic::DescribeFn = describe;
@@ -291,35 +292,5 @@ pub unsafe extern "C" fn step(ret: *mut StepInfo, autopilot: bool, board: *mut C
 #[no_mangle]
 pub unsafe extern "C" fn describe(ret: *mut WmStr) {
     let text = b"snake (Rust, rustc wasm32-unknown-unknown)";
-    let out = malloc(text.len());
-    if out.is_null() {
-        core::arch::wasm32::unreachable();
-    }
-    core::ptr::copy_nonoverlapping(text.as_ptr(), out, text.len());
-    *ret = WmStr { ptr: out, len: text.len() };
-}
-
-/// Rust's allocator needs the size back on free, and C's free does not pass it: keep it in 8 bytes before the block.
-#[no_mangle]
-pub unsafe extern "C" fn malloc(size: usize) -> *mut u8 {
-    let layout = match size.checked_add(8).map(|total| Layout::from_size_align(total, 8)) {
-        Some(Ok(layout)) => layout,
-        _ => return core::ptr::null_mut(),
-    };
-    let block = alloc(layout);
-    if block.is_null() {
-        return block;
-    }
-    *(block as *mut usize) = size + 8;
-    block.add(8)
-}
-
-#[no_mangle]
-pub unsafe extern "C" fn free(ptr: *mut u8) {
-    if ptr.is_null() {
-        return;
-    }
-    let block = ptr.sub(8);
-    let total = *(block as *const usize);
-    dealloc(block, Layout::from_size_align_unchecked(total, 8));
+    *ret = WmStr { ptr: heap::to_host(text), len: text.len() };
 }

@@ -1,12 +1,12 @@
 //! A Rust guest (Debian rustc 1.63, wasm32-unknown-unknown, no crates) implementing IGreeter against the bindings
-//! generated from it. The host allocates and frees through the exported malloc/free below.
+//! generated from it. The host allocates and frees through the exported malloc/free of shared/c_heap.rs.
 
 #[path = "../bindings/i_greeter.rs"]
 mod greeter;
 #[path = "../bindings/i_greeter_host.rs"]
 mod host;
-
-use std::alloc::{alloc, dealloc, Layout};
+#[path = "shared/c_heap.rs"]
+mod heap;
 
 // The compiler checks each export against the type the C# interface generated.
 const _: greeter::AddFn = add;
@@ -14,31 +14,6 @@ const _: greeter::GreetFn = greet;
 const _: greeter::WordCountFn = word_count;
 const _: greeter::SumI32Fn = sum_i32;
 const _: greeter::ScaleFn = scale;
-
-/// Rust's allocator needs the size back on free, and C's free does not pass it: keep it in 8 bytes before the block.
-#[no_mangle]
-pub unsafe extern "C" fn malloc(size: usize) -> *mut u8 {
-    let layout = match Layout::from_size_align(size + 8, 8) {
-        Ok(layout) => layout,
-        Err(_) => return core::ptr::null_mut(),
-    };
-    let block = alloc(layout);
-    if block.is_null() {
-        return block;
-    }
-    *(block as *mut usize) = size + 8;
-    block.add(8)
-}
-
-#[no_mangle]
-pub unsafe extern "C" fn free(ptr: *mut u8) {
-    if ptr.is_null() {
-        return;
-    }
-    let block = ptr.sub(8);
-    let total = *(block as *const usize);
-    dealloc(block, Layout::from_size_align_unchecked(total, 8));
-}
 
 #[no_mangle]
 pub unsafe extern "C" fn add(a: i32, b: i32) -> i32 {
@@ -53,12 +28,7 @@ pub unsafe extern "C" fn greet(ret: *mut greeter::WmStr, name: *const u8, name_l
     let mut text = b"Hello, ".to_vec();
     text.extend_from_slice(name);
     text.extend_from_slice(b"! (from Rust)");
-    let out = malloc(text.len());
-    if out.is_null() {
-        core::arch::wasm32::unreachable();
-    }
-    core::ptr::copy_nonoverlapping(text.as_ptr(), out, text.len());
-    *ret = greeter::WmStr { ptr: out, len: text.len() };
+    *ret = greeter::WmStr { ptr: heap::to_host(&text), len: text.len() };
 }
 
 #[no_mangle]

@@ -2,7 +2,7 @@
 
 #[path = "../bindings/i_image_filter.rs"]
 mod filter;
-#[path = "plugin/heap.rs"]
+#[path = "shared/c_heap.rs"]
 mod heap;
 #[path = "plugin/pixels.rs"]
 mod pixels;

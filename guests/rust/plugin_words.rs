@@ -6,7 +6,7 @@
 mod text;
 #[path = "../bindings/i_plugin_log.rs"]
 mod log;
-#[path = "plugin/heap.rs"]
+#[path = "shared/c_heap.rs"]
 mod heap;
 
 use std::collections::BTreeMap;

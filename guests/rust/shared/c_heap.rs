@@ -1,5 +1,6 @@
-//! The guest heap of the Rust plugins (samples/ComputePlugins): malloc and free for the host, which allocates its
-//! argument buffers here and frees what the plugin returns.
+//! The C-style guest heap shared by the Rust guests that speak the core ABI (greeter, game_snake, the plugins):
+//! malloc and free for the host, which allocates its argument buffers here and frees what the guest returns.
+//! Included with #[path = "shared/c_heap.rs"]; guests/build.sh builds only the top-level *.rs files.
 
 use std::alloc::{alloc, dealloc, Layout};
 
