@@ -371,7 +371,7 @@ internal sealed class InterfaceParser
         }
 
         string modifier = ModifierOf(parameter);
-        var classified = Classify(type, parameter.Name, passing, modifier, stringAttribute, isReturn: false, out string? error, out bool isLayout);
+        var classified = Classify(type, parameter.Name, passing, modifier, stringAttribute ?? InheritedStringAttribute(parameter.ContainingSymbol as IMethodSymbol), isReturn: false, out string? error, out bool isLayout);
         if (classified is not null)
         {
             if (classified.Shape is ValueShape.String or ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array
@@ -437,7 +437,7 @@ internal sealed class InterfaceParser
             return null;
         }
 
-        var classified = Classify(type, "return", PassingMode.Value, "", stringAttribute, isReturn: true, out string? error, out bool isLayout);
+        var classified = Classify(type, "return", PassingMode.Value, "", stringAttribute ?? InheritedStringAttribute(method), isReturn: true, out string? error, out bool isLayout);
         if (classified is not null)
         {
             classified = classified with { IsReturn = true };
@@ -461,6 +461,23 @@ internal sealed class InterfaceParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The encoding a string takes when it has no [WasmString] of its own: the method's, else the interface's, so that an
+    /// interface for an AssemblyScript guest says it once. Only strings consult it; other types ignore it.
+    /// </summary>
+    private static AttributeData? InheritedStringAttribute(IMethodSymbol? method)
+    {
+        if (method is null)
+        {
+            return null;
+        }
+
+        return method.GetAttributes().FirstOrDefault(IsStringAttribute)
+            ?? method.ContainingType.GetAttributes().FirstOrDefault(IsStringAttribute);
+
+        static bool IsStringAttribute(AttributeData a) => a.AttributeClass?.ToDisplayString() == StringAttribute;
     }
 
     private ValueModel? Classify(ITypeSymbol type, string name, PassingMode passing, string modifier, AttributeData? stringAttribute,

@@ -26,8 +26,11 @@ public enum WasmStringEncoding
     AssemblyScript = 4,
 }
 
-/// <summary>Selects the <see cref="WasmStringEncoding"/> of a string parameter or return value.</summary>
-[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue, Inherited = false)]
+/// <summary>
+/// Selects the <see cref="WasmStringEncoding"/> of a string parameter or return value. On a method or an interface it is
+/// the default for every string of that method or interface that has no attribute of its own.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue | AttributeTargets.Method | AttributeTargets.Interface, Inherited = false)]
 public sealed class WasmStringAttribute : Attribute
 {
     /// <summary>Uses <paramref name="encoding"/>.</summary>

@@ -61,7 +61,25 @@ public sealed class ImportBinder
     {
         if (_mismatches.Count > 0)
         {
-            throw new WasmBindingException(_interfaceName, _mismatches);
+            throw new WasmBindingException(_interfaceName, _mismatches, Hint());
         }
+    }
+
+    /// <summary>
+    /// An AssemblyScript guest with native strings takes one pointer where a UTF-8 interface passes two: say so, since
+    /// the signatures alone do not tell a user why every string method is off by one parameter.
+    /// </summary>
+    private string? Hint()
+    {
+        bool signatureMismatch = _mismatches.Any(m => m.Actual != "missing" && _exports.ContainsKey(m.Item));
+        if (!signatureMismatch || _guest.Profile.StringPassing != Profiles.GuestStringPassing.ManagedObject)
+        {
+            return null;
+        }
+
+        return $"the module is an AssemblyScript guest whose strings are runtime objects passed as one pointer "
+            + $"({string.Join(", ", _guest.Profile.Evidence)}). Declare the interface with "
+            + "[WasmString(WasmStringEncoding.AssemblyScript)] (on the interface, a method or each string), or export "
+            + "functions that take UTF-8 (ptr, len) from the guest.";
     }
 }

@@ -22,11 +22,21 @@ public sealed class WasmBindingException : WasmMarshalException
 {
     /// <summary>Creates the exception.</summary>
     public WasmBindingException(string target, IReadOnlyList<BindingMismatch> mismatches)
-        : base(Format(target, mismatches))
+        : this(target, mismatches, hint: null)
+    {
+    }
+
+    /// <summary>Creates the exception with a <paramref name="hint"/> on what to change, appended to the message.</summary>
+    public WasmBindingException(string target, IReadOnlyList<BindingMismatch> mismatches, string? hint)
+        : base(Format(target, mismatches) + (hint is null ? "" : Environment.NewLine + "Hint: " + hint))
     {
         Target = target;
         Mismatches = mismatches;
+        Hint = hint;
     }
+
+    /// <summary>What probably has to change, when the mismatches point at one cause; otherwise null.</summary>
+    public string? Hint { get; }
 
     /// <summary>The interface or component being bound.</summary>
     public string Target { get; }

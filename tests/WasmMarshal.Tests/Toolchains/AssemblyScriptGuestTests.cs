@@ -99,4 +99,33 @@ public sealed class AssemblyScriptGuestTests
         Assert.Contains("IMatrixGuestAs.Join: 'left' is an AssemblyScript string", thrown.Message);
         Assert.Contains("GuestAllocatorSource.AssemblyScript()", thrown.Message);
     }
+
+    [Fact]
+    public void A_utf8_interface_bound_to_native_assemblyscript_strings_fails_with_a_hint_naming_the_attribute()
+    {
+        using var guest = WasmGuest.Builder(Support.TestGuests.MovingEngine, Support.TestGuests.Load("as_matrix"))
+            .Export<IMatrixHostAs>(new MatrixObserver())
+            .Export<IMatrixHostAsStrings>(new MatrixObserver())
+            .Instantiate();
+
+        var thrown = Assert.Throws<WasmBindingException>(() => guest.Import<IMatrixGuest>());
+        Assert.Contains(thrown.Mismatches, m => m.Item == "join" && m.Expected == "(i32, i32, i32, i32, i32) -> ()");
+        Assert.NotNull(thrown.Hint);
+        Assert.Contains("[WasmString(WasmStringEncoding.AssemblyScript)]", thrown.Message);
+        Assert.Contains("__new", thrown.Hint); // the profile's evidence
+
+        guest.Import<IMatrixGuestAs>(); // the interface the hint describes binds
+    }
+
+    [Fact]
+    public void A_mismatch_on_a_c_guest_gets_no_assemblyscript_hint()
+    {
+        using var guest = WasmGuest.Builder(Support.TestGuests.MovingEngine, Support.TestGuests.Load("matrix_wasi"))
+            .Export<IMatrixHost>(new MatrixObserver())
+            .Instantiate();
+
+        var thrown = Assert.Throws<WasmBindingException>(() => guest.Import<IMatrixGuestAs>());
+        Assert.Null(thrown.Hint);
+        Assert.DoesNotContain("Hint:", thrown.Message);
+    }
 }

@@ -5,7 +5,7 @@ namespace WasmMarshal.Tests.Toolchains;
 
 // The one test interface of the toolchain matrix. Every guest in guests/*/matrix.* implements it against the bindings
 // generated from it (guests/bindings/IMatrixGuest.*, IMatrixHost.*). The AssemblyScript guest uses its own string
-// convention, so it has the same interface with [WasmString(AssemblyScript)] on every string (IMatrixGuestAs); the
+// convention, so it has the same interface with [WasmString(AssemblyScript)] on the interface (IMatrixGuestAs); the
 // tests drive both through IMatrixCalls.
 
 /// <summary>A moving point: 20 bytes, align 4 in every guest language.</summary>
@@ -53,27 +53,28 @@ public partial interface IMatrixHost
     void Observe(string label, in Particle particle);
 }
 
-/// <summary>The matrix interface with AssemblyScript strings (one pointer, UTF-16, byte length at ptr - 4).</summary>
+/// <summary>
+/// The matrix interface with AssemblyScript strings (one pointer, UTF-16, byte length at ptr - 4): the same members,
+/// with the encoding said once for the whole interface.
+/// </summary>
 [WasmImport]
+[WasmString(WasmStringEncoding.AssemblyScript)]
 public partial interface IMatrixGuestAs
 {
-    [return: WasmString(WasmStringEncoding.AssemblyScript)]
     string Toolchain();
-
-    [return: WasmString(WasmStringEncoding.AssemblyScript)]
-    string Join([WasmString(WasmStringEncoding.AssemblyScript)] string left, [WasmString(WasmStringEncoding.AssemblyScript)] string right);
-
+    string Join(string left, string right);
     void Step(ref Particle particle, float dt);
     int PrefixSums(ReadOnlySpan<int> input, Span<int> output);
-    void Notify([WasmString(WasmStringEncoding.AssemblyScript)] string label);
+    void Notify(string label);
     int Grow(int kib);
 }
 
 /// <summary>The matrix host callback with an AssemblyScript string.</summary>
 [WasmExport("env")]
+[WasmString(WasmStringEncoding.AssemblyScript)]
 public partial interface IMatrixHostAs
 {
-    void Observe([WasmString(WasmStringEncoding.AssemblyScript)] string label, in Particle particle);
+    void Observe(string label, in Particle particle);
 }
 
 /// <summary>Exports of the AssemblyScript matrix guest outside the shared interface.</summary>
@@ -87,8 +88,8 @@ public partial interface IMatrixGuestAsChecks
     /// Decorates text twice through the host's <c>decorate</c>, running a full collection between the two calls:
     /// the first string the host created must survive it as the guest's own.
     /// </summary>
-    [return: WasmString(WasmStringEncoding.AssemblyScript)]
-    string DecorateTwice([WasmString(WasmStringEncoding.AssemblyScript)] string text);
+    [WasmString(WasmStringEncoding.AssemblyScript)]
+    string DecorateTwice(string text);
 }
 
 /// <summary>A host function that returns an AssemblyScript string to the AssemblyScript guest.</summary>
