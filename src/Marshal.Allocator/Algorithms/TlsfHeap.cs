@@ -14,26 +14,29 @@ namespace WasmMarshal.Allocation.Algorithms;
 /// <remarks>
 /// Block sizes and addresses are multiples of <see cref="Granularity"/>. Separate regions never coalesce with each
 /// other, unless a region is added exactly at the end of an existing one (memory.grow), which extends it.
-/// Not thread-safe.
+/// Used blocks are found by address through a page table (<see cref="UsedBlockIndex"/>), which costs the host 32 KiB
+/// for each 64 KiB page in which a block has ever been allocated. Not thread-safe.
 /// </remarks>
 public sealed class TlsfHeap
 {
     /// <summary>The allocation granularity and minimum alignment, in bytes.</summary>
-    public const uint Granularity = 8;
+    public const uint Granularity = 1u << GranularityLog2;
+
+    internal const int GranularityLog2 = 3;
 
     /// <summary>The largest supported alignment.</summary>
     public const uint MaxAlignment = 64 * 1024;
 
     private const int SecondLevelLog2 = 4;
     private const int SecondLevelCount = 1 << SecondLevelLog2;
-    private const int FirstLevelShift = SecondLevelLog2 + 3; // log2(Granularity) = 3
+    private const int FirstLevelShift = SecondLevelLog2 + GranularityLog2;
     private const uint SmallBlock = 1u << FirstLevelShift;
     private const int FirstLevelCount = 32 - FirstLevelShift + 1;
     private const int None = -1;
 
     private readonly int[] _heads = new int[FirstLevelCount * SecondLevelCount];
     private readonly uint[] _secondLevelBitmaps = new uint[FirstLevelCount];
-    private readonly Dictionary<uint, int> _usedByAddress = new();
+    private readonly UsedBlockIndex _usedByAddress = new();
     private readonly List<int> _regionTails = new();
     private Node[] _nodes = new Node[64];
     private int _nodeCount;
@@ -78,6 +81,7 @@ public sealed class TlsfHeap
         uint blockStart = (uint)alignedStart;
         uint blockSize = (uint)(end - alignedStart);
         _managedBytes += blockSize;
+        _usedByAddress.Cover(end);
 
         for (int i = 0; i < _regionTails.Count; i++)
         {
@@ -98,8 +102,8 @@ public sealed class TlsfHeap
             {
                 int extension = NewNode(blockStart, blockSize);
                 _nodes[extension].PrevPhysical = tail;
+                ReplaceTail(tail, extension);
                 _nodes[tail].NextPhysical = extension;
-                _regionTails[i] = extension;
                 InsertFree(extension);
             }
 
@@ -107,6 +111,7 @@ public sealed class TlsfHeap
         }
 
         int node = NewNode(blockStart, blockSize);
+        _nodes[node].TailOfRegion = _regionTails.Count;
         _regionTails.Add(node);
         InsertFree(node);
     }
@@ -174,7 +179,8 @@ public sealed class TlsfHeap
     /// <exception cref="InvalidOperationException">The address is not a live allocation (double or foreign free).</exception>
     public void Free(uint address)
     {
-        if (!_usedByAddress.Remove(address, out int node))
+        int node = _usedByAddress.Remove(address);
+        if (node == None)
         {
             throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap (double free or foreign pointer).");
         }
@@ -188,7 +194,8 @@ public sealed class TlsfHeap
     /// <summary>The size of the block holding the live allocation at <paramref name="address"/>.</summary>
     public bool TryGetBlockSize(uint address, out uint size)
     {
-        if (_usedByAddress.TryGetValue(address, out int node))
+        int node = _usedByAddress.Find(address);
+        if (node != None)
         {
             size = _nodes[node].Size;
             return true;
@@ -204,7 +211,8 @@ public sealed class TlsfHeap
     /// </summary>
     public bool TryResizeInPlace(uint address, uint newSize)
     {
-        if (!_usedByAddress.TryGetValue(address, out int node))
+        int node = _usedByAddress.Find(address);
+        if (node == None)
         {
             throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap.");
         }
@@ -277,11 +285,17 @@ public sealed class TlsfHeap
     {
         ulong used = 0, total = 0;
         int freeBlocks = 0, usedBlocks = 0;
-        foreach (int tail in _regionTails)
+        for (int region = 0; region < _regionTails.Count; region++)
         {
+            int tail = _regionTails[region];
             if (_nodes[tail].NextPhysical != None)
             {
                 throw new InvalidOperationException("A region tail has a successor.");
+            }
+
+            if (_nodes[tail].TailOfRegion != region)
+            {
+                throw new InvalidOperationException($"The tail of region {region} records region {_nodes[tail].TailOfRegion}.");
             }
 
             for (int node = tail; node != None; node = _nodes[node].PrevPhysical)
@@ -320,7 +334,7 @@ public sealed class TlsfHeap
                 {
                     usedBlocks++;
                     used += n.Size;
-                    if (!_usedByAddress.TryGetValue(n.Address, out int mapped) || mapped != node)
+                    if (_usedByAddress.Find(n.Address) != node)
                     {
                         throw new InvalidOperationException($"Used block 0x{n.Address:X8} is not indexed.");
                     }
@@ -354,10 +368,11 @@ public sealed class TlsfHeap
             }
         }
 
-        if (listed != freeBlocks || usedBlocks != _usedByAddress.Count || used != _bytesInUse || total != _managedBytes)
+        int indexed = _usedByAddress.CountSlots();
+        if (listed != freeBlocks || usedBlocks != indexed || indexed != _usedByAddress.Count || used != _bytesInUse || total != _managedBytes)
         {
             throw new InvalidOperationException(
-                $"Accounting mismatch: {listed} listed vs {freeBlocks} free blocks, {usedBlocks} used vs {_usedByAddress.Count} indexed, {used} vs {_bytesInUse} bytes in use, {total} vs {_managedBytes} managed.");
+                $"Accounting mismatch: {listed} listed vs {freeBlocks} free blocks, {usedBlocks} used vs {indexed} indexed (counted {_usedByAddress.Count}), {used} vs {_bytesInUse} bytes in use, {total} vs {_managedBytes} managed.");
         }
     }
 
@@ -464,8 +479,9 @@ public sealed class TlsfHeap
 
     private void ReplaceTail(int oldTail, int newTail)
     {
-        int index = _regionTails.IndexOf(oldTail);
-        _regionTails[index] = newTail;
+        int region = _nodes[oldTail].TailOfRegion;
+        _regionTails[region] = newTail;
+        _nodes[newTail].TailOfRegion = region;
     }
 
     private int NewNode(uint address, uint size)
@@ -494,6 +510,7 @@ public sealed class TlsfHeap
             NextPhysical = None,
             PrevFree = None,
             NextFree = None,
+            TailOfRegion = None,
             IsFree = true,
         };
         return node;
@@ -623,6 +640,9 @@ public sealed class TlsfHeap
         public int NextPhysical;
         public int PrevFree;
         public int NextFree;
+
+        /// <summary>This block's index in <c>_regionTails</c>, so replacing a tail needs no search; only meaningful on a tail.</summary>
+        public int TailOfRegion;
         public bool IsFree;
     }
 }

@@ -77,6 +77,79 @@ public sealed class TlsfHeapPropertyTests
     }
 
     [Fact]
+    public void Any_address_that_does_not_start_a_live_block_is_rejected_and_changes_nothing() =>
+        Gen.Select(Scenario, Gen.UInt.Array[1, 16], Gen.Int[0, int.MaxValue]).Sample(t =>
+        {
+            var ((start, size, steps), randomProbes, pick) = t;
+            var (heap, live, _) = Run(start, size, steps);
+            var probes = new List<uint>(randomProbes);
+            if (live.Count > 0)
+            {
+                uint freed = live.Keys.ElementAt(pick % live.Count);
+                heap.Free(freed);
+                live.Remove(freed);
+                probes.Add(freed); // double free
+            }
+
+            foreach (var (address, blockSize) in live)
+            {
+                probes.Add(address + 1); // misaligned, inside a live block
+                probes.Add(address + 4);
+                if (blockSize > TlsfHeap.Granularity)
+                {
+                    probes.Add(address + TlsfHeap.Granularity); // interior, granule-aligned
+                }
+            }
+
+            var before = heap.Blocks().ToList();
+            foreach (uint probe in probes.Where(p => !live.ContainsKey(p)))
+            {
+                var error = Assert.Throws<InvalidOperationException>(() => heap.Free(probe));
+                Assert.Contains("not a live allocation", error.Message);
+                Assert.Contains($"0x{probe:X8}", error.Message);
+                Assert.Throws<InvalidOperationException>(() => heap.TryResizeInPlace(probe, 8));
+                Assert.False(heap.TryGetBlockSize(probe, out _));
+            }
+
+            heap.Validate();
+            Assert.Equal(before, heap.Blocks().ToList());
+            Assert.Equal(live.Count, heap.LiveAllocations);
+        }, iter: 500);
+
+    [Fact]
+    public void An_address_live_in_another_heap_is_rejected()
+    {
+        var first = new TlsfHeap();
+        first.AddRegion(0x1_0000, 4096);
+        var second = new TlsfHeap();
+        second.AddRegion(0x2_0000, 4096);
+        Assert.True(first.TryAllocate(64, 8, out uint foreign));
+        Assert.True(second.TryAllocate(64, 8, out uint own));
+
+        var error = Assert.Throws<InvalidOperationException>(() => second.Free(foreign));
+        Assert.Contains("not a live allocation", error.Message);
+        second.Validate();
+        second.Free(own);
+        first.Free(foreign);
+        Assert.Equal(0, first.LiveAllocations + second.LiveAllocations);
+    }
+
+    [Fact]
+    public void A_region_ending_at_4_GiB_allocates_and_frees_its_last_granule()
+    {
+        var heap = new TlsfHeap();
+        heap.AddRegion(0xFFFF_0000, 0x1_0000);
+        Assert.True(heap.TryAllocate(0x1_0000 - TlsfHeap.Granularity, 8, out uint low));
+        Assert.True(heap.TryAllocate(TlsfHeap.Granularity, 8, out uint last));
+        Assert.Equal(0xFFFF_FFF8u, last);
+        heap.Validate();
+        heap.Free(last);
+        heap.Free(low);
+        Assert.Throws<InvalidOperationException>(() => heap.Free(0xFFFF_FFF8));
+        heap.Validate();
+    }
+
+    [Fact]
     public void Resizing_in_place_uses_the_free_neighbour_and_returns_the_tail()
     {
         var heap = new TlsfHeap();
