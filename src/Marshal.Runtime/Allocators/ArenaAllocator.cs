@@ -44,17 +44,8 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     public int Depth => _depth;
 
     /// <inheritdoc />
-    public uint Allocate(uint size, uint alignment)
-    {
-        // The common case, a bump in the current chunk, first and without the list.
-        if (_depth != 0 && _currentChunk is { } current && current.TryAllocate(size, alignment, out uint address))
-        {
-            Count();
-            return address;
-        }
-
-        return AllocateSlow(size, alignment);
-    }
+    public uint Allocate(uint size, uint alignment) =>
+        TryBumpCurrentChunk(size, alignment, out uint address) ? address : AllocateSlow(size, alignment);
 
     /// <summary>
     /// Implemented here rather than inherited from the interface's default: one interface dispatch per stub allocation
@@ -62,9 +53,8 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
     /// </summary>
     public uint Allocate(uint size, uint alignment, string method, string parameter)
     {
-        if (_depth != 0 && _currentChunk is { } current && current.TryAllocate(size, alignment, out uint address))
+        if (TryBumpCurrentChunk(size, alignment, out uint address))
         {
-            Count();
             return address;
         }
 
@@ -76,6 +66,19 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         {
             throw e.For(method, parameter);
         }
+    }
+
+    /// <summary>The common case, a bump in the current chunk, tried first and without the chunk list.</summary>
+    private bool TryBumpCurrentChunk(uint size, uint alignment, out uint address)
+    {
+        if (_depth != 0 && _currentChunk is { } current && current.TryAllocate(size, alignment, out address))
+        {
+            Count();
+            return true;
+        }
+
+        address = 0;
+        return false;
     }
 
     private uint AllocateSlow(uint size, uint alignment)
