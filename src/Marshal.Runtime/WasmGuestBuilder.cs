@@ -130,7 +130,8 @@ public sealed class WasmGuestBuilder
     }
 
     /// <summary>
-    /// Defines further imports by hand. Imports defined this way are not validated before instantiation.
+    /// Defines further imports by hand. The callback runs before instantiation; what it defines is then checked against
+    /// the module's imports with everything else (see <see cref="Instantiate"/>).
     /// </summary>
     public WasmGuestBuilder ConfigureLinker(Action<Linker, Store> setup)
     {
