@@ -166,6 +166,30 @@ public sealed class LyingAllocatorTests
         }
     }
 
+    /// <summary>A memory of 0 pages: the first page memory.grow gives starts at address 0.</summary>
+    private const string EmptyMemoryWat = """
+        (module
+          (memory (export "memory") 0)
+          (func (export "take") (param i32 i32) (result i32) (local.get 0)))
+        """;
+
+    [Theory]
+    [InlineData("host heap")]
+    [InlineData("arena")]
+    public void Pages_grown_from_an_empty_memory_never_hand_out_address_zero(string allocator)
+    {
+        using var module = Module.FromText(TestGuests.MovingEngine, "empty-memory", EmptyMemoryWat);
+        var source = allocator == "arena"
+            ? GuestAllocatorSource.Arena(HostHeapRegion.MemoryGrow)
+            : GuestAllocatorSource.HostHeap(HostHeapRegion.MemoryGrow);
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, module).WithAllocator(source).Instantiate();
+        var api = guest.Import<IPointerGuest>();
+
+        uint address = api.TakePointer("x");
+        Assert.True(address >= 8, $"the string was passed at 0x{address:X8}");
+        Assert.Equal(0ul, ((IReportsStatistics)guest.Allocator).GetStatistics().BytesInUse);
+    }
+
     /// <summary>
     /// <c>take_and_make(ptr, len)</c> makes the next <c>malloc</c> return <c>ptr</c>, its own live argument, then asks
     /// the host for 16 bytes (<c>env.make</c>, return area at 512) and returns the address the host wrote them to.
