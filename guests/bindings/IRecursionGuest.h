@@ -14,4 +14,8 @@
 __attribute__((export_name("descend")))
 void descend(int32_t remaining);
 
+/* IRecursionGuest.Enter */
+__attribute__((export_name("enter")))
+void enter(int32_t remaining);
+
 #endif

@@ -3,3 +3,6 @@
 
 // IRecursionGuest.Descend
 // export function descend(remaining: i32): void
+
+// IRecursionGuest.Enter
+// export function enter(remaining: i32): void

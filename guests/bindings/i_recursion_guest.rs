@@ -37,3 +37,6 @@ pub fn check_layout() -> bool {
 
 /// `descend` (IRecursionGuest.Descend).
 pub type DescendFn = unsafe extern "C" fn(remaining: i32);
+
+/// `enter` (IRecursionGuest.Enter).
+pub type EnterFn = unsafe extern "C" fn(remaining: i32);

@@ -107,14 +107,15 @@ public sealed class WasmHostCallbackException : WasmCallException
 
     /// <summary>Creates the exception.</summary>
     public WasmHostCallbackException(string method, Exception hostException)
-        : this(method, Innermost(hostException, out int nestedCalls), nestedCalls)
+        : this(method, Innermost(method, hostException, out int nestedCalls, out string innermostMethod), nestedCalls, innermostMethod)
     {
     }
 
-    private WasmHostCallbackException(string method, Exception cause, int nestedCalls)
-        : base(method, Describe(cause, nestedCalls), cause)
+    private WasmHostCallbackException(string method, Exception cause, int nestedCalls, string innermostMethod)
+        : base(method, Describe(cause, nestedCalls, innermostMethod), cause)
     {
         NestedCalls = nestedCalls;
+        InnermostMethod = innermostMethod;
     }
 
     /// <summary>
@@ -124,28 +125,37 @@ public sealed class WasmHostCallbackException : WasmCallException
     /// </summary>
     public int NestedCalls { get; }
 
-    private static Exception Innermost(Exception hostException, out int nestedCalls)
+    /// <summary>
+    /// The interface method of the innermost call that failed: <see cref="WasmCallException.Method"/> itself when
+    /// <see cref="NestedCalls"/> is 0.
+    /// </summary>
+    public string InnermostMethod { get; }
+
+    private static Exception Innermost(string method, Exception hostException, out int nestedCalls, out string innermostMethod)
     {
         switch (hostException)
         {
             case WasmHostCallbackException nested:
                 nestedCalls = nested.NestedCalls + 1;
+                innermostMethod = nested.InnermostMethod;
                 return nested.InnerException!;
             case WasmCallException nestedCall:
                 nestedCalls = 1;
+                innermostMethod = nestedCall.Method;
                 return nestedCall;
             default:
                 nestedCalls = 0;
+                innermostMethod = method;
                 return hostException;
         }
     }
 
-    private static string Describe(Exception cause, int nestedCalls)
+    private static string Describe(Exception cause, int nestedCalls, string innermostMethod)
     {
         string message = cause.Message.Length <= MaxQuotedMessage ? cause.Message : cause.Message.Substring(0, MaxQuotedMessage) + "...";
         return nestedCalls == 0
             ? $"a host function called by the guest threw {cause.GetType().Name}: {message}"
-            : $"a host function called by the guest called back into a guest, which failed {nestedCalls} nested call{(nestedCalls == 1 ? "" : "s")} deep with {cause.GetType().Name}: {message}";
+            : $"a host function called by the guest called back into a guest, which failed {nestedCalls} nested call{(nestedCalls == 1 ? "" : "s")} deep, in {innermostMethod}, with {cause.GetType().Name}: {message}";
     }
 }
 

@@ -19,6 +19,9 @@ public partial interface IRecursionGuest
 {
     /// <summary>Traps with <c>unreachable</c> when <paramref name="remaining"/> is 0, else calls the host with one less.</summary>
     void Descend(int remaining);
+
+    /// <summary>Calls the host with one less, like <see cref="Descend"/>, without the trap: the outermost call.</summary>
+    void Enter(int remaining);
 }
 
 /// <summary>
@@ -33,6 +36,8 @@ public sealed class MutualRecursionTests
           (memory (export "memory") 1)
           (func (export "descend") (param $remaining i32)
             (if (i32.eqz (local.get $remaining)) (then unreachable))
+            (call $recurse (i32.sub (local.get $remaining) (i32.const 1))))
+          (func (export "enter") (param $remaining i32)
             (call $recurse (i32.sub (local.get $remaining) (i32.const 1)))))
         """;
 
@@ -62,10 +67,12 @@ public sealed class MutualRecursionTests
         var (guest, api) = Create();
         using var _ = guest;
 
-        var error = Assert.Throws<WasmHostCallbackException>(() => api.Descend(levels));
+        // Enter(n) calls Recurse(n - 1), which calls Descend(n - 1) ... until Descend(0) traps: n nested calls.
+        var error = Assert.Throws<WasmHostCallbackException>(() => api.Enter(levels));
 
-        Assert.Equal("IRecursionGuest.Descend", error.Method);
+        Assert.Equal("IRecursionGuest.Enter", error.Method);
         Assert.Equal(levels, error.NestedCalls);
+        Assert.Equal("IRecursionGuest.Descend", error.InnermostMethod);
         Assert.True(error.Message.Length < 1_000, $"{error.Message.Length} characters: {error.Message[..Math.Min(2_000, error.Message.Length)]}");
         Assert.Contains($"{levels} nested call", error.Message);
         Assert.Contains("the guest trapped (Unreachable)", error.Message);
@@ -91,9 +98,11 @@ public sealed class MutualRecursionTests
         using var guest = WasmGuest.Builder(TestGuests.MovingEngine, s_module.Value).Export<IRecursionHost>(host).Instantiate();
         host.Guest = guest.Import<IRecursionGuest>();
 
-        // Descend(50) calls Recurse(49), which calls Descend(49) ... Descend(2) calls Recurse(1), which throws: 48 nested calls.
-        var error = Assert.Throws<WasmHostCallbackException>(() => host.Guest.Descend(50));
+        // Enter(50) calls Recurse(49), which calls Descend(49) ... Descend(2) calls Recurse(1), which throws: 48 nested calls.
+        var error = Assert.Throws<WasmHostCallbackException>(() => host.Guest.Enter(50));
+        Assert.Equal("IRecursionGuest.Enter", error.Method);
         Assert.Equal(48, error.NestedCalls);
+        Assert.Equal("IRecursionGuest.Descend", error.InnermostMethod);
         var cause = Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
         Assert.Equal("remaining", cause.ParamName);
         Assert.True(error.Message.Length < 1_000);
