@@ -3,8 +3,8 @@
  * reliability tests (tests/WasmMarshal.Tests/Reliability/ReturnedPointerTests.cs). Under the ABI a returned string or
  * array is a new block from the guest's heap that the host frees after copying; each export here breaks that in a way
  * C code really does: handing back its own argument, a pointer into static data, the return area itself, or part of
- * an argument. It also recurses without bound, for the native stack check, and spins forever after telling the
- * host it started, for Dispose from another thread during a call.
+ * an argument. It also spins forever after telling the host it started, for Dispose from another thread during a
+ * call.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +67,4 @@ WM_EXPORT("enter_then_spin") void enter_then_spin(void) {
     host_entered();
     volatile uint32_t spins = 0;
     for (;;) spins++;
-}
-
-/* Unbounded recursion that no optimiser can turn into a loop: each frame keeps a value live across the call. */
-WM_EXPORT("recurse") int32_t recurse(int32_t depth) {
-    if (depth == 0) return 0;
-    volatile int32_t keep = depth;
-    return recurse(depth - 1) + keep;
 }
