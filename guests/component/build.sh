@@ -3,6 +3,7 @@
 # pinned in package-lock.json (bundled wit-component, compiled to wasm; works offline):
 #   canon_c.c     clang, wasm32-wasi reactor, LEGACY names (memory, cabi_realloc, iface#func, cabi_post_*, _initialize)
 #   canon_rust.rs rustc 1.63, wasm32-unknown-unknown, NEWER names (cm32p2|iface|func, cm32p2_realloc, ..._post, ...)
+#   canon_utf16.wat  wat2wasm, legacy names, wit-utf16/text.wit embedded with string-encoding utf16
 # Writes DEST/<name>.wasm (the core module, what the canonical stubs call) and DEST/components/<name>.wasm (the
 # component made by `jco embed` + `jco new`, what Wasmtime.Components runs). `jco new` validates each core module
 # against the WIT: it is the proof that the hand-written signatures are the canonical ones. It must also REJECT
@@ -41,6 +42,13 @@ grep -q '(export "memory" (memory 0))' "$work/canon_rust.wat" || { echo "canon_r
 sed -i 's/(export "memory" (memory 0))/(export "cm32p2_memory" (memory 0))/' "$work/canon_rust.wat"
 wat2wasm "$work/canon_rust.wat" -o "$dest/canon_rust.wasm"
 componentize canon_rust
+
+# A UTF-16 guest in WebAssembly text, for the other string encoding (its own tiny package in wit-utf16/).
+wat2wasm canon_utf16.wat -o "$dest/canon_utf16.wasm"
+jco embed --wit "$here/wit-utf16" --world-name utf16-guest --string-encoding utf16 "$dest/canon_utf16.wasm" \
+    -o "$work/canon_utf16.embedded.wasm"
+jco new "$work/canon_utf16.embedded.wasm" -o "$dest/components/canon_utf16.wasm"
+echo "built canon_utf16.wasm and components/canon_utf16.wasm"
 
 # The negative check: a core module whose count-bytes takes one i32 instead of (ptr, len) must not componentize.
 "${CC:-clang}" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -DCANON_MISMATCH \
