@@ -6,7 +6,7 @@
 #   guests/emscripten/*.c    emcc, STANDALONE_WASM, -sMALLOC=none (heap imported from the host) unless overridden
 #   guests/rust/*.rs         Debian rustc 1.63, wasm32-unknown-unknown, cdylib, no crates
 #   guests/assemblyscript/*.ts  assemblyscript 0.28.20 (npm, pinned in package-lock.json)
-#   guests/component/        canonical-ABI guests (C and Rust, hand-written against guests/component/wit), each also
+#   guests/component/        canonical-ABI guests (C, Rust and WAT, hand-written against WIT in guests/component), each also
 #                            componentized by jco 1.35.0 (npm, pinned) into guests/bin/components/<name>.wasm
 #   (guests/shared/ holds code included by several of them; it is not built on its own)
 #

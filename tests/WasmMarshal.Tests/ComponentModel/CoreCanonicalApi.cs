@@ -17,6 +17,7 @@ public sealed class CoreCanonicalApi : ITestApi, IDisposable
     private const string I = "ITestApi.";
 
     private readonly Store _store;
+    private readonly Instance _instance;
     private readonly GuestMemory _memory;
     private readonly CanonicalRealloc _realloc;
 
@@ -122,7 +123,7 @@ public sealed class CoreCanonicalApi : ITestApi, IDisposable
             CanonicalList.StorePair(memory.View(), (uint)retptr, pointer, length, method, "retptr");
         });
         linker.AllowShadowing = true;
-        Instance instance = linker.Instantiate(_store, module);
+        Instance instance = _instance = linker.Instantiate(_store, module);
         memory = _memory = new GuestMemory(instance.GetMemory(exports.MemoryName)
             ?? throw new InvalidOperationException("checked by ExpectMemory"));
         realloc = _realloc = new CanonicalRealloc(_memory,
@@ -163,6 +164,9 @@ public sealed class CoreCanonicalApi : ITestApi, IDisposable
             }
         }
     }
+
+    /// <summary>An exported i32 global's value (the hostile tests' guests record what they saw).</summary>
+    public int Global(string name) => (int)_instance.GetGlobal(name)!.GetValue()!;
 
     /// <summary>The naming scheme the module was found to use.</summary>
     public CanonicalNaming Naming { get; }

@@ -172,6 +172,26 @@ public sealed class HostileCanonicalGuestTests
     }
 
     [Fact]
+    public void Post_return_runs_once_after_lifting_with_the_return_area()
+    {
+        // The post-return function overwrites the result string ("hi" becomes "XX") and records the pointer it got:
+        // the caller must have copied the string out before, and passed the return-area pointer.
+        using var api = Guest(Returns("greet", "(param i32 i32)", "(i32.const 16)")
+            + """(data (i32.const 16) "\20\00\00\00\02\00\00\00") (data (i32.const 32) "hi")"""
+            + """(global $seen (export "seen") (mut i32) (i32.const 0)) (global $calls (export "calls") (mut i32) (i32.const 0))"""
+            + """
+              (func (export "cabi_post_wasmmarshal:test/api@0.1.0#greet") (param i32)
+                (global.set $seen (local.get 0)) (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+                (i32.store16 (i32.const 32) (i32.const 0x5858)))
+              """);
+        Assert.Equal("hi", api.Greet("x"));
+        Assert.Equal(16, api.Global("seen"));
+        Assert.Equal(1, api.Global("calls"));
+        Assert.Equal("XX", api.Greet("x"));
+        Assert.Equal(2, api.Global("calls"));
+    }
+
+    [Fact]
     public void Post_return_that_traps()
     {
         using var api = Guest(Returns("greet", "(param i32 i32)", "(i32.const 16)")
