@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Marshalling;
 using WasmMarshal.Generators.Model;
 
@@ -14,7 +15,7 @@ internal static class ExportBinderEmitter
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
         string self = model.QualifiedName;
-        var methods = model.Methods.Where(m => m.UnsupportedReason is null).ToList();
+        var methods = model.Methods.Where(m => m.IsSupported).ToList();
 
         writer.Line("/// <summary>");
         writer.Line($"/// Defines every method of this interface in <paramref name=\"linker\"/> under the import module");
@@ -41,7 +42,7 @@ internal static class ExportBinderEmitter
         writer.Line("    {");
         foreach (var method in methods)
         {
-            writer.Line($"        new({Lowering.Literal(method.WasmName)}, {Lowering.Literal(method.Name)}, {Lowering.Literal(CoreSignature.Of(method).Text)}),");
+            writer.Line($"        new({Lowering.Literal(method.Method.WasmName)}, {Lowering.Literal(method.Method.Name)}, {Lowering.Literal(method.Core.Text)}),");
         }
 
         writer.Line("    },");
@@ -55,14 +56,15 @@ internal static class ExportBinderEmitter
         }
     }
 
-    private static void EmitFunction(SourceWriter writer, InterfaceModel model, MethodModel method, int index)
+    private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
     {
-        var parameters = method.Parameters.Select(ValueMarshaller.For).ToList();
-        var result = ValueMarshaller.For(method.Return);
-        var signature = CoreSignature.Of(method);
+        var method = lowered.Method;
+        var parameters = lowered.Parameters.Select(p => ValueMarshaller.For(p)).ToList();
+        var result = ValueMarshaller.For(lowered.Return, lowered.ReturnArea);
+        var signature = lowered.Core;
         string local = "__wasmImport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-        var coreParameters = result.ExportCoreParameters().Concat(parameters.SelectMany(p => p.ExportCoreParameters()));
-        bool usesMemory = result.UsesGuestMemory || parameters.Any(p => p.UsesGuestMemory);
+        var coreParameters = lowered.CoreParameters.Select(ValueMarshaller.ExportCoreParameter);
+        bool usesMemory = lowered.UsesGuestMemory;
 
         writer.Line($"// {model.Module}.{method.WasmName}: {signature.Text}");
         writer.Line($"{InterfaceEmitter.CoreDelegateType(signature)} {local} = ({string.Join(", ", coreParameters)}) =>");
@@ -84,7 +86,7 @@ internal static class ExportBinderEmitter
         }
 
         writer.Line("// Stage: Invoke.");
-        string call = $"implementation.{method.Name}({string.Join(", ", parameters.Select(p => p.ExportArgument()))})";
+        string call = $"implementation.{Lowering.Identifier(method.Name)}({string.Join(", ", parameters.Select(p => p.ExportArgument()))})";
         bool hasResult = method.Return.Shape != ValueShape.Void;
         writer.Line(hasResult ? $"{method.Return.TypeDisplay} __result = {call};" : call + ";");
 

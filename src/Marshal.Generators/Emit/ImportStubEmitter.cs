@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Marshalling;
 using WasmMarshal.Generators.Model;
 
@@ -55,7 +56,7 @@ internal static class ImportStubEmitter
 
         foreach (var method in supported)
         {
-            writer.Line($"private readonly {InterfaceEmitter.CoreDelegateType(method.Signature)} {method.Field};");
+            writer.Line($"private readonly {InterfaceEmitter.CoreDelegateType(method.Lowered.Core)} {method.Field};");
         }
 
         writer.Line();
@@ -84,7 +85,7 @@ internal static class ImportStubEmitter
         writer.Line($"var binder = new global::WasmMarshal.Binding.ImportBinder(guest, {Lowering.Literal(model.FullName)});");
         foreach (var method in methods)
         {
-            writer.Line($"binder.Expect({Lowering.Literal(method.Model.WasmName)}, {Lowering.Literal(method.Model.Name)}, {Lowering.Literal(method.Signature.Text)});");
+            writer.Line($"binder.Expect({Lowering.Literal(method.Model.WasmName)}, {Lowering.Literal(method.Model.Name)}, {Lowering.Literal(method.Lowered.Core.Text)});");
         }
 
         writer.Line(needsAllocator ? "var scratch = binder.RequireAllocator(allocator);" : "_ = allocator;");
@@ -111,18 +112,18 @@ internal static class ImportStubEmitter
 
         foreach (var method in methods)
         {
-            writer.Line($"{method.Field} = guest.Instance.{Resolver(method.Signature)}({Lowering.Literal(method.Model.WasmName)})!;");
+            writer.Line($"{method.Field} = guest.Instance.{Resolver(method.Lowered.Core)}({Lowering.Literal(method.Model.WasmName)})!;");
         }
 
         writer.Close();
     }
 
-    private static string Resolver(CoreSignature signature)
+    private static string Resolver(CoreFunctionType signature)
     {
-        var types = signature.Parameters.Select(CoreSignature.ClrType).ToList();
-        if (signature.Result is not null)
+        var types = signature.Parameters.Select(p => p.ClrType()).ToList();
+        if (signature.Results.Count > 0)
         {
-            types.Add(CoreSignature.ClrType(signature.Result));
+            types.AddRange(signature.Results.Select(r => r.ClrType()));
             return "GetFunction<" + string.Join(", ", types) + ">";
         }
 
@@ -132,7 +133,7 @@ internal static class ImportStubEmitter
     private static void EmitMethod(SourceWriter writer, InterfaceModel model, BoundMethod method)
     {
         var m = method.Model;
-        var declaration = m.Declaration.Split('\n');
+        var declaration = InterfaceEmitter.Declaration(m.Declaration).Split('\n');
         foreach (var line in declaration.Take(declaration.Length - 1))
         {
             writer.Line(line);
@@ -148,15 +149,17 @@ internal static class ImportStubEmitter
         writer.Open(declaration.Last());
         writer.Line($"const string __method = {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m))};");
         var all = method.Parameters.Concat(new[] { method.Return }).ToList();
-        var arguments = method.Return.ImportArguments().Concat(method.Parameters.SelectMany(p => p.ImportArguments()));
+        var arguments = method.Lowered.CoreParameters.Select(slot => method.For(slot.Value).ImportArgument(slot.Role));
         string call = $"{method.Field}({string.Join(", ", arguments)})";
         bool hasResult = m.Return.Shape != ValueShape.Void;
 
         writer.Line("__wasmGuest.EnsureUsable(__method);");
-        foreach (var parameter in m.Parameters.Where(p => p.RejectsNull))
+        for (int index = 0; index < m.Parameters.Count; index++)
         {
-            string id = Lowering.Identifier(parameter.Name);
-            writer.Line($"if ({id} is null) throw new global::System.ArgumentNullException(nameof({id}));");
+            if (m.Parameters[index].RejectsNull)
+            {
+                writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(index)}, {Lowering.Literal(m.Parameters[index].Name)});");
+            }
         }
 
         if (!method.UsesGuestMemory)
@@ -255,28 +258,29 @@ internal static class ImportStubEmitter
     /// <summary>A method with its marshallers resolved.</summary>
     private sealed class BoundMethod
     {
-        public BoundMethod(MethodModel model, int index)
+        public BoundMethod(LoweredMethod lowered, int index)
         {
-            Model = model;
-            Parameters = model.Parameters.Select(ValueMarshaller.For).ToList();
-            Return = ValueMarshaller.For(model.Return);
-            Signature = CoreSignature.Of(model);
-            Field = "__wasmExport" + index + "_" + new string(model.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+            Lowered = lowered;
+            Parameters = lowered.Parameters.Select(p => ValueMarshaller.For(p)).ToList();
+            Return = ValueMarshaller.For(lowered.Return, lowered.ReturnArea);
+            Field = "__wasmExport" + index + "_" + new string(Model.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
         }
 
-        public MethodModel Model { get; }
+        public LoweredMethod Lowered { get; }
+
+        public MethodModel Model => Lowered.Method;
 
         public List<ValueMarshaller> Parameters { get; }
 
         public ValueMarshaller Return { get; }
 
-        public CoreSignature Signature { get; }
+        public ValueMarshaller For(int index) => index == LoweredValue.ReturnIndex ? Return : Parameters[index];
 
         /// <summary>The delegate field: numbered, so that no two wasm names can collide, and named for readability.</summary>
         public string Field { get; }
 
         public bool Supported => Model.UnsupportedReason is null;
 
-        public bool UsesGuestMemory => Return.UsesGuestMemory || Parameters.Any(p => p.UsesGuestMemory);
+        public bool UsesGuestMemory => Lowered.UsesGuestMemory;
     }
 }

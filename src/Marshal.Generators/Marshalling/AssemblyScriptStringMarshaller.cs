@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Marshalling;
@@ -12,7 +13,7 @@ internal sealed class AssemblyScriptStringMarshaller : ValueMarshaller
 {
     private const string Runtime = "global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller";
 
-    public AssemblyScriptStringMarshaller(ValueModel value)
+    public AssemblyScriptStringMarshaller(LoweredValue value)
         : base(value)
     {
     }
@@ -41,12 +42,12 @@ internal sealed class AssemblyScriptStringMarshaller : ValueMarshaller
         ? None
         : Lines($"if ({Id} is not null) {Runtime}.Write({Id}, __view.Bytes({Local("ptr")}, {Local("size")}, __method, {NameLiteral}));");
 
-    public override IEnumerable<string> ImportArguments() => Value.IsReturn ? None : Lines(Int(Local("ptr")));
+    public override string ImportArgument(SlotRole role) => Int(Local("ptr"));
 
-    public override string ImportInvoke(string call) => $"int __return_core = {call};";
+    public override string ImportInvoke(string call) => $"int __ret_core = {call};";
 
     public override IEnumerable<string> ImportUnmarshal() => Value.IsReturn
-        ? Concat(Lines($"__result = {Runtime}.Read(__view, unchecked((uint)__return_core), __method, \"return\");"), RejectNull("__result", "\"return\""))
+        ? Concat(Lines($"__result = {Runtime}.Read(__view, unchecked((uint)__ret_core), __method, \"return\");"), RejectNull("__result", "\"return\""))
         : None;
 
     // The pin is released through the allocator that took it (its Free unpins).
@@ -56,8 +57,6 @@ internal sealed class AssemblyScriptStringMarshaller : ValueMarshaller
 
     // ---- export, parameter and return ----
 
-    public override IEnumerable<string> ExportCoreParameters() => Value.IsReturn ? None : Lines($"int {Local("ptr")}");
-
     public override IEnumerable<string> ExportUnmarshal() => Concat(
         Lines($"string? {Local("value")} = {Runtime}.Read(__view, {UInt(Local("ptr"))}, __method, {NameLiteral});"),
         RejectNull(Local("value"), NameLiteral));
@@ -66,15 +65,15 @@ internal sealed class AssemblyScriptStringMarshaller : ValueMarshaller
 
     // A returned string is handed to the guest's collector unpinned: the guest owns it like any string it created.
     public override IEnumerable<string> ExportReturnAllocate() => Lines(
-        "uint __return_ptr = 0, __return_size = 0;",
+        "uint __ret_ptr = 0, __ret_size = 0;",
         "if (__result is not null)",
         "{",
-        $"    __return_size = {Runtime}.GetByteCount(__result, __method, \"return\");",
-        $"    __return_ptr = {Runtime}.AllocateForGuest(guest.GuestHeap, __return_size, __method, \"return\");",
+        $"    __ret_size = {Runtime}.GetByteCount(__result, __method, \"return\");",
+        $"    __ret_ptr = {Runtime}.AllocateForGuest(guest.GuestHeap, __ret_size, __method, \"return\");",
         "}");
 
     public override IEnumerable<string> ExportReturnWrite() =>
-        Lines($"if (__result is not null) {Runtime}.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, \"return\"));");
+        Lines($"if (__result is not null) {Runtime}.Write(__result, __view.Bytes(__ret_ptr, __ret_size, __method, \"return\"));");
 
-    public override string? ExportReturnExpression() => Int("__return_ptr");
+    public override string? ExportReturnExpression() => Int("__ret_ptr");
 }

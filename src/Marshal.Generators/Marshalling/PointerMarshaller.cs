@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using WasmMarshal.Generators.Abi;
+using WasmMarshal.Generators.Emit;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Marshalling;
@@ -10,7 +12,7 @@ namespace WasmMarshal.Generators.Marshalling;
 /// </summary>
 internal sealed class PointerMarshaller : ValueMarshaller
 {
-    public PointerMarshaller(ValueModel value)
+    public PointerMarshaller(LoweredValue value)
         : base(value)
     {
     }
@@ -23,7 +25,7 @@ internal sealed class PointerMarshaller : ValueMarshaller
 
     private bool CopiesBack => Value.Passing is PassingMode.Ref or PassingMode.Out;
 
-    private string Address => Value.IsReturn ? "__return_area" : Local("ptr");
+    private string Address => Value.IsReturn ? Locals.ReturnArea : Local("ptr");
 
     public override IEnumerable<string> ImportDeclare() => Lines($"uint {Address} = 0;");
 
@@ -41,13 +43,13 @@ internal sealed class PointerMarshaller : ValueMarshaller
             : Lines($"__view.Write<{Type}>({Address}, in {Id}, __method, {NameLiteral});");
     }
 
-    public override IEnumerable<string> ImportArguments() => Lines(Int(Address));
+    public override string ImportArgument(SlotRole role) => Int(Address);
 
     public override IEnumerable<string> ImportUnmarshal()
     {
         if (Value.IsReturn)
         {
-            return Lines($"__result = __view.Read<{Type}>(__return_area, __method, \"return\");");
+            return Lines($"__result = __view.Read<{Type}>(__ret_area, __method, \"return\");");
         }
 
         return CopiesBack ? Lines($"{Id} = __view.Read<{Type}>({Address}, __method, {NameLiteral});") : None;
@@ -55,8 +57,6 @@ internal sealed class PointerMarshaller : ValueMarshaller
 
     public override IEnumerable<string> ImportCleanup() =>
         Lines($"if ({Address} != 0) __wasmGuest.Release(__allocator, {Address}, {Size}, {Align}, __method);");
-
-    public override IEnumerable<string> ExportCoreParameters() => Lines($"int {Address}");
 
     public override IEnumerable<string> ExportUnmarshal() => Value.Passing == PassingMode.Out
         ? Lines(
@@ -77,5 +77,5 @@ internal sealed class PointerMarshaller : ValueMarshaller
         : None;
 
     public override IEnumerable<string> ExportReturnWrite() =>
-        Lines($"__view.Write<{Type}>({UInt("__return_area")}, in __result, __method, \"return\");");
+        Lines($"__view.Write<{Type}>({UInt("__ret_area")}, in __result, __method, \"return\");");
 }

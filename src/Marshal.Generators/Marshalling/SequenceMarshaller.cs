@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using WasmMarshal.Generators.Abi;
+using WasmMarshal.Generators.Emit;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Marshalling;
@@ -10,7 +12,7 @@ namespace WasmMarshal.Generators.Marshalling;
 /// </summary>
 internal sealed class SequenceMarshaller : ValueMarshaller
 {
-    public SequenceMarshaller(ValueModel value)
+    public SequenceMarshaller(LoweredValue value)
         : base(value)
     {
     }
@@ -25,19 +27,17 @@ internal sealed class SequenceMarshaller : ValueMarshaller
 
     private string Count => IsArray ? $"({Id}?.Length ?? 0)" : $"{Id}.Length";
 
-    public override bool FreesGuestBuffer => Value.IsReturn;
-
     // ---- import ----
 
     public override IEnumerable<string> ImportDeclare() => Value.IsReturn
-        ? Lines("uint __return_area = 0, __return_ptr = 0, __return_size = 0;")
+        ? Lines("uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;")
         : Lines($"uint {Local("ptr")} = 0, {Local("size")} = 0;");
 
     public override IEnumerable<string> ImportAllocate()
     {
         if (Value.IsReturn)
         {
-            return Lines($"__return_area = {Allocate("8u", "4u")};");
+            return Lines($"__ret_area = {Allocate(AreaSize, AreaAlign)};");
         }
 
         return Lines(
@@ -52,9 +52,12 @@ internal sealed class SequenceMarshaller : ValueMarshaller
         ? None
         : Lines($"if ({Local("ptr")} != 0) {Spans}.Write<{Element}>({Id}, __view.Bytes({Local("ptr")}, {Local("size")}, __method, {NameLiteral}));");
 
-    public override IEnumerable<string> ImportArguments() => Value.IsReturn
-        ? Lines(Int("__return_area"))
-        : Lines(Int(Local("ptr")), Count);
+    public override string ImportArgument(SlotRole role) => role switch
+    {
+        SlotRole.ReturnArea => Int(Locals.ReturnArea),
+        SlotRole.Pointer => Int(Local("ptr")),
+        _ => Count,
+    };
 
     public override IEnumerable<string> ImportUnmarshal()
     {
@@ -66,35 +69,31 @@ internal sealed class SequenceMarshaller : ValueMarshaller
         }
 
         return Lines(
-            "ulong __return_pair = __view.Read<ulong>(__return_area, __method, \"return\");",
-            "uint __return_address = unchecked((uint)__return_pair);",
-            "uint __return_count = unchecked((uint)(__return_pair >> 32));",
-            "if (__return_address == 0)",
+            "ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, \"return\");",
+            "uint __ret_address = unchecked((uint)__ret_pair);",
+            "uint __ret_count = unchecked((uint)(__ret_pair >> 32));",
+            "if (__ret_address == 0)",
             "{",
-            "    if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, \"return\", $\"is a null pointer with an element count of {__return_count}\");",
+            "    if (__ret_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, \"return\", $\"is a null pointer with an element count of {__ret_count}\");",
             $"    __result = {(Value.IsNullable ? "null" : $"global::System.Array.Empty<{Element}>()")};",
             "}",
             "else",
             "{",
-            $"    uint __return_bytes = {Spans}.GetGuestByteCount<{Element}>(__return_count, __method, \"return\");",
-            "    global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, \"return\");",
-            "    __return_ptr = __return_address;",
-            "    __return_size = __return_bytes;",
-            $"    __result = {Spans}.ReadArray<{Element}>(__return_span);",
+            $"    uint __ret_bytes = {Spans}.GetGuestByteCount<{Element}>(__ret_count, __method, \"return\");",
+            "    global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, \"return\");",
+            "    __ret_ptr = __ret_address;",
+            "    __ret_size = __ret_bytes;",
+            $"    __result = {Spans}.ReadArray<{Element}>(__ret_span);",
             "}");
     }
 
     public override IEnumerable<string> ImportCleanup() => Value.IsReturn
         ? Lines(
-            $"if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, {Align}, __method);",
-            "if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);")
+            $"if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, {Align}, __method);",
+            $"if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, {AreaSize}, {AreaAlign}, __method);")
         : Lines($"if ({Local("ptr")} != 0) __wasmGuest.Release(__allocator, {Local("ptr")}, {Local("size")}, {Align}, __method);");
 
     // ---- export ----
-
-    public override IEnumerable<string> ExportCoreParameters() => Value.IsReturn
-        ? Lines("int __return_area")
-        : Lines($"int {Local("ptr")}", $"int {Local("count")}");
 
     public override IEnumerable<string> ExportUnmarshal()
     {
@@ -104,12 +103,12 @@ internal sealed class SequenceMarshaller : ValueMarshaller
             $"{Element}[]{(nullable ? "?" : "")} {target};",
             $"if ({Local("ptr")} == 0)",
             "{",
-            $"    if ({Local("count")} != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, {NameLiteral}, $\"is a null pointer with an element count of {{{UInt(Local("count"))}}}\");",
+            $"    if ({Local("len")} != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, {NameLiteral}, $\"is a null pointer with an element count of {{{UInt(Local("len"))}}}\");",
             $"    {target} = {(nullable ? "null" : $"global::System.Array.Empty<{Element}>()")};",
             "}",
             "else",
             "{",
-            $"    uint {Local("bytes")} = {Spans}.GetGuestByteCount<{Element}>({UInt(Local("count"))}, __method, {NameLiteral});",
+            $"    uint {Local("bytes")} = {Spans}.GetGuestByteCount<{Element}>({UInt(Local("len"))}, __method, {NameLiteral});",
             $"    {target} = {Spans}.ReadArray<{Element}>(__view.Bytes({UInt(Local("ptr"))}, {Local("bytes")}, __method, {NameLiteral}));",
             "}");
     }
@@ -119,15 +118,15 @@ internal sealed class SequenceMarshaller : ValueMarshaller
         : None;
 
     public override IEnumerable<string> ExportReturnAllocate() => Lines(
-        "uint __return_ptr = 0, __return_size = 0;",
-        "int __return_count = __result?.Length ?? 0;",
-        "if (__return_count != 0)",
+        "uint __ret_ptr = 0, __ret_size = 0;",
+        "int __ret_count = __result?.Length ?? 0;",
+        "if (__ret_count != 0)",
         "{",
-        $"    __return_size = {Spans}.GetByteCount<{Element}>(__return_count, __method, \"return\");",
-        $"    __return_ptr = guest.GuestHeap.Allocate(__return_size, {Align}, __method, \"return\");",
+        $"    __ret_size = {Spans}.GetByteCount<{Element}>(__ret_count, __method, \"return\");",
+        $"    __ret_ptr = guest.GuestHeap.Allocate(__ret_size, {Align}, __method, \"return\");",
         "}");
 
     public override IEnumerable<string> ExportReturnWrite() => Lines(
-        $"if (__return_ptr != 0) {Spans}.Write<{Element}>(__result, __view.Bytes(__return_ptr, __return_size, __method, \"return\"));",
-        $"__view.Write<ulong>({UInt("__return_area")}, ((ulong)(uint)__return_count << 32) | __return_ptr, __method, \"return\");");
+        $"if (__ret_ptr != 0) {Spans}.Write<{Element}>(__result, __view.Bytes(__ret_ptr, __ret_size, __method, \"return\"));",
+        $"__view.Write<ulong>({UInt("__ret_area")}, ((ulong)(uint)__ret_count << 32) | __ret_ptr, __method, \"return\");");
 }

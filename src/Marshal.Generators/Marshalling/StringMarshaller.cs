@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using WasmMarshal.Generators.Abi;
+using WasmMarshal.Generators.Emit;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Marshalling;
@@ -10,14 +12,12 @@ namespace WasmMarshal.Generators.Marshalling;
 /// </summary>
 internal sealed class StringMarshaller : ValueMarshaller
 {
-    public StringMarshaller(ValueModel value)
+    public StringMarshaller(LoweredValue value)
         : base(value)
     {
     }
 
     private bool IsCString => Value.Encoding == StringEncoding.Utf8NulTerminated;
-
-    public override bool FreesGuestBuffer => Value.IsReturn;
 
     private string Marshaller => Lowering.StringMarshaller(Value.Encoding);
 
@@ -42,15 +42,15 @@ internal sealed class StringMarshaller : ValueMarshaller
 
     public override IEnumerable<string> ImportDeclare() => Value.IsReturn
         ? Lines(IsCString
-            ? "uint __return_ptr = 0, __return_size = 0;"
-            : "uint __return_area = 0, __return_ptr = 0, __return_size = 0;")
+            ? "uint __ret_ptr = 0, __ret_size = 0;"
+            : "uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;")
         : Lines($"uint {Local("ptr")} = 0, {Local("size")} = 0;");
 
     public override IEnumerable<string> ImportAllocate()
     {
         if (Value.IsReturn)
         {
-            return IsCString ? None : Lines($"__return_area = {Allocate("8u", "4u")};");
+            return IsCString ? None : Lines($"__ret_area = {Allocate(AreaSize, AreaAlign)};");
         }
 
         return Lines(
@@ -65,19 +65,14 @@ internal sealed class StringMarshaller : ValueMarshaller
         ? None
         : Lines($"if ({Id} is not null) {Marshaller}.Write({Id}, __view.Bytes({Local("ptr")}, {Local("size")}, __method, {NameLiteral}));");
 
-    public override IEnumerable<string> ImportArguments()
+    public override string ImportArgument(SlotRole role) => role switch
     {
-        if (Value.IsReturn)
-        {
-            return IsCString ? None : Lines(Int("__return_area"));
-        }
+        SlotRole.ReturnArea => Int(Locals.ReturnArea),
+        SlotRole.Pointer => Int(Local("ptr")),
+        _ => Int(LengthFromSize(Local("size"))),
+    };
 
-        return IsCString
-            ? Lines(Int(Local("ptr")))
-            : Lines(Int(Local("ptr")), Int(LengthFromSize(Local("size"))));
-    }
-
-    public override string ImportInvoke(string call) => IsCString ? $"int __return_core = {call};" : call + ";";
+    public override string ImportInvoke(string call) => IsCString ? $"int __ret_core = {call};" : call + ";";
 
     public override IEnumerable<string> ImportUnmarshal()
     {
@@ -89,30 +84,30 @@ internal sealed class StringMarshaller : ValueMarshaller
         var lines = new List<string>();
         if (IsCString)
         {
-            lines.Add("uint __return_address = unchecked((uint)__return_core);");
+            lines.Add("uint __ret_address = unchecked((uint)__ret_core);");
         }
         else
         {
-            lines.Add("ulong __return_pair = __view.Read<ulong>(__return_area, __method, \"return\");");
-            lines.Add("uint __return_address = unchecked((uint)__return_pair);");
+            lines.Add("ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, \"return\");");
+            lines.Add("uint __ret_address = unchecked((uint)__ret_pair);");
         }
 
-        lines.Add("if (__return_address != 0)");
+        lines.Add("if (__ret_address != 0)");
         lines.Add("{");
         if (IsCString)
         {
-            lines.Add("    global::System.ReadOnlySpan<byte> __return_bytes = __view.NulTerminated(__return_address, __method, \"return\");");
-            lines.Add("    __return_ptr = __return_address;");
-            lines.Add("    __return_size = (uint)__return_bytes.Length + 1u;");
-            lines.Add("    __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_bytes, __method, \"return\");");
+            lines.Add("    global::System.ReadOnlySpan<byte> __ret_bytes = __view.NulTerminated(__ret_address, __method, \"return\");");
+            lines.Add("    __ret_ptr = __ret_address;");
+            lines.Add("    __ret_size = (uint)__ret_bytes.Length + 1u;");
+            lines.Add("    __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_bytes, __method, \"return\");");
         }
         else
         {
-            lines.Add($"    uint __return_bytes = {SizeFromLength("unchecked((uint)(__return_pair >> 32))", "\"return\"")};");
-            lines.Add("    global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, \"return\");");
-            lines.Add("    __return_ptr = __return_address;");
-            lines.Add("    __return_size = __return_bytes;");
-            lines.Add("    __result = " + Read("__return_span", "\"return\"") + ";");
+            lines.Add($"    uint __ret_bytes = {SizeFromLength("unchecked((uint)(__ret_pair >> 32))", "\"return\"")};");
+            lines.Add("    global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, \"return\");");
+            lines.Add("    __ret_ptr = __ret_address;");
+            lines.Add("    __ret_size = __ret_bytes;");
+            lines.Add("    __result = " + Read("__ret_span", "\"return\"") + ";");
         }
 
         lines.Add("}");
@@ -134,21 +129,11 @@ internal sealed class StringMarshaller : ValueMarshaller
             return Lines($"if ({Local("ptr")} != 0) __wasmGuest.Release(__allocator, {Local("ptr")}, {Local("size")}, {Align}, __method);");
         }
 
-        var free = $"if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, {Align}, __method);";
-        return IsCString ? Lines(free) : Lines(free, "if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);");
+        var free = $"if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, {Align}, __method);";
+        return IsCString ? Lines(free) : Lines(free, $"if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, {AreaSize}, {AreaAlign}, __method);");
     }
 
     // ---- export, parameter and return ----
-
-    public override IEnumerable<string> ExportCoreParameters()
-    {
-        if (Value.IsReturn)
-        {
-            return IsCString ? None : Lines("int __return_area");
-        }
-
-        return IsCString ? Lines($"int {Local("ptr")}") : Lines($"int {Local("ptr")}", $"int {Local("length")}");
-    }
 
     public override IEnumerable<string> ExportUnmarshal()
     {
@@ -163,7 +148,7 @@ internal sealed class StringMarshaller : ValueMarshaller
         {
             lines.Add($"if ({Local("ptr")} != 0)");
             lines.Add("{");
-            lines.Add($"    uint {Local("bytes")} = {SizeFromLength(UInt(Local("length")), NameLiteral)};");
+            lines.Add($"    uint {Local("bytes")} = {SizeFromLength(UInt(Local("len")), NameLiteral)};");
             lines.Add($"    {target} = {Read($"__view.Bytes({address}, {Local("bytes")}, __method, {NameLiteral})", NameLiteral)};");
             lines.Add("}");
         }
@@ -182,21 +167,21 @@ internal sealed class StringMarshaller : ValueMarshaller
     public override string ExportArgument() => Value.IsNullable ? Local("value") : Local("value") + "!";
 
     public override IEnumerable<string> ExportReturnAllocate() => Lines(
-        "uint __return_ptr = 0, __return_size = 0;",
+        "uint __ret_ptr = 0, __ret_size = 0;",
         "if (__result is not null)",
         "{",
-        $"    __return_size = {Marshaller}.GetByteCount(__result, __method, \"return\");",
-        $"    __return_ptr = guest.GuestHeap.Allocate(__return_size, {Align}, __method, \"return\");",
+        $"    __ret_size = {Marshaller}.GetByteCount(__result, __method, \"return\");",
+        $"    __ret_ptr = guest.GuestHeap.Allocate(__ret_size, {Align}, __method, \"return\");",
         "}");
 
     public override IEnumerable<string> ExportReturnWrite()
     {
-        var write = $"if (__result is not null) {Marshaller}.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, \"return\"));";
+        var write = $"if (__result is not null) {Marshaller}.Write(__result, __view.Bytes(__ret_ptr, __ret_size, __method, \"return\"));";
         return IsCString
             ? Lines(write)
             : Lines(write,
-                $"__view.Write<ulong>({UInt("__return_area")}, ((ulong)({LengthFromSize("__return_size")}) << 32) | __return_ptr, __method, \"return\");");
+                $"__view.Write<ulong>({UInt("__ret_area")}, ((ulong)({LengthFromSize("__ret_size")}) << 32) | __ret_ptr, __method, \"return\");");
     }
 
-    public override string? ExportReturnExpression() => IsCString ? Int("__return_ptr") : null;
+    public override string? ExportReturnExpression() => IsCString ? Int("__ret_ptr") : null;
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using WasmMarshal.Generators.Abi;
+using WasmMarshal.Generators.Emit;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Marshalling;
@@ -13,24 +15,36 @@ internal abstract class ValueMarshaller
 {
     protected static readonly string[] None = new string[0];
 
-    protected ValueMarshaller(ValueModel value) => Value = value;
+    protected ValueMarshaller(LoweredValue value)
+    {
+        Lowered = value;
+    }
 
-    public ValueModel Value { get; }
+    public LoweredValue Lowered { get; }
+
+    public ValueModel Value => Lowered.Value;
+
+    /// <summary>For a return value: the return area the ABI gives it, if any.</summary>
+    public ReturnArea? Area { get; init; }
+
+    protected string AreaSize => (Area?.Size ?? 0) + "u";
+
+    protected string AreaAlign => (Area?.Align ?? 1) + "u";
 
     /// <summary>Whether the value occupies guest memory (and so needs the allocator and a view).</summary>
     public virtual bool UsesGuestMemory => true;
 
     /// <summary>Whether a returned buffer belongs to the guest's heap and is freed there after copying.</summary>
-    public virtual bool FreesGuestBuffer => false;
+    public bool FreesGuestBuffer => Lowered.Buffer == Ownership.GuestAllocatedHostFrees;
 
-    /// <summary>The C# parameter identifier.</summary>
-    protected string Id => Lowering.Identifier(Value.Name);
+    /// <summary>The C# parameter identifier, as the stub re-declares it.</summary>
+    protected string Id => Locals.Parameter(Lowered.Index);
 
     /// <summary>The name of this value in messages and <c>WasmGuestDataException.Parameter</c>.</summary>
     protected string NameLiteral => Lowering.Literal(Value.Name);
 
-    /// <summary>A generated local belonging to this value; user names never start with two underscores.</summary>
-    protected string Local(string suffix) => "__" + Value.Name + "_" + suffix;
+    /// <summary>A generated local belonging to this value (see <see cref="Locals"/>).</summary>
+    protected string Local(string role) => Locals.Of(Lowered.Index, role);
 
     // ---- [WasmImport]: the host calls the guest ----
 
@@ -40,8 +54,8 @@ internal abstract class ValueMarshaller
 
     public virtual IEnumerable<string> ImportMarshal() => None;
 
-    /// <summary>The core arguments, in order. For a return value, the return-area pointer (if any).</summary>
-    public abstract IEnumerable<string> ImportArguments();
+    /// <summary>The core argument for one of this value's slots (for a return value, the return area).</summary>
+    public abstract string ImportArgument(SlotRole role);
 
     /// <summary>For a return value: the statement that makes the call and keeps its core result.</summary>
     public virtual string ImportInvoke(string call) => call + ";";
@@ -52,8 +66,8 @@ internal abstract class ValueMarshaller
 
     // ---- [WasmExport]: the guest calls the host ----
 
-    /// <summary>The lambda parameters that receive the core values (for a return value, the return area).</summary>
-    public abstract IEnumerable<string> ExportCoreParameters();
+    /// <summary>The lambda parameter that receives one core value (for a return value, the return area).</summary>
+    public static string ExportCoreParameter(CoreSlot slot) => slot.Type.ClrType() + " " + Locals.Slot(slot);
 
     public virtual IEnumerable<string> ExportUnmarshal() => None;
 
@@ -86,13 +100,13 @@ internal abstract class ValueMarshaller
     protected string Allocate(string size, string align) =>
         $"__allocator.Allocate({size}, {align}, __method, {NameLiteral})";
 
-    public static ValueMarshaller For(ValueModel value) => value.Shape switch
+    public static ValueMarshaller For(LoweredValue value, ReturnArea? area = null) => value.Value.Shape switch
     {
         ValueShape.Void or ValueShape.Unsupported => new VoidMarshaller(value),
         ValueShape.Scalar => new ScalarMarshaller(value),
-        ValueShape.String when value.Encoding == StringEncoding.AssemblyScript => new AssemblyScriptStringMarshaller(value),
-        ValueShape.String => new StringMarshaller(value),
-        ValueShape.Pointer => new PointerMarshaller(value),
-        _ => new SequenceMarshaller(value),
+        ValueShape.String when value.Value.Encoding == StringEncoding.AssemblyScript => new AssemblyScriptStringMarshaller(value),
+        ValueShape.String => new StringMarshaller(value) { Area = area },
+        ValueShape.Pointer => new PointerMarshaller(value) { Area = area },
+        _ => new SequenceMarshaller(value) { Area = area },
     };
 }

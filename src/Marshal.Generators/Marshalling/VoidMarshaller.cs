@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Marshalling;
@@ -6,14 +7,13 @@ namespace WasmMarshal.Generators.Marshalling;
 /// <summary>A <c>void</c> return: nothing crosses.</summary>
 internal sealed class VoidMarshaller : ValueMarshaller
 {
-    public VoidMarshaller(ValueModel value)
+    public VoidMarshaller(LoweredValue value)
         : base(value)
     {
     }
 
     public override bool UsesGuestMemory => false;
 
-    public override IEnumerable<string> ImportArguments() => None;
+    public override string ImportArgument(SlotRole role) => throw new System.InvalidOperationException("void has no core values");
 
-    public override IEnumerable<string> ExportCoreParameters() => None;
 }

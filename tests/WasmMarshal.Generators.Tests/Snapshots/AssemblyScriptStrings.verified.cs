@@ -47,43 +47,43 @@ namespace Demo.Script
                 __wasmExport1_find = guest.Instance.GetFunction<int, int>("find")!;
             }
 
-            string global::Demo.Script.IScriptGuest.Join(string left, string? right)
+            string global::Demo.Script.IScriptGuest.Join(string __a0, string? __a1)
             {
                 const string __method = "IScriptGuest.Join";
                 __wasmGuest.EnsureUsable(__method);
-                if (left is null) throw new global::System.ArgumentNullException(nameof(left));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "left");
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __left_ptr = 0, __left_size = 0;
-                uint __right_ptr = 0, __right_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __a1_ptr = 0, __a1_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (left is not null)
+                        if (__a0 is not null)
                         {
-                            __left_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(left, __method, "left");
-                            __left_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocatePinned(__allocator, __left_size, __method, "left");
+                            __a0_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(__a0, __method, "left");
+                            __a0_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocatePinned(__allocator, __a0_size, __method, "left");
                         }
-                        if (right is not null)
+                        if (__a1 is not null)
                         {
-                            __right_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(right, __method, "right");
-                            __right_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocatePinned(__allocator, __right_size, __method, "right");
+                            __a1_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(__a1, __method, "right");
+                            __a1_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocatePinned(__allocator, __a1_size, __method, "right");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (left is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(left, __view.Bytes(__left_ptr, __left_size, __method, "left"));
-                            if (right is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(right, __view.Bytes(__right_ptr, __right_size, __method, "right"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "left"));
+                            if (__a1 is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(__a1, __view.Bytes(__a1_ptr, __a1_size, __method, "right"));
                         }
                         // Stage: Invoke.
-                        int __return_core = __wasmExport0_join(unchecked((int)__left_ptr), unchecked((int)__right_ptr));
+                        int __ret_core = __wasmExport0_join(unchecked((int)__a0_ptr), unchecked((int)__a1_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__return_core), __method, "return");
+                            __result = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__ret_core), __method, "return");
                             if (__result is null)
                             {
                                 throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
@@ -93,8 +93,8 @@ namespace Demo.Script
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__right_ptr != 0) __wasmGuest.Release(__allocator, __right_ptr, __right_size, global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Alignment, __method);
-                        if (__left_ptr != 0) __wasmGuest.Release(__allocator, __left_ptr, __left_size, global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Alignment, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, __a1_size, global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Alignment, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Alignment, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -105,7 +105,7 @@ namespace Demo.Script
                 return __result!;
             }
 
-            string? global::Demo.Script.IScriptGuest.Find(int id)
+            string? global::Demo.Script.IScriptGuest.Find(int __a0)
             {
                 const string __method = "IScriptGuest.Find";
                 __wasmGuest.EnsureUsable(__method);
@@ -118,11 +118,11 @@ namespace Demo.Script
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
                         // Stage: Invoke.
-                        int __return_core = __wasmExport1_find(id);
+                        int __ret_core = __wasmExport1_find(__a0);
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__return_core), __method, "return");
+                            __result = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__ret_core), __method, "return");
                         }
                     }
                     finally
@@ -162,41 +162,41 @@ namespace Demo.Script
             if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
 
             // env.log: (i32) -> ()
-            global::System.Action<int> __wasmImport0_log = (int __message_ptr) =>
+            global::System.Action<int> __wasmImport0_log = (int __a0_ptr) =>
             {
                 const string __method = "IScriptHost.Log";
                 // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
                 global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__message_ptr), __method, "message");
-                if (__message_value is null)
+                string? __a0_value = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__a0_ptr), __method, "message");
+                if (__a0_value is null)
                 {
                     throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
                 }
                 // Stage: Invoke.
-                implementation.Log(__message_value!);
+                implementation.Log(__a0_value!);
             };
             linker.DefineFunction("env", "log", __wasmImport0_log);
 
             // env.name: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_name = (int __key_ptr) =>
+            global::System.Func<int, int> __wasmImport1_name = (int __a0_ptr) =>
             {
                 const string __method = "IScriptHost.Name";
                 // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
                 global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __key_value = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__key_ptr), __method, "key");
+                string? __a0_value = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__a0_ptr), __method, "key");
                 // Stage: Invoke.
-                string __result = implementation.Name(__key_value);
+                string __result = implementation.Name(__a0_value);
                 // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
+                uint __ret_ptr = 0, __ret_size = 0;
                 if (__result is not null)
                 {
-                    __return_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocateForGuest(guest.GuestHeap, __return_size, __method, "return");
+                    __ret_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(__result, __method, "return");
+                    __ret_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocateForGuest(guest.GuestHeap, __ret_size, __method, "return");
                 }
                 // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
                 __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                return unchecked((int)__return_ptr);
+                if (__result is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(__result, __view.Bytes(__ret_ptr, __ret_size, __method, "return"));
+                return unchecked((int)__ret_ptr);
             };
             linker.DefineFunction("env", "name", __wasmImport1_name);
         }

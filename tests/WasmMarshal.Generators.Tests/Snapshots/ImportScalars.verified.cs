@@ -99,13 +99,13 @@ namespace Demo.Scalars
                 __wasmExport19_reset = guest.Instance.GetAction("reset")!;
             }
 
-            int global::Demo.Scalars.IScalarGuest.AddI32(int a, int b)
+            int global::Demo.Scalars.IScalarGuest.AddI32(int __a0, int __a1)
             {
                 const string __method = "IScalarGuest.AddI32";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return __wasmExport0_add_i32(a, b);
+                    return __wasmExport0_add_i32(__a0, __a1);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -113,13 +113,13 @@ namespace Demo.Scalars
                 }
             }
 
-            uint global::Demo.Scalars.IScalarGuest.MulU32(uint a, uint b)
+            uint global::Demo.Scalars.IScalarGuest.MulU32(uint __a0, uint __a1)
             {
                 const string __method = "IScalarGuest.MulU32";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)a), unchecked((int)b)));
+                    return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)__a0), unchecked((int)__a1)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -127,13 +127,13 @@ namespace Demo.Scalars
                 }
             }
 
-            long global::Demo.Scalars.IScalarGuest.AddI64(long a, long b)
+            long global::Demo.Scalars.IScalarGuest.AddI64(long __a0, long __a1)
             {
                 const string __method = "IScalarGuest.AddI64";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return __wasmExport2_add_i64(a, b);
+                    return __wasmExport2_add_i64(__a0, __a1);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -141,13 +141,13 @@ namespace Demo.Scalars
                 }
             }
 
-            ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong a, ulong b)
+            ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong __a0, ulong __a1)
             {
                 const string __method = "IScalarGuest.MaxU64";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)a), unchecked((long)b)));
+                    return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)__a0), unchecked((long)__a1)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -155,13 +155,13 @@ namespace Demo.Scalars
                 }
             }
 
-            float global::Demo.Scalars.IScalarGuest.ScaleF32(float x, float k)
+            float global::Demo.Scalars.IScalarGuest.ScaleF32(float __a0, float __a1)
             {
                 const string __method = "IScalarGuest.ScaleF32";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return __wasmExport4_scale_f32(x, k);
+                    return __wasmExport4_scale_f32(__a0, __a1);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -169,13 +169,13 @@ namespace Demo.Scalars
                 }
             }
 
-            double global::Demo.Scalars.IScalarGuest.HypotF64(double x, double y)
+            double global::Demo.Scalars.IScalarGuest.HypotF64(double __a0, double __a1)
             {
                 const string __method = "IScalarGuest.HypotF64";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return __wasmExport5_hypot_f64(x, y);
+                    return __wasmExport5_hypot_f64(__a0, __a1);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -183,13 +183,13 @@ namespace Demo.Scalars
                 }
             }
 
-            bool global::Demo.Scalars.IScalarGuest.IsEven(int x)
+            bool global::Demo.Scalars.IScalarGuest.IsEven(int __a0)
             {
                 const string __method = "IScalarGuest.IsEven";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return (__wasmExport6_is_even(x) != 0);
+                    return (__wasmExport6_is_even(__a0) != 0);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -197,13 +197,13 @@ namespace Demo.Scalars
                 }
             }
 
-            bool global::Demo.Scalars.IScalarGuest.Negate(bool value)
+            bool global::Demo.Scalars.IScalarGuest.Negate(bool __a0)
             {
                 const string __method = "IScalarGuest.Negate";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return (__wasmExport7_negate((value ? 1 : 0)) != 0);
+                    return (__wasmExport7_negate((__a0 ? 1 : 0)) != 0);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -211,13 +211,13 @@ namespace Demo.Scalars
                 }
             }
 
-            byte global::Demo.Scalars.IScalarGuest.IncU8(byte x)
+            byte global::Demo.Scalars.IScalarGuest.IncU8(byte __a0)
             {
                 const string __method = "IScalarGuest.IncU8";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((byte)__wasmExport8_inc_u8((int)x));
+                    return unchecked((byte)__wasmExport8_inc_u8((int)__a0));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -225,13 +225,13 @@ namespace Demo.Scalars
                 }
             }
 
-            sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte x)
+            sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte __a0)
             {
                 const string __method = "IScalarGuest.NegI8";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((sbyte)__wasmExport9_neg_i8((int)x));
+                    return unchecked((sbyte)__wasmExport9_neg_i8((int)__a0));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -239,13 +239,13 @@ namespace Demo.Scalars
                 }
             }
 
-            short global::Demo.Scalars.IScalarGuest.AddI16(short a, short b)
+            short global::Demo.Scalars.IScalarGuest.AddI16(short __a0, short __a1)
             {
                 const string __method = "IScalarGuest.AddI16";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((short)__wasmExport10_add_i16((int)a, (int)b));
+                    return unchecked((short)__wasmExport10_add_i16((int)__a0, (int)__a1));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -253,13 +253,13 @@ namespace Demo.Scalars
                 }
             }
 
-            ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort x)
+            ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort __a0)
             {
                 const string __method = "IScalarGuest.SwapU16";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((ushort)__wasmExport11_swap_u16((int)x));
+                    return unchecked((ushort)__wasmExport11_swap_u16((int)__a0));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -267,13 +267,13 @@ namespace Demo.Scalars
                 }
             }
 
-            char global::Demo.Scalars.IScalarGuest.NextChar(char c)
+            char global::Demo.Scalars.IScalarGuest.NextChar(char __a0)
             {
                 const string __method = "IScalarGuest.NextChar";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return unchecked((char)__wasmExport12_next_char((int)c));
+                    return unchecked((char)__wasmExport12_next_char((int)__a0));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -281,13 +281,13 @@ namespace Demo.Scalars
                 }
             }
 
-            global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color color)
+            global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color __a0)
             {
                 const string __method = "IScalarGuest.NextColor";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)color)));
+                    return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)__a0)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -295,13 +295,13 @@ namespace Demo.Scalars
                 }
             }
 
-            global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags flags)
+            global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags __a0)
             {
                 const string __method = "IScalarGuest.ToggleHighBit";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)flags))));
+                    return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)__a0))));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -309,13 +309,13 @@ namespace Demo.Scalars
                 }
             }
 
-            global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level level)
+            global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level __a0)
             {
                 const string __method = "IScalarGuest.Invert";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)level)));
+                    return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)__a0)));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -323,13 +323,13 @@ namespace Demo.Scalars
                 }
             }
 
-            global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status status, bool strict)
+            global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status __a0, bool __a1)
             {
                 const string __method = "IScalarGuest.Check";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return (global::Demo.Scalars.Status)__wasmExport16_check(((int)status), (strict ? 1 : 0));
+                    return (global::Demo.Scalars.Status)__wasmExport16_check(((int)__a0), (__a1 ? 1 : 0));
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -337,13 +337,13 @@ namespace Demo.Scalars
                 }
             }
 
-            void global::Demo.Scalars.IScalarGuest.SetCounter(int value)
+            void global::Demo.Scalars.IScalarGuest.SetCounter(int __a0)
             {
                 const string __method = "IScalarGuest.SetCounter";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    __wasmExport17_set_counter(value);
+                    __wasmExport17_set_counter(__a0);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {

@@ -86,37 +86,37 @@ namespace Demo.Strings
                 __wasmExport13_log = guest.Instance.GetAction<int, int, int, int, int>("log")!;
             }
 
-            uint global::Demo.Strings.IStringGuest.Hash(string text)
+            uint global::Demo.Strings.IStringGuest.Hash(string __a0)
             {
                 const string __method = "IStringGuest.Hash";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 uint __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport0_hash(unchecked((int)__text_ptr), unchecked((int)__text_size)));
+                        __result = unchecked((uint)__wasmExport0_hash(unchecked((int)__a0_ptr), unchecked((int)__a0_size)));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -127,47 +127,47 @@ namespace Demo.Strings
                 return __result;
             }
 
-            string global::Demo.Strings.IStringGuest.ToUpper(string text)
+            string global::Demo.Strings.IStringGuest.ToUpper(string __a0)
             {
                 const string __method = "IStringGuest.ToUpper";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport1_to_upper(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
+                        __wasmExport1_to_upper(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
                             }
                             else
                             {
@@ -178,9 +178,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -191,55 +191,55 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string global::Demo.Strings.IStringGuest.Concat(string a, string b)
+            string global::Demo.Strings.IStringGuest.Concat(string __a0, string __a1)
             {
                 const string __method = "IStringGuest.Concat";
                 __wasmGuest.EnsureUsable(__method);
-                if (a is null) throw new global::System.ArgumentNullException(nameof(a));
-                if (b is null) throw new global::System.ArgumentNullException(nameof(b));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "a");
+                global::System.ArgumentNullException.ThrowIfNull(__a1, "b");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __a_ptr = 0, __a_size = 0;
-                uint __b_ptr = 0, __b_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __a1_ptr = 0, __a1_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (a is not null)
+                        if (__a0 is not null)
                         {
-                            __a_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(a, __method, "a");
-                            __a_ptr = __allocator.Allocate(__a_size, 1u, __method, "a");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "a");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "a");
                         }
-                        if (b is not null)
+                        if (__a1 is not null)
                         {
-                            __b_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(b, __method, "b");
-                            __b_ptr = __allocator.Allocate(__b_size, 1u, __method, "b");
+                            __a1_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a1, __method, "b");
+                            __a1_ptr = __allocator.Allocate(__a1_size, 1u, __method, "b");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (a is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(a, __view.Bytes(__a_ptr, __a_size, __method, "a"));
-                            if (b is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(b, __view.Bytes(__b_ptr, __b_size, __method, "b"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "a"));
+                            if (__a1 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a1, __view.Bytes(__a1_ptr, __a1_size, __method, "b"));
                         }
                         // Stage: Invoke.
-                        __wasmExport2_concat(unchecked((int)__return_area), unchecked((int)__a_ptr), unchecked((int)__a_size), unchecked((int)__b_ptr), unchecked((int)__b_size));
+                        __wasmExport2_concat(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size), unchecked((int)__a1_ptr), unchecked((int)__a1_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
                             }
                             else
                             {
@@ -250,10 +250,10 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, __b_size, 1u, __method);
-                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, __a_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, __a1_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -264,36 +264,36 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            bool global::Demo.Strings.IStringGuest.IsNull(string? text)
+            bool global::Demo.Strings.IStringGuest.IsNull(string? __a0)
             {
                 const string __method = "IStringGuest.IsNull";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 bool __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __result = (__wasmExport3_is_null(unchecked((int)__text_ptr), unchecked((int)__text_size)) != 0);
+                        __result = (__wasmExport3_is_null(unchecked((int)__a0_ptr), unchecked((int)__a0_size)) != 0);
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -304,55 +304,55 @@ namespace Demo.Strings
                 return __result;
             }
 
-            string? global::Demo.Strings.IStringGuest.EchoNullable(string? text)
+            string? global::Demo.Strings.IStringGuest.EchoNullable(string? __a0)
             {
                 const string __method = "IStringGuest.EchoNullable";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport4_echo_nullable(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
+                        __wasmExport4_echo_nullable(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -363,47 +363,47 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string global::Demo.Strings.IStringGuest.ExplicitUtf8(string text)
+            string global::Demo.Strings.IStringGuest.ExplicitUtf8(string __a0)
             {
                 const string __method = "IStringGuest.ExplicitUtf8";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport5_explicit_utf8(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
+                        __wasmExport5_explicit_utf8(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
                             }
                             else
                             {
@@ -414,9 +414,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -427,47 +427,47 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string global::Demo.Strings.IStringGuest.Utf16Reverse(string text)
+            string global::Demo.Strings.IStringGuest.Utf16Reverse(string __a0)
             {
                 const string __method = "IStringGuest.Utf16Reverse";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 2u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 2u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport6_utf16_reverse(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)(__text_size / 2u)));
+                        __wasmExport6_utf16_reverse(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)(__a0_size / 2u)));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__return_pair >> 32)), __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__ret_pair >> 32)), __method, "return");
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__ret_span, __method, "return");
                             }
                             else
                             {
@@ -478,9 +478,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 2u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 2u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 2u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 2u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -491,55 +491,55 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? text)
+            string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? __a0)
             {
                 const string __method = "IStringGuest.Utf16Nullable";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 2u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 2u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport7_utf16_nullable(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)(__text_size / 2u)));
+                        __wasmExport7_utf16_nullable(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)(__a0_size / 2u)));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__return_pair >> 32)), __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__ret_pair >> 32)), __method, "return");
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__ret_span, __method, "return");
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 2u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 2u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 2u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 2u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -550,47 +550,47 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string global::Demo.Strings.IStringGuest.Latin1Upper(string text)
+            string global::Demo.Strings.IStringGuest.Latin1Upper(string __a0)
             {
                 const string __method = "IStringGuest.Latin1Upper";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport8_latin1_upper(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
+                        __wasmExport8_latin1_upper(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__return_span);
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__ret_span);
                             }
                             else
                             {
@@ -601,9 +601,9 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -614,55 +614,55 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? text)
+            string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? __a0)
             {
                 const string __method = "IStringGuest.Latin1Nullable";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport9_latin1_nullable(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
+                        __wasmExport9_latin1_nullable(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__return_span);
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__ret_span);
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -673,36 +673,36 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            uint global::Demo.Strings.IStringGuest.CstrLength(string? text)
+            uint global::Demo.Strings.IStringGuest.CstrLength(string? __a0)
             {
                 const string __method = "IStringGuest.CstrLength";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 uint __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport10_cstr_length(unchecked((int)__text_ptr)));
+                        __result = unchecked((uint)__wasmExport10_cstr_length(unchecked((int)__a0_ptr)));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -713,44 +713,44 @@ namespace Demo.Strings
                 return __result;
             }
 
-            string global::Demo.Strings.IStringGuest.CstrGreet(string name)
+            string global::Demo.Strings.IStringGuest.CstrGreet(string __a0)
             {
                 const string __method = "IStringGuest.CstrGreet";
                 __wasmGuest.EnsureUsable(__method);
-                if (name is null) throw new global::System.ArgumentNullException(nameof(name));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "name");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __name_ptr = 0, __name_size = 0;
-                uint __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (name is not null)
+                        if (__a0 is not null)
                         {
-                            __name_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(name, __method, "name");
-                            __name_ptr = __allocator.Allocate(__name_size, 1u, __method, "name");
+                            __a0_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__a0, __method, "name");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "name");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (name is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(name, __view.Bytes(__name_ptr, __name_size, __method, "name"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "name"));
                         }
                         // Stage: Invoke.
-                        int __return_core = __wasmExport11_cstr_greet(unchecked((int)__name_ptr));
+                        int __ret_core = __wasmExport11_cstr_greet(unchecked((int)__a0_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            uint __return_address = unchecked((uint)__return_core);
-                            if (__return_address != 0)
+                            uint __ret_address = unchecked((uint)__ret_core);
+                            if (__ret_address != 0)
                             {
-                                global::System.ReadOnlySpan<byte> __return_bytes = __view.NulTerminated(__return_address, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = (uint)__return_bytes.Length + 1u;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_bytes, __method, "return");
+                                global::System.ReadOnlySpan<byte> __ret_bytes = __view.NulTerminated(__ret_address, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = (uint)__ret_bytes.Length + 1u;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_bytes, __method, "return");
                             }
                             else
                             {
@@ -761,8 +761,8 @@ namespace Demo.Strings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__name_ptr != 0) __wasmGuest.Release(__allocator, __name_ptr, __name_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -773,51 +773,51 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            string? global::Demo.Strings.IStringGuest.CstrMaybe(string? name)
+            string? global::Demo.Strings.IStringGuest.CstrMaybe(string? __a0)
             {
                 const string __method = "IStringGuest.CstrMaybe";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __name_ptr = 0, __name_size = 0;
-                uint __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (name is not null)
+                        if (__a0 is not null)
                         {
-                            __name_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(name, __method, "name");
-                            __name_ptr = __allocator.Allocate(__name_size, 1u, __method, "name");
+                            __a0_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__a0, __method, "name");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "name");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (name is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(name, __view.Bytes(__name_ptr, __name_size, __method, "name"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "name"));
                         }
                         // Stage: Invoke.
-                        int __return_core = __wasmExport12_cstr_maybe(unchecked((int)__name_ptr));
+                        int __ret_core = __wasmExport12_cstr_maybe(unchecked((int)__a0_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            uint __return_address = unchecked((uint)__return_core);
-                            if (__return_address != 0)
+                            uint __ret_address = unchecked((uint)__ret_core);
+                            if (__ret_address != 0)
                             {
-                                global::System.ReadOnlySpan<byte> __return_bytes = __view.NulTerminated(__return_address, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = (uint)__return_bytes.Length + 1u;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_bytes, __method, "return");
+                                global::System.ReadOnlySpan<byte> __ret_bytes = __view.NulTerminated(__ret_address, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = (uint)__ret_bytes.Length + 1u;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_bytes, __method, "return");
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__name_ptr != 0) __wasmGuest.Release(__allocator, __name_ptr, __name_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -828,45 +828,45 @@ namespace Demo.Strings
                 return __result!;
             }
 
-            void global::Demo.Strings.IStringGuest.Log(string message, string wide, int level)
+            void global::Demo.Strings.IStringGuest.Log(string __a0, string __a1, int __a2)
             {
                 const string __method = "IStringGuest.Log";
                 __wasmGuest.EnsureUsable(__method);
-                if (message is null) throw new global::System.ArgumentNullException(nameof(message));
-                if (wide is null) throw new global::System.ArgumentNullException(nameof(wide));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "message");
+                global::System.ArgumentNullException.ThrowIfNull(__a1, "wide");
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __message_ptr = 0, __message_size = 0;
-                uint __wide_ptr = 0, __wide_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __a1_ptr = 0, __a1_size = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (message is not null)
+                        if (__a0 is not null)
                         {
-                            __message_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(message, __method, "message");
-                            __message_ptr = __allocator.Allocate(__message_size, 1u, __method, "message");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "message");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "message");
                         }
-                        if (wide is not null)
+                        if (__a1 is not null)
                         {
-                            __wide_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(wide, __method, "wide");
-                            __wide_ptr = __allocator.Allocate(__wide_size, 2u, __method, "wide");
+                            __a1_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__a1, __method, "wide");
+                            __a1_ptr = __allocator.Allocate(__a1_size, 2u, __method, "wide");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (message is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(message, __view.Bytes(__message_ptr, __message_size, __method, "message"));
-                            if (wide is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(wide, __view.Bytes(__wide_ptr, __wide_size, __method, "wide"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "message"));
+                            if (__a1 is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__a1, __view.Bytes(__a1_ptr, __a1_size, __method, "wide"));
                         }
                         // Stage: Invoke.
-                        __wasmExport13_log(unchecked((int)__message_ptr), unchecked((int)__message_size), unchecked((int)__wide_ptr), unchecked((int)(__wide_size / 2u)), level);
+                        __wasmExport13_log(unchecked((int)__a0_ptr), unchecked((int)__a0_size), unchecked((int)__a1_ptr), unchecked((int)(__a1_size / 2u)), __a2);
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__wide_ptr != 0) __wasmGuest.Release(__allocator, __wide_ptr, __wide_size, 2u, __method);
-                        if (__message_ptr != 0) __wasmGuest.Release(__allocator, __message_ptr, __message_size, 1u, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, __a1_size, 2u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }

@@ -95,36 +95,36 @@ namespace Demo.Structs
                 __wasmExport16_find = guest.Instance.GetAction<int, int, int>("find")!;
             }
 
-            float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 a, global::Demo.Structs.Vec3 b)
+            float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
                 const string __method = "IStructGuest.Dot";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __a_ptr = 0;
-                uint __b_ptr = 0;
+                uint __a0_ptr = 0;
+                uint __a1_ptr = 0;
                 float __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __a_ptr = __allocator.Allocate(12u, 4u, __method, "a");
-                        __b_ptr = __allocator.Allocate(12u, 4u, __method, "b");
+                        __a0_ptr = __allocator.Allocate(12u, 4u, __method, "a");
+                        __a1_ptr = __allocator.Allocate(12u, 4u, __method, "b");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__a_ptr, in a, __method, "a");
-                            __view.Write<global::Demo.Structs.Vec3>(__b_ptr, in b, __method, "b");
+                            __view.Write<global::Demo.Structs.Vec3>(__a0_ptr, in __a0, __method, "a");
+                            __view.Write<global::Demo.Structs.Vec3>(__a1_ptr, in __a1, __method, "b");
                         }
                         // Stage: Invoke.
-                        __result = __wasmExport0_dot(unchecked((int)__a_ptr), unchecked((int)__b_ptr));
+                        __result = __wasmExport0_dot(unchecked((int)__a0_ptr), unchecked((int)__a1_ptr));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, 12u, 4u, __method);
-                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, 12u, 4u, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, 12u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -135,32 +135,32 @@ namespace Demo.Structs
                 return __result;
             }
 
-            float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 v)
+            float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 __a0)
             {
                 const string __method = "IStructGuest.LengthSq";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __v_ptr = 0;
+                uint __a0_ptr = 0;
                 float __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __v_ptr = __allocator.Allocate(12u, 4u, __method, "v");
+                        __a0_ptr = __allocator.Allocate(12u, 4u, __method, "v");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__v_ptr, in v, __method, "v");
+                            __view.Write<global::Demo.Structs.Vec3>(__a0_ptr, in __a0, __method, "v");
                         }
                         // Stage: Invoke.
-                        __result = __wasmExport1_length_sq(unchecked((int)__v_ptr));
+                        __result = __wasmExport1_length_sq(unchecked((int)__a0_ptr));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -171,32 +171,32 @@ namespace Demo.Structs
                 return __result;
             }
 
-            float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 v)
+            float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 __a0)
             {
                 const string __method = "IStructGuest.LengthRefReadonly";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __v_ptr = 0;
+                uint __a0_ptr = 0;
                 float __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __v_ptr = __allocator.Allocate(12u, 4u, __method, "v");
+                        __a0_ptr = __allocator.Allocate(12u, 4u, __method, "v");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__v_ptr, in v, __method, "v");
+                            __view.Write<global::Demo.Structs.Vec3>(__a0_ptr, in __a0, __method, "v");
                         }
                         // Stage: Invoke.
-                        __result = __wasmExport2_length_ref_readonly(unchecked((int)__v_ptr));
+                        __result = __wasmExport2_length_ref_readonly(unchecked((int)__a0_ptr));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -207,36 +207,36 @@ namespace Demo.Structs
                 return __result;
             }
 
-            void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 v)
+            void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 __a0)
             {
                 const string __method = "IStructGuest.Normalize";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __v_ptr = 0;
+                uint __a0_ptr = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __v_ptr = __allocator.Allocate(12u, 4u, __method, "v");
+                        __a0_ptr = __allocator.Allocate(12u, 4u, __method, "v");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__v_ptr, in v, __method, "v");
+                            __view.Write<global::Demo.Structs.Vec3>(__a0_ptr, in __a0, __method, "v");
                         }
                         // Stage: Invoke.
-                        __wasmExport3_normalize(unchecked((int)__v_ptr));
+                        __wasmExport3_normalize(unchecked((int)__a0_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            v = __view.Read<global::Demo.Structs.Vec3>(__v_ptr, __method, "v");
+                            __a0 = __view.Read<global::Demo.Structs.Vec3>(__a0_ptr, __method, "v");
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -246,44 +246,44 @@ namespace Demo.Structs
                 }
             }
 
-            global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 a, global::Demo.Structs.Vec3 b)
+            global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
                 const string __method = "IStructGuest.Cross";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __a_ptr = 0;
-                uint __b_ptr = 0;
-                uint __return_area = 0;
+                uint __a0_ptr = 0;
+                uint __a1_ptr = 0;
+                uint __ret_area = 0;
                 global::Demo.Structs.Vec3 __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __a_ptr = __allocator.Allocate(12u, 4u, __method, "a");
-                        __b_ptr = __allocator.Allocate(12u, 4u, __method, "b");
-                        __return_area = __allocator.Allocate(12u, 4u, __method, "return");
+                        __a0_ptr = __allocator.Allocate(12u, 4u, __method, "a");
+                        __a1_ptr = __allocator.Allocate(12u, 4u, __method, "b");
+                        __ret_area = __allocator.Allocate(12u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__a_ptr, in a, __method, "a");
-                            __view.Write<global::Demo.Structs.Vec3>(__b_ptr, in b, __method, "b");
+                            __view.Write<global::Demo.Structs.Vec3>(__a0_ptr, in __a0, __method, "a");
+                            __view.Write<global::Demo.Structs.Vec3>(__a1_ptr, in __a1, __method, "b");
                         }
                         // Stage: Invoke.
-                        __wasmExport4_cross(unchecked((int)__return_area), unchecked((int)__a_ptr), unchecked((int)__b_ptr));
+                        __wasmExport4_cross(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a1_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = __view.Read<global::Demo.Structs.Vec3>(__return_area, __method, "return");
+                            __result = __view.Read<global::Demo.Structs.Vec3>(__ret_area, __method, "return");
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 12u, 4u, __method);
-                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, 12u, 4u, __method);
-                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, 12u, 4u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 12u, 4u, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, 12u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 12u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -294,36 +294,36 @@ namespace Demo.Structs
                 return __result;
             }
 
-            void global::Demo.Structs.IStructGuest.MakeParticle(int id, out global::Demo.Structs.Particle particle)
+            void global::Demo.Structs.IStructGuest.MakeParticle(int __a0, out global::Demo.Structs.Particle __a1)
             {
                 const string __method = "IStructGuest.MakeParticle";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __particle_ptr = 0;
+                uint __a1_ptr = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __particle_ptr = __allocator.Allocate(64u, 8u, __method, "particle");
+                        __a1_ptr = __allocator.Allocate(64u, 8u, __method, "particle");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Bytes(__particle_ptr, 64u, __method, "particle").Clear();
+                            __view.Bytes(__a1_ptr, 64u, __method, "particle").Clear();
                         }
                         // Stage: Invoke.
-                        __wasmExport5_make_particle(id, unchecked((int)__particle_ptr));
+                        __wasmExport5_make_particle(__a0, unchecked((int)__a1_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            particle = __view.Read<global::Demo.Structs.Particle>(__particle_ptr, __method, "particle");
+                            __a1 = __view.Read<global::Demo.Structs.Particle>(__a1_ptr, __method, "particle");
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__particle_ptr != 0) __wasmGuest.Release(__allocator, __particle_ptr, 64u, 8u, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, 64u, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -333,40 +333,40 @@ namespace Demo.Structs
                 }
             }
 
-            global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle particle, float dt)
+            global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle __a0, float __a1)
             {
                 const string __method = "IStructGuest.Step";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __particle_ptr = 0;
-                uint __return_area = 0;
+                uint __a0_ptr = 0;
+                uint __ret_area = 0;
                 global::Demo.Structs.Particle __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __particle_ptr = __allocator.Allocate(64u, 8u, __method, "particle");
-                        __return_area = __allocator.Allocate(64u, 8u, __method, "return");
+                        __a0_ptr = __allocator.Allocate(64u, 8u, __method, "particle");
+                        __ret_area = __allocator.Allocate(64u, 8u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Particle>(__particle_ptr, in particle, __method, "particle");
+                            __view.Write<global::Demo.Structs.Particle>(__a0_ptr, in __a0, __method, "particle");
                         }
                         // Stage: Invoke.
-                        __wasmExport6_step(unchecked((int)__return_area), unchecked((int)__particle_ptr), dt);
+                        __wasmExport6_step(unchecked((int)__ret_area), unchecked((int)__a0_ptr), __a1);
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = __view.Read<global::Demo.Structs.Particle>(__return_area, __method, "return");
+                            __result = __view.Read<global::Demo.Structs.Particle>(__ret_area, __method, "return");
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 64u, 8u, __method);
-                        if (__particle_ptr != 0) __wasmGuest.Release(__allocator, __particle_ptr, 64u, 8u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 64u, 8u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 64u, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -377,36 +377,36 @@ namespace Demo.Structs
                 return __result;
             }
 
-            void global::Demo.Structs.IStructGuest.Increment(ref int counter)
+            void global::Demo.Structs.IStructGuest.Increment(ref int __a0)
             {
                 const string __method = "IStructGuest.Increment";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __counter_ptr = 0;
+                uint __a0_ptr = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __counter_ptr = __allocator.Allocate(4u, 4u, __method, "counter");
+                        __a0_ptr = __allocator.Allocate(4u, 4u, __method, "counter");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<int>(__counter_ptr, in counter, __method, "counter");
+                            __view.Write<int>(__a0_ptr, in __a0, __method, "counter");
                         }
                         // Stage: Invoke.
-                        __wasmExport7_increment(unchecked((int)__counter_ptr));
+                        __wasmExport7_increment(unchecked((int)__a0_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            counter = __view.Read<int>(__counter_ptr, __method, "counter");
+                            __a0 = __view.Read<int>(__a0_ptr, __method, "counter");
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__counter_ptr != 0) __wasmGuest.Release(__allocator, __counter_ptr, 4u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 4u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -416,36 +416,36 @@ namespace Demo.Structs
                 }
             }
 
-            void global::Demo.Structs.IStructGuest.ReadValue(out double value)
+            void global::Demo.Structs.IStructGuest.ReadValue(out double __a0)
             {
                 const string __method = "IStructGuest.ReadValue";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __value_ptr = 0;
+                uint __a0_ptr = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __value_ptr = __allocator.Allocate(8u, 8u, __method, "value");
+                        __a0_ptr = __allocator.Allocate(8u, 8u, __method, "value");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Bytes(__value_ptr, 8u, __method, "value").Clear();
+                            __view.Bytes(__a0_ptr, 8u, __method, "value").Clear();
                         }
                         // Stage: Invoke.
-                        __wasmExport8_read_value(unchecked((int)__value_ptr));
+                        __wasmExport8_read_value(unchecked((int)__a0_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            value = __view.Read<double>(__value_ptr, __method, "value");
+                            __a0 = __view.Read<double>(__a0_ptr, __method, "value");
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__value_ptr != 0) __wasmGuest.Release(__allocator, __value_ptr, 8u, 8u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, 8u, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -455,36 +455,36 @@ namespace Demo.Structs
                 }
             }
 
-            long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> values)
+            long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> __a0)
             {
                 const string __method = "IStructGuest.SumI32";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 long __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (values.Length != 0)
+                        if (__a0.Length != 0)
                         {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<int>(values.Length, __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 4u, __method, "values");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<int>(__a0.Length, __method, "values");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 4u, __method, "values");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<int>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<int>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "values"));
                         }
                         // Stage: Invoke.
-                        __result = __wasmExport9_sum_i32(unchecked((int)__values_ptr), values.Length);
+                        __result = __wasmExport9_sum_i32(unchecked((int)__a0_ptr), __a0.Length);
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -495,40 +495,40 @@ namespace Demo.Structs
                 return __result;
             }
 
-            void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> values, float k)
+            void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> __a0, float __a1)
             {
                 const string __method = "IStructGuest.ScaleInPlace";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (values.Length != 0)
+                        if (__a0.Length != 0)
                         {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<float>(values.Length, __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 4u, __method, "values");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<float>(__a0.Length, __method, "values");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 4u, __method, "values");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<float>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<float>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "values"));
                         }
                         // Stage: Invoke.
-                        __wasmExport10_scale_in_place(unchecked((int)__values_ptr), values.Length, k);
+                        __wasmExport10_scale_in_place(unchecked((int)__a0_ptr), __a0.Length, __a1);
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.ReadInto<float>(__view.Bytes(__values_ptr, __values_size, __method, "values"), values);
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.ReadInto<float>(__view.Bytes(__a0_ptr, __a0_size, __method, "values"), __a0);
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -538,44 +538,44 @@ namespace Demo.Structs
                 }
             }
 
-            void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> points, in global::Demo.Structs.Vec3 offset)
+            void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> __a0, in global::Demo.Structs.Vec3 __a1)
             {
                 const string __method = "IStructGuest.Translate";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __points_ptr = 0, __points_size = 0;
-                uint __offset_ptr = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __a1_ptr = 0;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (points.Length != 0)
+                        if (__a0.Length != 0)
                         {
-                            __points_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Structs.Vec3>(points.Length, __method, "points");
-                            __points_ptr = __allocator.Allocate(__points_size, 4u, __method, "points");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Structs.Vec3>(__a0.Length, __method, "points");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 4u, __method, "points");
                         }
-                        __offset_ptr = __allocator.Allocate(12u, 4u, __method, "offset");
+                        __a1_ptr = __allocator.Allocate(12u, 4u, __method, "offset");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__points_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Structs.Vec3>(points, __view.Bytes(__points_ptr, __points_size, __method, "points"));
-                            __view.Write<global::Demo.Structs.Vec3>(__offset_ptr, in offset, __method, "offset");
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Structs.Vec3>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "points"));
+                            __view.Write<global::Demo.Structs.Vec3>(__a1_ptr, in __a1, __method, "offset");
                         }
                         // Stage: Invoke.
-                        __wasmExport11_translate(unchecked((int)__points_ptr), points.Length, unchecked((int)__offset_ptr));
+                        __wasmExport11_translate(unchecked((int)__a0_ptr), __a0.Length, unchecked((int)__a1_ptr));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__points_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.ReadInto<global::Demo.Structs.Vec3>(__view.Bytes(__points_ptr, __points_size, __method, "points"), points);
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.ReadInto<global::Demo.Structs.Vec3>(__view.Bytes(__a0_ptr, __a0_size, __method, "points"), __a0);
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__offset_ptr != 0) __wasmGuest.Release(__allocator, __offset_ptr, 12u, 4u, __method);
-                        if (__points_ptr != 0) __wasmGuest.Release(__allocator, __points_ptr, __points_size, 4u, __method);
+                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, 12u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -585,36 +585,36 @@ namespace Demo.Structs
                 }
             }
 
-            double global::Demo.Structs.IStructGuest.SumF64(double[]? values)
+            double global::Demo.Structs.IStructGuest.SumF64(double[]? __a0)
             {
                 const string __method = "IStructGuest.SumF64";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 double __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if ((values?.Length ?? 0) != 0)
+                        if ((__a0?.Length ?? 0) != 0)
                         {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<double>((values?.Length ?? 0), __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 8u, __method, "values");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<double>((__a0?.Length ?? 0), __method, "values");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 8u, __method, "values");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<double>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<double>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "values"));
                         }
                         // Stage: Invoke.
-                        __result = __wasmExport12_sum_f64(unchecked((int)__values_ptr), (values?.Length ?? 0));
+                        __result = __wasmExport12_sum_f64(unchecked((int)__a0_ptr), (__a0?.Length ?? 0));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 8u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -625,37 +625,37 @@ namespace Demo.Structs
                 return __result;
             }
 
-            uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] data)
+            uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] __a0)
             {
                 const string __method = "IStructGuest.CountNonzero";
                 __wasmGuest.EnsureUsable(__method);
-                if (data is null) throw new global::System.ArgumentNullException(nameof(data));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "data");
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __data_ptr = 0, __data_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 uint __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if ((data?.Length ?? 0) != 0)
+                        if ((__a0?.Length ?? 0) != 0)
                         {
-                            __data_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<byte>((data?.Length ?? 0), __method, "data");
-                            __data_ptr = __allocator.Allocate(__data_size, 1u, __method, "data");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<byte>((__a0?.Length ?? 0), __method, "data");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "data");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__data_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<byte>(data, __view.Bytes(__data_ptr, __data_size, __method, "data"));
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<byte>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "data"));
                         }
                         // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport13_count_nonzero(unchecked((int)__data_ptr), (data?.Length ?? 0)));
+                        __result = unchecked((uint)__wasmExport13_count_nonzero(unchecked((int)__a0_ptr), (__a0?.Length ?? 0)));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__data_ptr != 0) __wasmGuest.Release(__allocator, __data_ptr, __data_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -666,49 +666,49 @@ namespace Demo.Structs
                 return __result;
             }
 
-            int[] global::Demo.Structs.IStructGuest.Range(int start, int count)
+            int[] global::Demo.Structs.IStructGuest.Range(int __a0, int __a1)
             {
                 const string __method = "IStructGuest.Range";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 int[]? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Invoke.
-                        __wasmExport14_range(unchecked((int)__return_area), start, count);
+                        __wasmExport14_range(unchecked((int)__ret_area), __a0, __a1);
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            uint __return_count = unchecked((uint)(__return_pair >> 32));
-                            if (__return_address == 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            uint __ret_count = unchecked((uint)(__ret_pair >> 32));
+                            if (__ret_address == 0)
                             {
-                                if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__return_count}");
+                                if (__ret_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__ret_count}");
                                 __result = global::System.Array.Empty<int>();
                             }
                             else
                             {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<int>(__return_count, __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<int>(__return_span);
+                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<int>(__ret_count, __method, "return");
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<int>(__ret_span);
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 4u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 4u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -719,49 +719,49 @@ namespace Demo.Structs
                 return __result!;
             }
 
-            global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int n)
+            global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int __a0)
             {
                 const string __method = "IStructGuest.Grid";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 global::Demo.Structs.Vec3[]? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Invoke.
-                        __wasmExport15_grid(unchecked((int)__return_area), n);
+                        __wasmExport15_grid(unchecked((int)__ret_area), __a0);
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            uint __return_count = unchecked((uint)(__return_pair >> 32));
-                            if (__return_address == 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            uint __ret_count = unchecked((uint)(__ret_pair >> 32));
+                            if (__ret_address == 0)
                             {
-                                if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__return_count}");
+                                if (__ret_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__ret_count}");
                                 __result = global::System.Array.Empty<global::Demo.Structs.Vec3>();
                             }
                             else
                             {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Structs.Vec3>(__return_count, __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Structs.Vec3>(__return_span);
+                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Structs.Vec3>(__ret_count, __method, "return");
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Structs.Vec3>(__ret_span);
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 4u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 4u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -772,61 +772,61 @@ namespace Demo.Structs
                 return __result!;
             }
 
-            global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> keys)
+            global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> __a0)
             {
                 const string __method = "IStructGuest.Find";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __keys_ptr = 0, __keys_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 global::Demo.Structs.Particle[]? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (keys.Length != 0)
+                        if (__a0.Length != 0)
                         {
-                            __keys_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Structs.Pair>(keys.Length, __method, "keys");
-                            __keys_ptr = __allocator.Allocate(__keys_size, 4u, __method, "keys");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Structs.Pair>(__a0.Length, __method, "keys");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 4u, __method, "keys");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__keys_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Structs.Pair>(keys, __view.Bytes(__keys_ptr, __keys_size, __method, "keys"));
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Structs.Pair>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "keys"));
                         }
                         // Stage: Invoke.
-                        __wasmExport16_find(unchecked((int)__return_area), unchecked((int)__keys_ptr), keys.Length);
+                        __wasmExport16_find(unchecked((int)__ret_area), unchecked((int)__a0_ptr), __a0.Length);
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            uint __return_count = unchecked((uint)(__return_pair >> 32));
-                            if (__return_address == 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            uint __ret_count = unchecked((uint)(__ret_pair >> 32));
+                            if (__ret_address == 0)
                             {
-                                if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__return_count}");
+                                if (__ret_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__ret_count}");
                                 __result = null;
                             }
                             else
                             {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Structs.Particle>(__return_count, __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Structs.Particle>(__return_span);
+                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Structs.Particle>(__ret_count, __method, "return");
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Structs.Particle>(__ret_span);
                             }
                         }
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 8u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__keys_ptr != 0) __wasmGuest.Release(__allocator, __keys_ptr, __keys_size, 4u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 8u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 4u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }

@@ -113,13 +113,13 @@ partial class Bindings
                 __wasmExport1_echo = guest.Instance.GetAction<int, int, int>("echo")!;
             }
 
-            int global::Bindings.INestedGuest.Add(int a, int b)
+            int global::Bindings.INestedGuest.Add(int __a0, int __a1)
             {
                 const string __method = "INestedGuest.Add";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return __wasmExport0_add(a, b);
+                    return __wasmExport0_add(__a0, __a1);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -127,47 +127,47 @@ partial class Bindings
                 }
             }
 
-            string global::Bindings.INestedGuest.Echo(string text)
+            string global::Bindings.INestedGuest.Echo(string __a0)
             {
                 const string __method = "INestedGuest.Echo";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __guestHeap = __wasmGuestHeap;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
+                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
                 string? __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
+                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __wasmExport1_echo(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
+                        __wasmExport1_echo(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
                         // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
+                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
+                            uint __ret_address = unchecked((uint)__ret_pair);
+                            if (__ret_address != 0)
                             {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
+                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
+                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
+                                __ret_ptr = __ret_address;
+                                __ret_size = __ret_bytes;
+                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
                             }
                             else
                             {
@@ -178,9 +178,9 @@ partial class Bindings
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
+                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -215,23 +215,23 @@ partial class Bindings
             if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
 
             // env.log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport0_log = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport0_log = (int __a0_ptr, int __a0_len) =>
             {
                 const string __method = "INestedHost.Log";
                 // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
                 global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
+                string? __a0_value = null;
+                if (__a0_ptr != 0)
                 {
-                    uint __message_bytes = unchecked((uint)__message_length);
-                    __message_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"), __method, "message");
+                    uint __a0_bytes = unchecked((uint)__a0_len);
+                    __a0_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__a0_ptr), __a0_bytes, __method, "message"), __method, "message");
                 }
-                if (__message_value is null)
+                if (__a0_value is null)
                 {
                     throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
                 }
                 // Stage: Invoke.
-                implementation.Log(__message_value!);
+                implementation.Log(__a0_value!);
             };
             linker.DefineFunction("env", "log", __wasmImport0_log);
 

@@ -53,37 +53,37 @@ namespace Demo.Names
                 __wasmExport3_plain_name = guest.Instance.GetFunction<int>("plain_name")!;
             }
 
-            uint global::Demo.Names.INamedGuest.Fnv1a(string text)
+            uint global::Demo.Names.INamedGuest.Fnv1a(string __a0)
             {
                 const string __method = "INamedGuest.Fnv1a";
                 __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 uint __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
+                        if (__a0 is not null)
                         {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
+                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
+                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
                         }
                         // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport0_fnv1a32(unchecked((int)__text_ptr), unchecked((int)__text_size)));
+                        __result = unchecked((uint)__wasmExport0_fnv1a32(unchecked((int)__a0_ptr), unchecked((int)__a0_size)));
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -94,13 +94,13 @@ namespace Demo.Names
                 return __result;
             }
 
-            int global::Demo.Names.INamedGuest.Add(int a, int b)
+            int global::Demo.Names.INamedGuest.Add(int __a0, int __a1)
             {
                 const string __method = "INamedGuest.Add";
                 __wasmGuest.EnsureUsable(__method);
                 try
                 {
-                    return __wasmExport1_math_add(a, b);
+                    return __wasmExport1_math_add(__a0, __a1);
                 }
                 catch (global::Wasmtime.WasmtimeException __exception)
                 {
@@ -108,36 +108,36 @@ namespace Demo.Names
                 }
             }
 
-            long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> values)
+            long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> __a0)
             {
                 const string __method = "INamedGuest.Total";
                 __wasmGuest.EnsureUsable(__method);
                 var __allocator = __wasmAllocator;
                 var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
+                uint __a0_ptr = 0, __a0_size = 0;
                 long __result = default!;
                 try
                 {
                     try
                     {
                         // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (values.Length != 0)
+                        if (__a0.Length != 0)
                         {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<long>(values.Length, __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 8u, __method, "values");
+                            __a0_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<long>(__a0.Length, __method, "values");
+                            __a0_ptr = __allocator.Allocate(__a0_size, 8u, __method, "values");
                         }
                         // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
                         {
                             global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<long>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
+                            if (__a0_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<long>(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "values"));
                         }
                         // Stage: Invoke.
-                        __result = __wasmExport2_Compute_Total(unchecked((int)__values_ptr), values.Length);
+                        __result = __wasmExport2_Compute_Total(unchecked((int)__a0_ptr), __a0.Length);
                     }
                     finally
                     {
                         // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 8u, __method);
+                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 8u, __method);
                         __allocator.ExitScope(__scope);
                     }
                 }
@@ -186,31 +186,31 @@ namespace Demo.Names
             if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
 
             // env.host_log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport0_host_log = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport0_host_log = (int __a0_ptr, int __a0_len) =>
             {
                 const string __method = "INamedHost.Log";
                 // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
                 global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
+                string? __a0_value = null;
+                if (__a0_ptr != 0)
                 {
-                    uint __message_bytes = unchecked((uint)__message_length);
-                    __message_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"), __method, "message");
+                    uint __a0_bytes = unchecked((uint)__a0_len);
+                    __a0_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__a0_ptr), __a0_bytes, __method, "message"), __method, "message");
                 }
-                if (__message_value is null)
+                if (__a0_value is null)
                 {
                     throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
                 }
                 // Stage: Invoke.
-                implementation.Log(__message_value!);
+                implementation.Log(__a0_value!);
             };
             linker.DefineFunction("env", "host_log", __wasmImport0_host_log);
 
             // env.odd name: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_odd_name = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport1_odd_name = (int __a0_core) =>
             {
                 // Stage: Invoke.
-                int __result = implementation.Odd(__x_core);
+                int __result = implementation.Odd(__a0_core);
                 return __result;
             };
             linker.DefineFunction("env", "odd name", __wasmImport1_odd_name);
