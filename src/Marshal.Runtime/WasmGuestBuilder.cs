@@ -30,6 +30,7 @@ public sealed class WasmGuestBuilder
     private HostHeapRegion _hostHeapRegion;
     private bool _callInitialize = true;
     private TrapPolicy _trapPolicy = TrapPolicy.Poison;
+    private ulong _maximumWasmStack = WasmGuest.DefaultMaximumWasmStack;
 
     internal WasmGuestBuilder(Engine engine, Module module)
     {
@@ -107,6 +108,18 @@ public sealed class WasmGuestBuilder
         return this;
     }
 
+    /// <summary>
+    /// The maximum wasm stack the engine was configured with (<c>Config.WithMaximumStackSize</c>; Wasmtime's default,
+    /// 512 KiB, unless given). Every call first checks that the calling thread has that much native stack left, plus
+    /// <see cref="WasmGuest.HostStackReserve"/>, and throws <see cref="WasmStackTooSmallException"/> otherwise: a guest
+    /// recursing past the thread's own stack would abort the process. 0 turns the check off.
+    /// </summary>
+    public WasmGuestBuilder WithMaximumWasmStack(ulong bytes)
+    {
+        _maximumWasmStack = bytes;
+        return this;
+    }
+
     /// <summary>Names the exported memory, <c>memory</c> by default.</summary>
     public WasmGuestBuilder WithMemoryExport(string name)
     {
@@ -151,6 +164,7 @@ public sealed class WasmGuestBuilder
         var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
         {
             TrapPolicy = _trapPolicy,
+            MaximumWasmStack = _maximumWasmStack,
         };
         try
         {
