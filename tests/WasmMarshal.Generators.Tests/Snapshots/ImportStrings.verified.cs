@@ -26,9 +26,7 @@ namespace Demo.Strings
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Demo.Strings.IStringGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmGuestHeap;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, int> __wasmExport0_hash;
             private readonly global::System.Action<int, int, int> __wasmExport1_to_upper;
             private readonly global::System.Action<int, int, int, int, int> __wasmExport2_concat;
@@ -46,30 +44,27 @@ namespace Demo.Strings
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Demo.Strings.IStringGuest");
-                binder.Expect("hash", "Hash", "(i32, i32) -> i32");
-                binder.Expect("to_upper", "ToUpper", "(i32, i32, i32) -> ()");
-                binder.Expect("concat", "Concat", "(i32, i32, i32, i32, i32) -> ()");
-                binder.Expect("is_null", "IsNull", "(i32, i32) -> i32");
-                binder.Expect("echo_nullable", "EchoNullable", "(i32, i32, i32) -> ()");
-                binder.Expect("explicit_utf8", "ExplicitUtf8", "(i32, i32, i32) -> ()");
-                binder.Expect("utf16_reverse", "Utf16Reverse", "(i32, i32, i32) -> ()");
-                binder.Expect("utf16_nullable", "Utf16Nullable", "(i32, i32, i32) -> ()");
-                binder.Expect("latin1_upper", "Latin1Upper", "(i32, i32, i32) -> ()");
-                binder.Expect("latin1_nullable", "Latin1Nullable", "(i32, i32, i32) -> ()");
-                binder.Expect("cstr_length", "CstrLength", "(i32) -> i32");
-                binder.Expect("cstr_greet", "CstrGreet", "(i32) -> i32");
-                binder.Expect("cstr_maybe", "CstrMaybe", "(i32) -> i32");
-                binder.Expect("log", "Log", "(i32, i32, i32, i32, i32) -> ()");
+                binder.Expect("hash", "Hash", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("to_upper", "ToUpper", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("concat", "Concat", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("is_null", "IsNull", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("echo_nullable", "EchoNullable", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("explicit_utf8", "ExplicitUtf8", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("utf16_reverse", "Utf16Reverse", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("utf16_nullable", "Utf16Nullable", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("latin1_upper", "Latin1Upper", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("latin1_nullable", "Latin1Nullable", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cstr_length", "CstrLength", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cstr_greet", "CstrGreet", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cstr_maybe", "CstrMaybe", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
                 var scratch = binder.RequireAllocator(allocator);
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
-                __wasmAllocator = scratch!;
-                __wasmGuestHeap = guestHeap!;
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, scratch, guestHeap);
                 __wasmExport0_hash = guest.Instance.GetFunction<int, int, int>("hash")!;
                 __wasmExport1_to_upper = guest.Instance.GetAction<int, int, int>("to_upper")!;
                 __wasmExport2_concat = guest.Instance.GetAction<int, int, int, int, int>("concat")!;
@@ -88,791 +83,295 @@ namespace Demo.Strings
 
             uint global::Demo.Strings.IStringGuest.Hash(string __a0)
             {
-                const string __method = "IStringGuest.Hash";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.Hash");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Hash");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport0_hash(unchecked((int)__a0_ptr), unchecked((int)__a0_size)));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    return unchecked((uint)__wasmExport0_hash(__a0_slice.Ptr, __a0_slice.Len));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string global::Demo.Strings.IStringGuest.ToUpper(string __a0)
             {
-                const string __method = "IStringGuest.ToUpper";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.ToUpper");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ToUpper");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport1_to_upper(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport1_to_upper(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string global::Demo.Strings.IStringGuest.Concat(string __a0, string __a1)
             {
-                const string __method = "IStringGuest.Concat";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "a");
                 global::System.ArgumentNullException.ThrowIfNull(__a1, "b");
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __a1_ptr = 0, __a1_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.Concat");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Concat");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "a");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "a");
-                        }
-                        if (__a1 is not null)
-                        {
-                            __a1_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a1, __method, "b");
-                            __a1_ptr = __allocator.Allocate(__a1_size, 1u, __method, "b");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "a"));
-                            if (__a1 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a1, __view.Bytes(__a1_ptr, __a1_size, __method, "b"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport2_concat(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size), unchecked((int)__a1_ptr), unchecked((int)__a1_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, __a1_size, 1u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "a");
+                    var __a1_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a1, "b");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport2_concat(__ret_area, __a0_slice.Ptr, __a0_slice.Len, __a1_slice.Ptr, __a1_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             bool global::Demo.Strings.IStringGuest.IsNull(string? __a0)
             {
-                const string __method = "IStringGuest.IsNull";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                bool __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.IsNull");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.IsNull");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = (__wasmExport3_is_null(unchecked((int)__a0_ptr), unchecked((int)__a0_size)) != 0);
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    return (__wasmExport3_is_null(__a0_slice.Ptr, __a0_slice.Len) != 0);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string? global::Demo.Strings.IStringGuest.EchoNullable(string? __a0)
             {
-                const string __method = "IStringGuest.EchoNullable";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.EchoNullable");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.EchoNullable");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport4_echo_nullable(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport4_echo_nullable(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string global::Demo.Strings.IStringGuest.ExplicitUtf8(string __a0)
             {
-                const string __method = "IStringGuest.ExplicitUtf8";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.ExplicitUtf8");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ExplicitUtf8");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport5_explicit_utf8(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport5_explicit_utf8(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string global::Demo.Strings.IStringGuest.Utf16Reverse(string __a0)
             {
-                const string __method = "IStringGuest.Utf16Reverse";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.Utf16Reverse");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Reverse");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 2u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport6_utf16_reverse(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)(__a0_size / 2u)));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__ret_pair >> 32)), __method, "return");
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__ret_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 2u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 2u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport6_utf16_reverse(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf16Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? __a0)
             {
-                const string __method = "IStringGuest.Utf16Nullable";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.Utf16Nullable");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Nullable");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 2u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport7_utf16_nullable(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)(__a0_size / 2u)));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__ret_pair >> 32)), __method, "return");
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__ret_span, __method, "return");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 2u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 2u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport7_utf16_nullable(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableString<global::WasmMarshal.Marshalling.Utf16Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string global::Demo.Strings.IStringGuest.Latin1Upper(string __a0)
             {
-                const string __method = "IStringGuest.Latin1Upper";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.Latin1Upper");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Upper");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport8_latin1_upper(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__ret_span);
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport8_latin1_upper(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Latin1Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? __a0)
             {
-                const string __method = "IStringGuest.Latin1Nullable";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_area = 0, __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.Latin1Nullable");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Nullable");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        __ret_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport9_latin1_nullable(unchecked((int)__ret_area), unchecked((int)__a0_ptr), unchecked((int)__a0_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __ret_pair = __view.Read<ulong>(__ret_area, __method, "return");
-                            uint __ret_address = unchecked((uint)__ret_pair);
-                            if (__ret_address != 0)
-                            {
-                                uint __ret_bytes = unchecked((uint)(__ret_pair >> 32));
-                                global::System.Span<byte> __ret_span = __view.Bytes(__ret_address, __ret_bytes, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = __ret_bytes;
-                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__ret_span);
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__ret_area != 0) __wasmGuest.Release(__allocator, __ret_area, 8u, 4u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport9_latin1_nullable(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableString<global::WasmMarshal.Marshalling.Latin1Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             uint global::Demo.Strings.IStringGuest.CstrLength(string? __a0)
             {
-                const string __method = "IStringGuest.CstrLength";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.CstrLength");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrLength");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__a0, __method, "text");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport10_cstr_length(unchecked((int)__a0_ptr)));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InCString(__a0, "text");
+                    return unchecked((uint)__wasmExport10_cstr_length(__a0_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string global::Demo.Strings.IStringGuest.CstrGreet(string __a0)
             {
-                const string __method = "IStringGuest.CstrGreet";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "name");
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.CstrGreet");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrGreet");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__a0, __method, "name");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "name");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "name"));
-                        }
-                        // Stage: Invoke.
-                        int __ret_core = __wasmExport11_cstr_greet(unchecked((int)__a0_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            uint __ret_address = unchecked((uint)__ret_core);
-                            if (__ret_address != 0)
-                            {
-                                global::System.ReadOnlySpan<byte> __ret_bytes = __view.NulTerminated(__ret_address, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = (uint)__ret_bytes.Length + 1u;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_bytes, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InCString(__a0, "name");
+                    return __frame.ReturnCString(__wasmExport11_cstr_greet(__a0_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             string? global::Demo.Strings.IStringGuest.CstrMaybe(string? __a0)
             {
-                const string __method = "IStringGuest.CstrMaybe";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __ret_ptr = 0, __ret_size = 0;
-                string? __result = default!;
+                __context.Guest.EnsureUsable("IStringGuest.CstrMaybe");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrMaybe");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__a0, __method, "name");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "name");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "name"));
-                        }
-                        // Stage: Invoke.
-                        int __ret_core = __wasmExport12_cstr_maybe(unchecked((int)__a0_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            uint __ret_address = unchecked((uint)__ret_core);
-                            if (__ret_address != 0)
-                            {
-                                global::System.ReadOnlySpan<byte> __ret_bytes = __view.NulTerminated(__ret_address, __method, "return");
-                                __ret_ptr = __ret_address;
-                                __ret_size = (uint)__ret_bytes.Length + 1u;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__ret_bytes, __method, "return");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__ret_ptr != 0) __wasmGuest.Release(__guestHeap, __ret_ptr, __ret_size, 1u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InCString(__a0, "name");
+                    return __frame.ReturnNullableCString(__wasmExport12_cstr_maybe(__a0_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             void global::Demo.Strings.IStringGuest.Log(string __a0, string __a1, int __a2)
             {
-                const string __method = "IStringGuest.Log";
-                __wasmGuest.EnsureUsable(__method);
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "message");
                 global::System.ArgumentNullException.ThrowIfNull(__a1, "wide");
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __a0_ptr = 0, __a0_size = 0;
-                uint __a1_ptr = 0, __a1_size = 0;
+                __context.Guest.EnsureUsable("IStringGuest.Log");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Log");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (__a0 is not null)
-                        {
-                            __a0_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__a0, __method, "message");
-                            __a0_ptr = __allocator.Allocate(__a0_size, 1u, __method, "message");
-                        }
-                        if (__a1 is not null)
-                        {
-                            __a1_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__a1, __method, "wide");
-                            __a1_ptr = __allocator.Allocate(__a1_size, 2u, __method, "wide");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__a0 is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__a0, __view.Bytes(__a0_ptr, __a0_size, __method, "message"));
-                            if (__a1 is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__a1, __view.Bytes(__a1_ptr, __a1_size, __method, "wide"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport13_log(unchecked((int)__a0_ptr), unchecked((int)__a0_size), unchecked((int)__a1_ptr), unchecked((int)(__a1_size / 2u)), __a2);
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__a1_ptr != 0) __wasmGuest.Release(__allocator, __a1_ptr, __a1_size, 2u, __method);
-                        if (__a0_ptr != 0) __wasmGuest.Release(__allocator, __a0_ptr, __a0_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "message");
+                    var __a1_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a1, "wide");
+                    __wasmExport13_log(__a0_slice.Ptr, __a0_slice.Len, __a1_slice.Ptr, __a1_slice.Len, __a2);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
         }
