@@ -116,3 +116,40 @@ public sealed class GeneratedNamesTests
         Assert.Contains("host pointer", diagnostics[0].GetMessage());
     }
 }
+
+/// <summary>[GeneratedCode] names the generator's version as the build sets it, not a version typed into the generator.</summary>
+public sealed class GeneratedCodeVersionTests
+{
+    [Fact]
+    public void GeneratedCodeCarriesTheBuildVersion()
+    {
+        string props = System.IO.File.ReadAllText(FindUp("Directory.Build.props"));
+        var match = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>");
+        Assert.True(match.Success, "Directory.Build.props has no <Version>");
+
+        var run = GeneratorHarness.Run("""
+            using WasmMarshal;
+
+            namespace Demo;
+
+            [WasmImport]
+            public partial interface IGuest { int Add(int a, int b); }
+            """);
+
+        Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"WasmMarshal.Generators\", \"{match.Groups[1].Value}\")]", run.CombinedSource);
+    }
+
+    private static string FindUp(string file)
+    {
+        for (var directory = new System.IO.DirectoryInfo(System.AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string path = System.IO.Path.Combine(directory.FullName, file);
+            if (System.IO.File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new System.IO.FileNotFoundException(file);
+    }
+}

@@ -7,8 +7,15 @@ namespace WasmMarshal.Generators.Emit;
 /// <summary>Writes the file around a generated interface part: header, namespace and containing types.</summary>
 internal static class InterfaceEmitter
 {
-    public const string GeneratedCodeAttribute =
-        "[global::System.CodeDom.Compiler.GeneratedCode(\"WasmMarshal.Generators\", \"0.1.0\")]";
+    /// <summary>The generator's own version (the build's <c>Version</c>), so that generated code says which generator wrote it.</summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"WasmMarshal.Generators\", \"" + GeneratorVersion() + "\")]";
+
+    private static string GeneratorVersion()
+    {
+        var version = typeof(InterfaceEmitter).Assembly.GetName().Version ?? new System.Version(0, 0, 0);
+        return version.Major + "." + version.Minor + "." + System.Math.Max(version.Build, 0);
+    }
 
     public static string Emit(InterfaceModel model)
     {
