@@ -30,7 +30,7 @@ internal sealed class InterfaceParser
 
     private static readonly SymbolDisplayFormat TypeFormat = CSharpDeclarations.TypeFormat;
 
-    private readonly Wasm32LayoutCalculator _layouts = new();
+    private readonly ValueClassifier _classifier = new();
     private readonly BindingCatalog _catalog = new();
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly INamedTypeSymbol _interface;
@@ -267,7 +267,7 @@ internal sealed class InterfaceParser
             if (value is null)
             {
                 unsupported ??= $"parameter '{parameter.Name}' cannot be marshalled";
-                value = Unsupported(parameter.Name, parameter.Type, CSharpDeclarations.ModifierOf(parameter), isReturn: false);
+                value = Unsupported(parameter.Name, parameter.Type, isReturn: false);
             }
 
             parameters.Add(value);
@@ -277,7 +277,7 @@ internal sealed class InterfaceParser
         if (returnValue is null)
         {
             unsupported ??= "its return type cannot be marshalled";
-            returnValue = Unsupported("return", method.ReturnType, "", isReturn: true);
+            returnValue = Unsupported("return", method.ReturnType, isReturn: true);
         }
 
         var model = new MethodModel(method.Name, wasmName, CSharpDeclarations.Method(method, _qualifiedName),
@@ -298,8 +298,8 @@ internal sealed class InterfaceParser
         return lowered;
     }
 
-    private static ValueModel Unsupported(string name, ITypeSymbol type, string modifier, bool isReturn) =>
-        new(name, type.ToDisplayString(TypeFormat), ValueShape.Unsupported, PassingMode.Value, modifier, ScalarKind.I32, null,
+    private static ValueModel Unsupported(string name, ITypeSymbol type, bool isReturn) =>
+        new(name, type.ToDisplayString(TypeFormat), ValueShape.Unsupported, PassingMode.Value, ScalarKind.I32, null,
             StringEncoding.Utf8, true, "", 0, 0, isReturn);
 
     private ValueModel? ParseParameter(IParameterSymbol parameter, string display)
@@ -328,8 +328,7 @@ internal sealed class InterfaceParser
             return null;
         }
 
-        string modifier = CSharpDeclarations.ModifierOf(parameter);
-        var classified = Classify(type, parameter.Name, passing, modifier, stringAttribute ?? InheritedStringAttribute(parameter.ContainingSymbol as IMethodSymbol), isReturn: false, out string? error, out bool isLayout);
+        var classified = _classifier.Classify(type, parameter.Name, passing, stringAttribute ?? InheritedStringAttribute(parameter.ContainingSymbol as IMethodSymbol), isReturn: false, out string? error, out bool isLayout);
         if (classified is not null)
         {
             if (classified.Shape is ValueShape.String or ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array
@@ -350,7 +349,7 @@ internal sealed class InterfaceParser
             }
 
             if (classified.Shape == ValueShape.Pointer && passing == PassingMode.Value
-                && _layouts.Of(type).ScalarCount == 1)
+                && _classifier.Layouts.Of(type).ScalarCount == 1)
             {
                 Report(DiagnosticDescriptors.SingleScalarStructByValue, location, display, type.ToDisplayString());
                 return null;
@@ -395,11 +394,11 @@ internal sealed class InterfaceParser
             return null;
         }
 
-        var classified = Classify(type, "return", PassingMode.Value, "", stringAttribute ?? InheritedStringAttribute(method), isReturn: true, out string? error, out bool isLayout);
+        var classified = _classifier.Classify(type, "return", PassingMode.Value, stringAttribute ?? InheritedStringAttribute(method), isReturn: true, out string? error, out bool isLayout);
         if (classified is not null)
         {
             classified = classified with { IsReturn = true };
-            if (classified.Shape == ValueShape.Pointer && _layouts.Of(type).ScalarCount == 1)
+            if (classified.Shape == ValueShape.Pointer && _classifier.Layouts.Of(type).ScalarCount == 1)
             {
                 Report(DiagnosticDescriptors.SingleScalarStructByValue, location, display, type.ToDisplayString());
                 return null;
@@ -436,104 +435,6 @@ internal sealed class InterfaceParser
             ?? method.ContainingType.GetAttributes().FirstOrDefault(IsStringAttribute);
 
         static bool IsStringAttribute(AttributeData a) => a.AttributeClass?.ToDisplayString() == StringAttribute;
-    }
-
-    private ValueModel? Classify(ITypeSymbol type, string name, PassingMode passing, string modifier, AttributeData? stringAttribute,
-        bool isReturn, out string? error, out bool isLayoutError)
-    {
-        error = null;
-        isLayoutError = false;
-        string display = type.ToDisplayString(TypeFormat);
-        bool nullable = type.NullableAnnotation != NullableAnnotation.NotAnnotated;
-
-        if (Scalars.Of(type) is { } scalar)
-        {
-            string? enumDisplay = type.TypeKind == TypeKind.Enum ? display : null;
-            if (passing == PassingMode.Value)
-            {
-                return new ValueModel(name, display, ValueShape.Scalar, passing, modifier, scalar, enumDisplay, StringEncoding.Utf8, false, display, 0, 0);
-            }
-
-            var info = scalar.Info();
-            return new ValueModel(name, display, ValueShape.Pointer, passing, modifier, scalar, enumDisplay, StringEncoding.Utf8, false, display, info.Size, info.Align);
-        }
-
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            var encoding = stringAttribute?.ConstructorArguments.FirstOrDefault().Value is int e ? (StringEncoding)e : StringEncoding.Utf8;
-            return new ValueModel(name, display, ValueShape.String, passing, modifier, ScalarKind.I32, null, encoding, nullable, "", 1, 1);
-        }
-
-        if (type is IArrayTypeSymbol array)
-        {
-            if (!array.IsSZArray)
-            {
-                error = "only single-dimensional, zero-based arrays can cross";
-                return null;
-            }
-
-            return Sequence(array.ElementType, name, display, ValueShape.Array, passing, modifier, nullable, out error, out isLayoutError);
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true } generic
-            && generic.ContainingNamespace?.ToDisplayString() == "System"
-            && generic.Name is "Span" or "ReadOnlySpan")
-        {
-            if (isReturn)
-            {
-                error = "a span cannot outlive the call that filled it; return T[] instead";
-                return null;
-            }
-
-            var shape = generic.Name == "Span" ? ValueShape.Span : ValueShape.ReadOnlySpan;
-            return Sequence(generic.TypeArguments[0], name, display, shape, passing, modifier, false, out error, out isLayoutError);
-        }
-
-        if (Wasm32LayoutCalculator.Unsupported(type) is { } why)
-        {
-            error = why;
-            return null;
-        }
-
-        if (type.TypeKind == TypeKind.Struct)
-        {
-            var layout = _layouts.Of(type);
-            if (layout.Error is not null)
-            {
-                error = layout.Error;
-                isLayoutError = true;
-                return null;
-            }
-
-            return new ValueModel(name, display, ValueShape.Pointer, passing, modifier, ScalarKind.I32, null, StringEncoding.Utf8, false,
-                display, layout.Size, layout.Align);
-        }
-
-        error = "only numbers, bool, char, enums, strings, unmanaged structs, and spans or arrays of those can cross";
-        return null;
-    }
-
-    private ValueModel? Sequence(ITypeSymbol element, string name, string display, ValueShape shape, PassingMode passing,
-        string modifier, bool nullable, out string? error, out bool isLayoutError)
-    {
-        error = null;
-        isLayoutError = false;
-        if (Wasm32LayoutCalculator.Unsupported(element) is { } why)
-        {
-            error = "its elements cannot cross: " + why;
-            return null;
-        }
-
-        var layout = _layouts.Of(element);
-        if (layout.Error is not null)
-        {
-            error = element.TypeKind == TypeKind.Struct ? layout.Error : "its elements cannot cross: " + layout.Error;
-            isLayoutError = element.TypeKind == TypeKind.Struct;
-            return null;
-        }
-
-        return new ValueModel(name, display, shape, passing, modifier, ScalarKind.I32, null, StringEncoding.Utf8, nullable,
-            element.ToDisplayString(TypeFormat), layout.Size, layout.Align);
     }
 
     private static string LayoutSubject(ITypeSymbol type) =>
