@@ -132,7 +132,7 @@ internal static class ImportStubEmitter
         if (!lowered.IsSupported)
         {
             writer.Line(declaration.Last() + " =>");
-            writer.Line($"    throw new global::System.NotSupportedException({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m) + " cannot be marshalled: " + m.UnsupportedReason + ". See the WASM diagnostics of this build.")});");
+            writer.Line($"    throw global::WasmMarshal.Binding.WasmBindings.NotBound({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m))}, {Lowering.Literal(m.UnsupportedReason!)});");
             return;
         }
 

@@ -73,8 +73,8 @@ internal static class CSharpDeclarations
     };
 
     private static string Thrower(string display, string reason) =>
-        "throw new global::System.NotSupportedException(" + SymbolDisplay.FormatLiteral(
-            display + " cannot be bound to wasm: " + reason + ". See the WASM diagnostics of this build.", quote: true) + ")";
+        "throw global::WasmMarshal.Binding.WasmBindings.NotBound(" + SymbolDisplay.FormatLiteral(display, quote: true) + ", "
+        + SymbolDisplay.FormatLiteral(reason, quote: true) + ")";
 
     private static IEnumerable<string> NullabilityAttributes(ImmutableArray<AttributeData> attributes) =>
         attributes
