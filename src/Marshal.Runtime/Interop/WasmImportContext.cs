@@ -36,23 +36,8 @@ public sealed class WasmImportContext
     /// </summary>
     internal uint HeapFloor => _heapFloor ??= ReadHeapFloor();
 
-    private uint ReadHeapFloor()
-    {
-        if (GuestHeap is IManagesGuestMemory)
-        {
-            return 0; // a host-managed guest heap knows its own blocks exactly
-        }
-
-        foreach (var name in new[] { "__heap_base", "__data_end" })
-        {
-            if (Guest.Instance.GetGlobal(name)?.GetValue() is int value)
-            {
-                return unchecked((uint)value);
-            }
-        }
-
-        return 0;
-    }
+    private uint ReadHeapFloor() =>
+        GuestHeap is IManagesGuestMemory ? 0 : Allocators.HeapFloor.Read(Guest.Instance).Address; // a host-managed heap knows its own blocks
 }
 
 /// <summary>A buffer passed to the guest as the two core values <c>(ptr, len)</c>; <c>(0, 0)</c> for null or empty.</summary>
