@@ -72,7 +72,7 @@ internal static class ExportBinderEmitter
             writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall(guest, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
         }
 
-        // Values the implementation writes to (ref, out, Span) are locals, copied back after it returns.
+        // Values passed by reference (in, ref, out, Span) are locals; those the implementation writes are copied back.
         var writeBack = new List<string>();
         var arguments = new List<string>();
         foreach (var p in lowered.Parameters)
@@ -92,6 +92,11 @@ internal static class ExportBinderEmitter
                     writer.Line($"var {id} = {Call}.Read<{v.ElementDisplay}>({ptr}, {name});");
                     arguments.Add("ref " + id);
                     writeBack.Add($"{Call}.Write<{v.ElementDisplay}>({ptr}, in {id}, {name});");
+                    break;
+                case ValueShape.Pointer when v.Passing == PassingMode.In:
+                    // A variable, because 'ref readonly' parameters (which cross as 'in') warn on a value.
+                    writer.Line($"var {id} = {Call}.Read<{v.ElementDisplay}>({ptr}, {name});");
+                    arguments.Add("in " + id);
                     break;
                 case ValueShape.Pointer when v.Passing == PassingMode.Out:
                     writer.Line($"{Call}.CheckOut<{v.ElementDisplay}>({ptr}, {name});");

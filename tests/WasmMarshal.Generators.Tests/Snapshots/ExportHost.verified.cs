@@ -222,7 +222,8 @@ namespace Demo.Host
             global::System.Func<int, float> __wasmImport27_length = (int __a0_ptr) =>
             {
                 var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Length");
-                return implementation.Length(__call.Read<global::Demo.Host.Vec3>(__a0_ptr, "v"));
+                var __a0 = __call.Read<global::Demo.Host.Vec3>(__a0_ptr, "v");
+                return implementation.Length(in __a0);
             };
             linker.DefineFunction("host", "length", __wasmImport27_length);
 
@@ -258,7 +259,8 @@ namespace Demo.Host
             global::System.Action<int, int, int> __wasmImport31_spawn = (int __ret_area, int __a0_ptr, int __a1_core) =>
             {
                 var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Spawn");
-                __call.Write<global::Demo.Host.Particle>(__ret_area, implementation.Spawn(__call.Read<global::Demo.Host.Vec3>(__a0_ptr, "at"), unchecked((byte)__a1_core)), "return");
+                var __a0 = __call.Read<global::Demo.Host.Vec3>(__a0_ptr, "at");
+                __call.Write<global::Demo.Host.Particle>(__ret_area, implementation.Spawn(in __a0, unchecked((byte)__a1_core)), "return");
             };
             linker.DefineFunction("host", "spawn", __wasmImport31_spawn);
 
@@ -305,7 +307,8 @@ namespace Demo.Host
             {
                 var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Translate");
                 var __a0 = __call.Array<global::Demo.Host.Vec3>(__a0_ptr, __a0_len, "points");
-                implementation.Translate(__a0, __call.Read<global::Demo.Host.Vec3>(__a1_ptr, "offset"));
+                var __a1 = __call.Read<global::Demo.Host.Vec3>(__a1_ptr, "offset");
+                implementation.Translate(__a0, in __a1);
                 __call.WriteBack<global::Demo.Host.Vec3>(__a0_ptr, __a0, "points");
             };
             linker.DefineFunction("host", "translate", __wasmImport36_translate);
