@@ -182,7 +182,8 @@ internal static class ImportStubEmitter
         }
 
         writer.Close();
-        writer.Line("catch (global::System.Exception __e) when (__frame.Fails(__e))");
+        // Without buffers there is nothing for Exit to release, so no failure to record: a plain catch, no filter.
+        writer.Line(lowered.UsesGuestMemory ? "catch (global::System.Exception __e) when (__frame.Fails(__e))" : "catch (global::Wasmtime.WasmtimeException __e)");
         writer.Open();
         writer.Line("throw __frame.Translate(__e);");
         writer.Close();

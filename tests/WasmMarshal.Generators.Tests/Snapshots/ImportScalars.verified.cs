@@ -106,7 +106,7 @@ namespace Demo.Scalars
                 {
                     return __wasmExport0_add_i32(__a0, __a1);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -124,7 +124,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)__a0), unchecked((int)__a1)));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -142,7 +142,7 @@ namespace Demo.Scalars
                 {
                     return __wasmExport2_add_i64(__a0, __a1);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -160,7 +160,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)__a0), unchecked((long)__a1)));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -178,7 +178,7 @@ namespace Demo.Scalars
                 {
                     return __wasmExport4_scale_f32(__a0, __a1);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -196,7 +196,7 @@ namespace Demo.Scalars
                 {
                     return __wasmExport5_hypot_f64(__a0, __a1);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -214,7 +214,7 @@ namespace Demo.Scalars
                 {
                     return (__wasmExport6_is_even(__a0) != 0);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -232,7 +232,7 @@ namespace Demo.Scalars
                 {
                     return (__wasmExport7_negate((__a0 ? 1 : 0)) != 0);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -250,7 +250,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((byte)__wasmExport8_inc_u8((int)__a0));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -268,7 +268,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((sbyte)__wasmExport9_neg_i8((int)__a0));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -286,7 +286,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((short)__wasmExport10_add_i16((int)__a0, (int)__a1));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -304,7 +304,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((ushort)__wasmExport11_swap_u16((int)__a0));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -322,7 +322,7 @@ namespace Demo.Scalars
                 {
                     return unchecked((char)__wasmExport12_next_char((int)__a0));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -340,7 +340,7 @@ namespace Demo.Scalars
                 {
                     return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)__a0)));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -358,7 +358,7 @@ namespace Demo.Scalars
                 {
                     return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)__a0))));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -376,7 +376,7 @@ namespace Demo.Scalars
                 {
                     return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)__a0)));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -394,7 +394,7 @@ namespace Demo.Scalars
                 {
                     return (global::Demo.Scalars.Status)__wasmExport16_check(((int)__a0), (__a1 ? 1 : 0));
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -412,7 +412,7 @@ namespace Demo.Scalars
                 {
                     __wasmExport17_set_counter(__a0);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -430,7 +430,7 @@ namespace Demo.Scalars
                 {
                     return __wasmExport18_get_counter();
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -448,7 +448,7 @@ namespace Demo.Scalars
                 {
                     __wasmExport19_reset();
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }

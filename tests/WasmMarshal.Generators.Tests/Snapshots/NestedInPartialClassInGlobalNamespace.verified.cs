@@ -51,7 +51,7 @@ partial class Bindings
                     {
                         __wasmExport0_ping();
                     }
-                    catch (global::System.Exception __e) when (__frame.Fails(__e))
+                    catch (global::Wasmtime.WasmtimeException __e)
                     {
                         throw __frame.Translate(__e);
                     }
@@ -119,7 +119,7 @@ partial class Bindings
                 {
                     return __wasmExport0_add(__a0, __a1);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }

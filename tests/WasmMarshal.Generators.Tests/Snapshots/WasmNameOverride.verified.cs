@@ -78,7 +78,7 @@ namespace Demo.Names
                 {
                     return __wasmExport1_math_add(__a0, __a1);
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
@@ -115,7 +115,7 @@ namespace Demo.Names
                 {
                     return __wasmExport3_plain_name();
                 }
-                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
                     throw __frame.Translate(__e);
                 }
