@@ -6,6 +6,8 @@
 #   guests/emscripten/*.c    emcc, STANDALONE_WASM, -sMALLOC=none (heap imported from the host) unless overridden
 #   guests/rust/*.rs         Debian rustc 1.63, wasm32-unknown-unknown, cdylib, no crates
 #   guests/assemblyscript/*.ts  assemblyscript 0.28.20 (npm, pinned in package-lock.json)
+#   guests/component/        canonical-ABI guests (C, Rust and WAT, hand-written against WIT in guests/component), each also
+#                            componentized by jco 1.35.0 (npm, pinned) into guests/bin/components/<name>.wasm
 #   (guests/shared/ holds code included by several of them; it is not built on its own)
 #
 #   bash guests/build.sh              build into guests/bin
@@ -51,6 +53,13 @@ build_all() {
     build_emscripten "$dest"
     build_rust "$dest"
     build_assemblyscript "$dest"
+    build_component "$dest"
+}
+
+# guests/component/: the canonical-ABI guests; see guests/component/build.sh. Core modules go to DEST, their
+# components (jco embed + jco new, which also validates them against the WIT) to DEST/components.
+build_component() {
+    bash "$here/component/build.sh" "$1"
 }
 
 # guests/rust/*.rs: Debian's rustc 1.63 with libstd-rust-dev-wasm32, wasm32-unknown-unknown, no crates. Each module
@@ -169,8 +178,8 @@ build_all "$tmp" >/dev/null
 
 status=0
 shopt -s nullglob
-for fresh in "$tmp"/*.wasm; do
-    name="$(basename "$fresh")"
+for fresh in "$tmp"/*.wasm "$tmp"/components/*.wasm; do
+    name="${fresh#"$tmp"/}"
     committed="$bin_dir/$name"
     if [[ ! -f "$committed" ]]; then
         echo "MISSING  guests/bin/$name (not committed)"
@@ -182,8 +191,8 @@ for fresh in "$tmp"/*.wasm; do
         echo "same     guests/bin/$name"
     fi
 done
-for committed in "$bin_dir"/*.wasm; do
-    name="$(basename "$committed")"
+for committed in "$bin_dir"/*.wasm "$bin_dir"/components/*.wasm; do
+    name="${committed#"$bin_dir"/}"
     if [[ ! -f "$tmp/$name" ]]; then
         echo "EXTRA    guests/bin/$name (no source for it)"
         status=1

@@ -2,8 +2,9 @@
  * hostile_returns.c: results that are not the guest heap's to give (hostile_returns.wasm), for the round-two
  * reliability tests (tests/WasmMarshal.Tests/Reliability/ReturnedPointerTests.cs). Under the ABI a returned string or
  * array is a new block from the guest's heap that the host frees after copying; each export here breaks that in a way
- * C code really does: handing back its own argument, a pointer into static data, the return area itself, or a block
- * it already freed. It also recurses without bound, for the native stack check.
+ * C code really does: handing back its own argument, a pointer into static data, the return area itself, or part of
+ * an argument. It also spins forever after telling the host it started, for Dispose from another thread during a
+ * call.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -59,9 +60,11 @@ WM_EXPORT("odd_bools") wm_slice odd_bools(void) {
     return (wm_slice){p, 4};
 }
 
-/* Unbounded recursion that no optimiser can turn into a loop: each frame keeps a value live across the call. */
-WM_EXPORT("recurse") int32_t recurse(int32_t depth) {
-    if (depth == 0) return 0;
-    volatile int32_t keep = depth;
-    return recurse(depth - 1) + keep;
+/* Tells the host it is running (a host function), then never returns: for Dispose from another thread mid-call. */
+WM_IMPORT("env", "entered") void host_entered(void);
+
+WM_EXPORT("enter_then_spin") void enter_then_spin(void) {
+    host_entered();
+    volatile uint32_t spins = 0;
+    for (;;) spins++;
 }

@@ -329,8 +329,12 @@ public sealed class WasmGuest : IDisposable
         }
         catch
         {
-            Volatile.Write(ref _ownerThread, 0);
-            TryDisposeDeferred();
+            Interlocked.Exchange(ref _ownerThread, 0);
+            if (_disposeRequested)
+            {
+                TryDisposeDeferred();
+            }
+
             throw;
         }
 
