@@ -142,9 +142,6 @@ internal static class ImportStubEmitter
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(p.Index)}, {Lowering.Literal(p.Value.Name)});");
         }
 
-        // Workaround, until WasmGuest.EnterCall stops disposing the guest when it refuses a call (it runs
-        // TryDisposeDeferred in its catch even when no dispose was requested): refuse a poisoned or disposed guest first.
-        writer.Line($"__context.Guest.EnsureUsable({display});");
         writer.Line($"var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, {display});");
         writer.Open("try");
         foreach (var p in lowered.Parameters)

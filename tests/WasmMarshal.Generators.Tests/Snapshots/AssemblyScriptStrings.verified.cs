@@ -47,7 +47,6 @@ namespace Demo.Script
             string global::Demo.Script.IScriptGuest.Join(string __a0, string? __a1)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "left");
-                __context.Guest.EnsureUsable("IScriptGuest.Join");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScriptGuest.Join");
                 try
                 {
@@ -67,7 +66,6 @@ namespace Demo.Script
 
             string? global::Demo.Script.IScriptGuest.Find(int __a0)
             {
-                __context.Guest.EnsureUsable("IScriptGuest.Find");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScriptGuest.Find");
                 try
                 {

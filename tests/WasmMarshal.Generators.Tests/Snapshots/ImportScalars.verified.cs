@@ -100,7 +100,6 @@ namespace Demo.Scalars
 
             int global::Demo.Scalars.IScalarGuest.AddI32(int __a0, int __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.AddI32");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.AddI32");
                 try
                 {
@@ -118,7 +117,6 @@ namespace Demo.Scalars
 
             uint global::Demo.Scalars.IScalarGuest.MulU32(uint __a0, uint __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.MulU32");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.MulU32");
                 try
                 {
@@ -136,7 +134,6 @@ namespace Demo.Scalars
 
             long global::Demo.Scalars.IScalarGuest.AddI64(long __a0, long __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.AddI64");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.AddI64");
                 try
                 {
@@ -154,7 +151,6 @@ namespace Demo.Scalars
 
             ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong __a0, ulong __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.MaxU64");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.MaxU64");
                 try
                 {
@@ -172,7 +168,6 @@ namespace Demo.Scalars
 
             float global::Demo.Scalars.IScalarGuest.ScaleF32(float __a0, float __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.ScaleF32");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.ScaleF32");
                 try
                 {
@@ -190,7 +185,6 @@ namespace Demo.Scalars
 
             double global::Demo.Scalars.IScalarGuest.HypotF64(double __a0, double __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.HypotF64");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.HypotF64");
                 try
                 {
@@ -208,7 +202,6 @@ namespace Demo.Scalars
 
             bool global::Demo.Scalars.IScalarGuest.IsEven(int __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.IsEven");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.IsEven");
                 try
                 {
@@ -226,7 +219,6 @@ namespace Demo.Scalars
 
             bool global::Demo.Scalars.IScalarGuest.Negate(bool __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.Negate");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Negate");
                 try
                 {
@@ -244,7 +236,6 @@ namespace Demo.Scalars
 
             byte global::Demo.Scalars.IScalarGuest.IncU8(byte __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.IncU8");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.IncU8");
                 try
                 {
@@ -262,7 +253,6 @@ namespace Demo.Scalars
 
             sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.NegI8");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.NegI8");
                 try
                 {
@@ -280,7 +270,6 @@ namespace Demo.Scalars
 
             short global::Demo.Scalars.IScalarGuest.AddI16(short __a0, short __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.AddI16");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.AddI16");
                 try
                 {
@@ -298,7 +287,6 @@ namespace Demo.Scalars
 
             ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.SwapU16");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.SwapU16");
                 try
                 {
@@ -316,7 +304,6 @@ namespace Demo.Scalars
 
             char global::Demo.Scalars.IScalarGuest.NextChar(char __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.NextChar");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.NextChar");
                 try
                 {
@@ -334,7 +321,6 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.NextColor");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.NextColor");
                 try
                 {
@@ -352,7 +338,6 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.ToggleHighBit");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.ToggleHighBit");
                 try
                 {
@@ -370,7 +355,6 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.Invert");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Invert");
                 try
                 {
@@ -388,7 +372,6 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status __a0, bool __a1)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.Check");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Check");
                 try
                 {
@@ -406,7 +389,6 @@ namespace Demo.Scalars
 
             void global::Demo.Scalars.IScalarGuest.SetCounter(int __a0)
             {
-                __context.Guest.EnsureUsable("IScalarGuest.SetCounter");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.SetCounter");
                 try
                 {
@@ -424,7 +406,6 @@ namespace Demo.Scalars
 
             int global::Demo.Scalars.IScalarGuest.GetCounter()
             {
-                __context.Guest.EnsureUsable("IScalarGuest.GetCounter");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.GetCounter");
                 try
                 {
@@ -442,7 +423,6 @@ namespace Demo.Scalars
 
             void global::Demo.Scalars.IScalarGuest.Reset()
             {
-                __context.Guest.EnsureUsable("IScalarGuest.Reset");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Reset");
                 try
                 {

@@ -84,7 +84,6 @@ namespace Demo.Strings
             uint global::Demo.Strings.IStringGuest.Hash(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("IStringGuest.Hash");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Hash");
                 try
                 {
@@ -104,7 +103,6 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.ToUpper(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("IStringGuest.ToUpper");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ToUpper");
                 try
                 {
@@ -127,7 +125,6 @@ namespace Demo.Strings
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "a");
                 global::System.ArgumentNullException.ThrowIfNull(__a1, "b");
-                __context.Guest.EnsureUsable("IStringGuest.Concat");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Concat");
                 try
                 {
@@ -149,7 +146,6 @@ namespace Demo.Strings
 
             bool global::Demo.Strings.IStringGuest.IsNull(string? __a0)
             {
-                __context.Guest.EnsureUsable("IStringGuest.IsNull");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.IsNull");
                 try
                 {
@@ -168,7 +164,6 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.EchoNullable(string? __a0)
             {
-                __context.Guest.EnsureUsable("IStringGuest.EchoNullable");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.EchoNullable");
                 try
                 {
@@ -190,7 +185,6 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.ExplicitUtf8(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("IStringGuest.ExplicitUtf8");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ExplicitUtf8");
                 try
                 {
@@ -212,7 +206,6 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Utf16Reverse(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("IStringGuest.Utf16Reverse");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Reverse");
                 try
                 {
@@ -233,7 +226,6 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? __a0)
             {
-                __context.Guest.EnsureUsable("IStringGuest.Utf16Nullable");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Nullable");
                 try
                 {
@@ -255,7 +247,6 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Latin1Upper(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("IStringGuest.Latin1Upper");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Upper");
                 try
                 {
@@ -276,7 +267,6 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? __a0)
             {
-                __context.Guest.EnsureUsable("IStringGuest.Latin1Nullable");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Nullable");
                 try
                 {
@@ -297,7 +287,6 @@ namespace Demo.Strings
 
             uint global::Demo.Strings.IStringGuest.CstrLength(string? __a0)
             {
-                __context.Guest.EnsureUsable("IStringGuest.CstrLength");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrLength");
                 try
                 {
@@ -317,7 +306,6 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.CstrGreet(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "name");
-                __context.Guest.EnsureUsable("IStringGuest.CstrGreet");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrGreet");
                 try
                 {
@@ -336,7 +324,6 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.CstrMaybe(string? __a0)
             {
-                __context.Guest.EnsureUsable("IStringGuest.CstrMaybe");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrMaybe");
                 try
                 {
@@ -357,7 +344,6 @@ namespace Demo.Strings
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "message");
                 global::System.ArgumentNullException.ThrowIfNull(__a1, "wide");
-                __context.Guest.EnsureUsable("IStringGuest.Log");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Log");
                 try
                 {

@@ -92,7 +92,6 @@ namespace Demo.Structs
 
             float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Dot");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Dot");
                 try
                 {
@@ -112,7 +111,6 @@ namespace Demo.Structs
 
             float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.LengthSq");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.LengthSq");
                 try
                 {
@@ -131,7 +129,6 @@ namespace Demo.Structs
 
             float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.LengthRefReadonly");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.LengthRefReadonly");
                 try
                 {
@@ -150,7 +147,6 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Normalize");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Normalize");
                 try
                 {
@@ -170,7 +166,6 @@ namespace Demo.Structs
 
             global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Cross");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Cross");
                 try
                 {
@@ -192,7 +187,6 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.MakeParticle(int __a0, out global::Demo.Structs.Particle __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.MakeParticle");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.MakeParticle");
                 try
                 {
@@ -212,7 +206,6 @@ namespace Demo.Structs
 
             global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle __a0, float __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Step");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Step");
                 try
                 {
@@ -233,7 +226,6 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.Increment(ref int __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Increment");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Increment");
                 try
                 {
@@ -253,7 +245,6 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.ReadValue(out double __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.ReadValue");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.ReadValue");
                 try
                 {
@@ -273,7 +264,6 @@ namespace Demo.Structs
 
             long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.SumI32");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.SumI32");
                 try
                 {
@@ -292,7 +282,6 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> __a0, float __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.ScaleInPlace");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.ScaleInPlace");
                 try
                 {
@@ -312,7 +301,6 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> __a0, in global::Demo.Structs.Vec3 __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Translate");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Translate");
                 try
                 {
@@ -333,7 +321,6 @@ namespace Demo.Structs
 
             double global::Demo.Structs.IStructGuest.SumF64(double[]? __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.SumF64");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.SumF64");
                 try
                 {
@@ -353,7 +340,6 @@ namespace Demo.Structs
             uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "data");
-                __context.Guest.EnsureUsable("IStructGuest.CountNonzero");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.CountNonzero");
                 try
                 {
@@ -372,7 +358,6 @@ namespace Demo.Structs
 
             int[] global::Demo.Structs.IStructGuest.Range(int __a0, int __a1)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Range");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Range");
                 try
                 {
@@ -392,7 +377,6 @@ namespace Demo.Structs
 
             global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Grid");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Grid");
                 try
                 {
@@ -412,7 +396,6 @@ namespace Demo.Structs
 
             global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> __a0)
             {
-                __context.Guest.EnsureUsable("IStructGuest.Find");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Find");
                 try
                 {

@@ -45,7 +45,6 @@ partial class Bindings
 
                 void global::Bindings.Deeper.IDeepGuest.Ping()
                 {
-                    __context.Guest.EnsureUsable("IDeepGuest.Ping");
                     var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IDeepGuest.Ping");
                     try
                     {
@@ -113,7 +112,6 @@ partial class Bindings
 
             int global::Bindings.INestedGuest.Add(int __a0, int __a1)
             {
-                __context.Guest.EnsureUsable("INestedGuest.Add");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INestedGuest.Add");
                 try
                 {
@@ -132,7 +130,6 @@ partial class Bindings
             string global::Bindings.INestedGuest.Echo(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("INestedGuest.Echo");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INestedGuest.Echo");
                 try
                 {

@@ -53,7 +53,6 @@ namespace Demo.Names
             uint global::Demo.Names.INamedGuest.Fnv1a(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                __context.Guest.EnsureUsable("INamedGuest.Fnv1a");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Fnv1a");
                 try
                 {
@@ -72,7 +71,6 @@ namespace Demo.Names
 
             int global::Demo.Names.INamedGuest.Add(int __a0, int __a1)
             {
-                __context.Guest.EnsureUsable("INamedGuest.Add");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Add");
                 try
                 {
@@ -90,7 +88,6 @@ namespace Demo.Names
 
             long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> __a0)
             {
-                __context.Guest.EnsureUsable("INamedGuest.Total");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Total");
                 try
                 {
@@ -109,7 +106,6 @@ namespace Demo.Names
 
             int global::Demo.Names.INamedGuest.PlainName()
             {
-                __context.Guest.EnsureUsable("INamedGuest.PlainName");
                 var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.PlainName");
                 try
                 {
