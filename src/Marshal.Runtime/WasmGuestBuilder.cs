@@ -367,7 +367,7 @@ public sealed class WasmGuestBuilder
 
         foreach (var (module, name, signature, member) in BuiltInImports())
         {
-            defined.TryAdd((module, name), (new WasmFunctionDescriptor(name, member, signature), "WasmMarshal"));
+            defined.TryAdd((module, name), (new WasmFunctionDescriptor(name, member, CoreSignature.Parse(signature)), "WasmMarshal"));
         }
 
         var hostModules = new HashSet<string>(_exports.Select(e => e.Binding.Module));
@@ -390,11 +390,11 @@ public sealed class WasmGuestBuilder
                     continue;
                 }
 
-                string actual = WasmSignature.Format(function.Parameters, function.Results);
-                if (actual != host.Function.Signature)
+                if (!host.Function.Signature.Matches(function.Parameters, function.Results))
                 {
                     // The guest's declaration is what differs: it imports this name with another type.
-                    mismatches.Add(new BindingMismatch(item, member, host.Function.Signature, actual));
+                    mismatches.Add(new BindingMismatch(item, member, host.Function.Signature.ToString(),
+                        WasmSignature.Format(function.Parameters, function.Results)));
                 }
             }
             else if (hostModules.Contains(import.ModuleName) && _linkerSetup.Count == 0 && import is FunctionImport unknown)

@@ -42,7 +42,7 @@ public sealed class IncrementalTests
             .ToList();
         Assert.NotEmpty(reasons);
         Assert.Contains(reasons, reason => reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
-        Assert.Contains("binder.Expect(\"add\", \"Add\", \"(i64, i64) -> i64\");", second.CombinedSource);
+        Assert.Contains(ExpectedBinding.Line("add", "Add", "(i64, i64) -> i64"), second.CombinedSource);
     }
 
     [Fact]

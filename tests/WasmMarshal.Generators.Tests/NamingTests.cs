@@ -43,7 +43,7 @@ public sealed class NamingTests
         Assert.True(run.StrictOutputProblems.IsEmpty, GeneratorHarness.Format(run.StrictOutputProblems));
         string import = run.Sources.Single(s => s.HintName.StartsWith("Demo.IGuest", System.StringComparison.Ordinal)).Text;
         string export = run.Sources.Single(s => s.HintName.StartsWith("Demo.IHost", System.StringComparison.Ordinal)).Text;
-        Assert.Contains($"binder.Expect(\"{expected}\", \"{method}\", \"() -> ()\");", import);
+        Assert.Contains(ExpectedBinding.Line(expected, method, "() -> ()"), import);
         Assert.Contains($"linker.DefineFunction(\"env\", \"{expected}\", ", export);
     }
 
@@ -73,10 +73,10 @@ public sealed class NamingTests
         Assert.Equal(
             new[]
             {
-                "binder.Expect(\"add_i32\", \"AddI32\", \"(i32, i32) -> i32\");",
-                "binder.Expect(\"parse_http_header\", \"ParseHTTPHeader\", \"(i32) -> i32\");",
-                "binder.Expect(\"vec3_dot\", \"Vec3Dot\", \"(f32, f32) -> f32\");",
-                "binder.Expect(\"get_counter\", \"GetCounter\", \"() -> i32\");",
+                ExpectedBinding.Line("add_i32", "AddI32", "(i32, i32) -> i32"),
+                ExpectedBinding.Line("parse_http_header", "ParseHTTPHeader", "(i32) -> i32"),
+                ExpectedBinding.Line("vec3_dot", "Vec3Dot", "(f32, f32) -> f32"),
+                ExpectedBinding.Line("get_counter", "GetCounter", "() -> i32"),
             },
             expects);
     }

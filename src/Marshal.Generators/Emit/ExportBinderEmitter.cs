@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Marshalling;
 using WasmMarshal.Generators.Model;
 
@@ -11,10 +12,12 @@ namespace WasmMarshal.Generators.Emit;
 /// </summary>
 internal static class ExportBinderEmitter
 {
+    private const string Call = "__call";
+
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
         string self = model.QualifiedName;
-        var methods = model.Methods.Where(m => m.UnsupportedReason is null).ToList();
+        var methods = model.Methods.Where(m => m.IsSupported).ToList();
 
         writer.Line("/// <summary>");
         writer.Line($"/// Defines every method of this interface in <paramref name=\"linker\"/> under the import module");
@@ -22,9 +25,9 @@ internal static class ExportBinderEmitter
         writer.Line("/// bounds-checked before any read; a violation traps the guest with a message naming the method and parameter.");
         writer.Line("/// </summary>");
         writer.Open($"public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, {self} implementation)");
-        writer.Line("if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));");
-        writer.Line("if (guest is null) throw new global::System.ArgumentNullException(nameof(guest));");
-        writer.Line("if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(guest);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
         for (int index = 0; index < methods.Count; index++)
         {
             writer.Line();
@@ -41,7 +44,7 @@ internal static class ExportBinderEmitter
         writer.Line("    {");
         foreach (var method in methods)
         {
-            writer.Line($"        new({Lowering.Literal(method.WasmName)}, {Lowering.Literal(method.Name)}, {Lowering.Literal(CoreSignature.Of(method).Text)}),");
+            writer.Line($"        new({Lowering.Literal(method.WasmName)}, {Lowering.Literal(method.Name)}, {BindingExpectations.Signature(method.Core)}),");
         }
 
         writer.Line("    },");
@@ -55,66 +58,120 @@ internal static class ExportBinderEmitter
         }
     }
 
-    private static void EmitFunction(SourceWriter writer, InterfaceModel model, MethodModel method, int index)
+    private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
     {
-        var parameters = method.Parameters.Select(ValueMarshaller.For).ToList();
-        var result = ValueMarshaller.For(method.Return);
-        var signature = CoreSignature.Of(method);
+        var method = lowered.Method;
         string local = "__wasmImport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-        var coreParameters = result.ExportCoreParameters().Concat(parameters.SelectMany(p => p.ExportCoreParameters()));
-        bool usesMemory = result.UsesGuestMemory || parameters.Any(p => p.UsesGuestMemory);
+        var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot));
 
-        writer.Line($"// {model.Module}.{method.WasmName}: {signature.Text}");
-        writer.Line($"{InterfaceEmitter.CoreDelegateType(signature)} {local} = ({string.Join(", ", coreParameters)}) =>");
+        writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
+        writer.Line($"{InterfaceEmitter.CoreDelegateType(lowered.Core)} {local} = ({string.Join(", ", coreParameters)}) =>");
         writer.Open();
-        if (usesMemory)
+        if (lowered.UsesGuestMemory)
         {
-            writer.Line($"const string __method = {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))};");
+            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall(guest, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
         }
 
-        var unmarshal = parameters.SelectMany(p => p.ExportUnmarshal()).ToList();
-        if (unmarshal.Count > 0)
+        // Values passed by reference (in, ref, out, Span) are locals; those the implementation writes are copied back.
+        var writeBack = new List<string>();
+        var arguments = new List<string>();
+        foreach (var p in lowered.Parameters)
         {
-            writer.Line("// Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.");
-            writer.Line("global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();");
-            foreach (var line in unmarshal)
+            var v = p.Value;
+            string id = Locals.Parameter(p.Index);
+            string ptr = Locals.Of(p.Index, "ptr");
+            string name = Lowering.Literal(v.Name);
+            switch (v.Shape)
             {
-                writer.Line(line);
+                case ValueShape.Span:
+                    writer.Line($"var {id} = {Call}.Array<{v.ElementDisplay}>({ptr}, {Locals.Of(p.Index, "len")}, {name});");
+                    arguments.Add(id);
+                    writeBack.Add($"{Call}.WriteBack<{v.ElementDisplay}>({ptr}, {id}, {name});");
+                    break;
+                case ValueShape.Pointer when v.Passing == PassingMode.Ref:
+                    writer.Line($"var {id} = {Call}.Read<{v.ElementDisplay}>({ptr}, {name});");
+                    arguments.Add("ref " + id);
+                    writeBack.Add($"{Call}.Write<{v.ElementDisplay}>({ptr}, in {id}, {name});");
+                    break;
+                case ValueShape.Pointer when v.Passing == PassingMode.In:
+                    // A variable, because 'ref readonly' parameters (which cross as 'in') warn on a value.
+                    writer.Line($"var {id} = {Call}.Read<{v.ElementDisplay}>({ptr}, {name});");
+                    arguments.Add("in " + id);
+                    break;
+                case ValueShape.Pointer when v.Passing == PassingMode.Out:
+                    writer.Line($"{Call}.CheckOut<{v.ElementDisplay}>({ptr}, {name});");
+                    arguments.Add($"out {v.ElementDisplay} {id}");
+                    writeBack.Add($"{Call}.Write<{v.ElementDisplay}>({ptr}, in {id}, {name});");
+                    break;
+                default:
+                    arguments.Add(Argument(lowered, p));
+                    break;
             }
         }
 
-        writer.Line("// Stage: Invoke.");
-        string call = $"implementation.{method.Name}({string.Join(", ", parameters.Select(p => p.ExportArgument()))})";
+        string call = $"implementation.{Lowering.Identifier(method.Name)}({string.Join(", ", arguments)})";
         bool hasResult = method.Return.Shape != ValueShape.Void;
-        writer.Line(hasResult ? $"{method.Return.TypeDisplay} __result = {call};" : call + ";");
-
-        var allocate = result.ExportReturnAllocate().ToList();
-        var writeBack = parameters.SelectMany(p => p.ExportWriteBack()).Concat(result.ExportReturnWrite()).ToList();
-        if (allocate.Count > 0)
+        if (writeBack.Count > 0 && hasResult)
         {
-            writer.Line("// Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.");
-            foreach (var line in allocate)
-            {
-                writer.Line(line);
-            }
+            writer.Line($"var {Locals.Result} = {call};");
+            call = Locals.Result;
+        }
+        else if (writeBack.Count > 0)
+        {
+            writer.Line(call + ";");
         }
 
-        if (writeBack.Count > 0)
+        foreach (var line in writeBack)
         {
-            writer.Line("// Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.");
-            writer.Line((unmarshal.Count > 0 ? "" : "global::WasmMarshal.GuestMemoryView ") + "__view = guest.Memory.View();");
-            foreach (var line in writeBack)
-            {
-                writer.Line(line);
-            }
+            writer.Line(line);
         }
 
-        if (result.ExportReturnExpression() is { } expression)
+        if (Result(lowered, call) is { } result)
         {
-            writer.Line($"return {expression};");
+            writer.Line(result);
+        }
+        else if (writeBack.Count == 0)
+        {
+            writer.Line(call + ";");
         }
 
         writer.Close(";");
         writer.Line($"linker.DefineFunction({Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
+    }
+
+    /// <summary>A parameter read from its core values, as an argument expression.</summary>
+    private static string Argument(LoweredMethod lowered, LoweredValue p)
+    {
+        var v = p.Value;
+        string ptr = Locals.Of(p.Index, "ptr");
+        string len = Locals.Of(p.Index, "len");
+        string name = Lowering.Literal(v.Name);
+        string nullable = v.IsNullable ? "Nullable" : "";
+        return v.Shape switch
+        {
+            ValueShape.Scalar => Lowering.Raise(v, Locals.Of(p.Index, "core")),
+            ValueShape.String when v.Encoding == StringEncoding.Utf8NulTerminated => $"{Call}.{nullable}CString({ptr}, {name})",
+            ValueShape.String when v.Encoding == StringEncoding.AssemblyScript => $"{Call}.{nullable}AssemblyScriptString({ptr}, {name})",
+            ValueShape.String => $"{Call}.{nullable}String<{ImportCode.Codec(v.Encoding)}>({ptr}, {len}, {name})",
+            ValueShape.Array => $"{Call}.{nullable}Array<{v.ElementDisplay}>({ptr}, {len}, {name})",
+            ValueShape.ReadOnlySpan => $"{Call}.Array<{v.ElementDisplay}>({ptr}, {len}, {name})",
+            _ => $"{Call}.Read<{v.ElementDisplay}>({ptr}, {name})",
+        };
+    }
+
+    /// <summary>The statement that hands the implementation's result back to the guest, or null for void.</summary>
+    private static string? Result(LoweredMethod lowered, string value)
+    {
+        var r = lowered.Return.Value;
+        return r.Shape switch
+        {
+            ValueShape.Scalar => $"return {Lowering.Lower(r, value)};",
+            ValueShape.String when r.Encoding == StringEncoding.Utf8NulTerminated => $"return {Call}.ReturnCString({value});",
+            ValueShape.String when r.Encoding == StringEncoding.AssemblyScript => $"return {Call}.ReturnAssemblyScriptString({value});",
+            ValueShape.String => $"{Call}.ReturnString<{ImportCode.Codec(r.Encoding)}>({Locals.ReturnArea}, {value});",
+            ValueShape.Array => $"{Call}.ReturnArray<{r.ElementDisplay}>({Locals.ReturnArea}, {value}, {r.ElementAlign}u);",
+            ValueShape.Pointer => $"{Call}.Write<{r.ElementDisplay}>({Locals.ReturnArea}, {value}, \"return\");",
+            _ => null,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Marshalling;
 using WasmMarshal.Generators.Model;
 
@@ -16,10 +17,9 @@ internal static class ImportStubEmitter
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
         string self = model.QualifiedName;
-        var methods = model.Methods.Select((m, i) => new BoundMethod(m, i)).ToList();
-        var supported = methods.Where(m => m.Supported).ToList();
-        bool needsAllocator = supported.Any(m => m.UsesGuestMemory);
-        bool needsGuestHeap = supported.Any(m => m.Return.FreesGuestBuffer);
+        var supported = model.Methods.Where(m => m.IsSupported).ToList();
+        bool needsAllocator = supported.Any(NeedsScratch);
+        bool needsGuestHeap = supported.Any(m => m.Return.Buffer == Ownership.GuestAllocatedHostFrees);
 
         writer.Line("/// <summary>");
         writer.Line("/// Binds this interface to the exports of <paramref name=\"guest\"/>. Every export (and the allocator, if");
@@ -42,28 +42,21 @@ internal static class ImportStubEmitter
         writer.Line();
         writer.Line(InterfaceEmitter.GeneratedCodeAttribute);
         writer.Open($"private sealed class {StubName} : {self}");
-        writer.Line("private readonly global::WasmMarshal.WasmGuest __wasmGuest;");
-        if (needsAllocator)
+        writer.Line("private readonly global::WasmMarshal.Interop.WasmImportContext __context;");
+        for (int index = 0; index < model.Methods.Count; index++)
         {
-            writer.Line("private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;");
-        }
-
-        if (needsGuestHeap)
-        {
-            writer.Line("private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmGuestHeap;");
-        }
-
-        foreach (var method in supported)
-        {
-            writer.Line($"private readonly {InterfaceEmitter.CoreDelegateType(method.Signature)} {method.Field};");
+            if (model.Methods[index].IsSupported)
+            {
+                writer.Line($"private readonly {InterfaceEmitter.CoreDelegateType(model.Methods[index].Core)} {Field(model.Methods[index], index)};");
+            }
         }
 
         writer.Line();
-        EmitConstructor(writer, model, supported, needsAllocator, needsGuestHeap);
-        foreach (var method in methods)
+        EmitConstructor(writer, model, needsAllocator, needsGuestHeap);
+        for (int index = 0; index < model.Methods.Count; index++)
         {
             writer.Line();
-            EmitMethod(writer, model, method);
+            EmitMethod(writer, model, model.Methods[index], index);
         }
 
         foreach (var member in model.OtherMembers)
@@ -75,16 +68,23 @@ internal static class ImportStubEmitter
         writer.Close();
     }
 
-    private static void EmitConstructor(SourceWriter writer, InterfaceModel model, List<BoundMethod> methods, bool needsAllocator, bool needsGuestHeap)
+    /// <summary>Whether a method passes host buffers (arguments or a return area) and so needs the scratch allocator.</summary>
+    private static bool NeedsScratch(LoweredMethod method) =>
+        method.ReturnArea is not null || method.Parameters.Any(p => p.Buffer is Ownership.HostScratch or Ownership.HostPinnedObject);
+
+    /// <summary>The delegate field: numbered, so that no two wasm names can collide, and named for readability.</summary>
+    private static string Field(LoweredMethod method, int index) =>
+        "__wasmExport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+
+    private static void EmitConstructor(SourceWriter writer, InterfaceModel model, bool needsAllocator, bool needsGuestHeap)
     {
         writer.Open($"public {StubName}(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)");
-        writer.Line("__wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));");
-        writer.Line("// Check everything before resolving anything, so that a module that does not fit fails here, once, listing");
-        writer.Line("// every mismatch, and never with a null delegate on a first call.");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(guest);");
+        writer.Line("// Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.");
         writer.Line($"var binder = new global::WasmMarshal.Binding.ImportBinder(guest, {Lowering.Literal(model.FullName)});");
-        foreach (var method in methods)
+        foreach (var method in model.Methods.Where(m => m.IsSupported))
         {
-            writer.Line($"binder.Expect({Lowering.Literal(method.Model.WasmName)}, {Lowering.Literal(method.Model.Name)}, {Lowering.Literal(method.Signature.Text)});");
+            writer.Line($"binder.Expect({Lowering.Literal(method.WasmName)}, {Lowering.Literal(method.Name)}, {BindingExpectations.Signature(method.Core)});");
         }
 
         writer.Line(needsAllocator ? "var scratch = binder.RequireAllocator(allocator);" : "_ = allocator;");
@@ -94,189 +94,99 @@ internal static class ImportStubEmitter
         }
 
         writer.Line("binder.Complete();");
-        if (needsAllocator)
+        writer.Line($"__context = new(guest, {(needsAllocator ? "scratch" : "null")}, {(needsGuestHeap ? "guestHeap" : "null")});");
+        for (int index = 0; index < model.Methods.Count; index++)
         {
-            writer.Line("__wasmAllocator = scratch!;");
-        }
-
-        if (needsGuestHeap)
-        {
-            writer.Line("__wasmGuestHeap = guestHeap!;");
-        }
-
-        if (methods.Count > 0)
-        {
-            writer.Line("// Typed delegates are resolved once; each call is then a direct typed invocation.");
-        }
-
-        foreach (var method in methods)
-        {
-            writer.Line($"{method.Field} = guest.Instance.{Resolver(method.Signature)}({Lowering.Literal(method.Model.WasmName)})!;");
+            var method = model.Methods[index];
+            if (method.IsSupported)
+            {
+                writer.Line($"{Field(method, index)} = guest.Instance.{Resolver(method.Core)}({Lowering.Literal(method.WasmName)})!;");
+            }
         }
 
         writer.Close();
     }
 
-    private static string Resolver(CoreSignature signature)
+    private static string Resolver(CoreFunctionType signature)
     {
-        var types = signature.Parameters.Select(CoreSignature.ClrType).ToList();
-        if (signature.Result is not null)
+        var types = signature.Parameters.Select(p => p.ClrType()).ToList();
+        if (signature.Results.Count > 0)
         {
-            types.Add(CoreSignature.ClrType(signature.Result));
+            types.AddRange(signature.Results.Select(r => r.ClrType()));
             return "GetFunction<" + string.Join(", ", types) + ">";
         }
 
         return types.Count == 0 ? "GetAction" : "GetAction<" + string.Join(", ", types) + ">";
     }
 
-    private static void EmitMethod(SourceWriter writer, InterfaceModel model, BoundMethod method)
+    private static void EmitMethod(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
     {
-        var m = method.Model;
-        var declaration = m.Declaration.Split('\n');
+        var m = lowered.Method;
+        string display = Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m));
+        var declaration = InterfaceEmitter.Declaration(m.Declaration).Split('\n');
         foreach (var line in declaration.Take(declaration.Length - 1))
         {
             writer.Line(line);
         }
 
-        if (!method.Supported)
+        if (!lowered.IsSupported)
         {
             writer.Line(declaration.Last() + " =>");
-            writer.Line($"    throw new global::System.NotSupportedException({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m) + " cannot be marshalled: " + m.UnsupportedReason + ". See the WASM diagnostics of this build.")});");
+            writer.Line($"    throw global::WasmMarshal.Binding.WasmBindings.NotBound({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m))}, {Lowering.Literal(m.UnsupportedReason!)});");
             return;
         }
 
         writer.Open(declaration.Last());
-        writer.Line($"const string __method = {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m))};");
-        var all = method.Parameters.Concat(new[] { method.Return }).ToList();
-        var arguments = method.Return.ImportArguments().Concat(method.Parameters.SelectMany(p => p.ImportArguments()));
-        string call = $"{method.Field}({string.Join(", ", arguments)})";
-        bool hasResult = m.Return.Shape != ValueShape.Void;
-
-        writer.Line("__wasmGuest.EnsureUsable(__method);");
-        foreach (var parameter in m.Parameters.Where(p => p.RejectsNull))
+        foreach (var p in lowered.Parameters.Where(p => p.Value.RejectsNull))
         {
-            string id = Lowering.Identifier(parameter.Name);
-            writer.Line($"if ({id} is null) throw new global::System.ArgumentNullException(nameof({id}));");
+            writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(p.Index)}, {Lowering.Literal(p.Value.Name)});");
         }
 
-        if (!method.UsesGuestMemory)
-        {
-            writer.Open("try");
-            writer.Line(hasResult ? "return " + Lowering.Raise(m.Return, call) + ";" : call + ";");
-            writer.Close();
-            EmitCatch(writer);
-            writer.Close();
-            return;
-        }
-
-        writer.Line("var __allocator = __wasmAllocator;");
-        if (method.Return.FreesGuestBuffer)
-        {
-            writer.Line("var __guestHeap = __wasmGuestHeap;");
-        }
-
-        writer.Line("var __scope = __allocator.EnterScope();");
-        foreach (var line in all.SelectMany(v => v.ImportDeclare()))
-        {
-            writer.Line(line);
-        }
-
-        if (hasResult)
-        {
-            writer.Line($"{m.Return.LocalTypeDisplay} __result = default!;");
-        }
-
+        writer.Line($"var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, {display});");
         writer.Open("try");
-        writer.Open("try");
-        writer.Line("// Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.");
-        foreach (var line in all.SelectMany(v => v.ImportAllocate()))
+        foreach (var p in lowered.Parameters)
         {
-            writer.Line(line);
+            if (ImportCode.Argument(p) is { } line)
+            {
+                writer.Line(line);
+            }
         }
 
-        var marshal = method.Parameters.SelectMany(p => p.ImportMarshal()).ToList();
-        if (marshal.Count > 0)
+        if (lowered.ReturnArea is { } area)
         {
-            writer.Line("// Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.");
-            writer.Open();
-            writer.Line("global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();");
-            foreach (var line in marshal)
+            writer.Line($"int {Locals.ReturnArea} = __frame.ReturnArea({area.Size}u, {area.Align}u);");
+        }
+
+        string call = Field(lowered, index) + "(" + string.Join(", ", lowered.CoreParameters.Select(slot => ImportCode.CoreArgument(lowered, slot))) + ")";
+        var copyBack = lowered.Parameters.Select(ImportCode.CopyBack).OfType<string>().ToList();
+        bool keepsCore = lowered.CoreResults.Count > 0;
+        if (keepsCore && copyBack.Count == 0)
+        {
+            writer.Line("return " + ImportCode.Result(lowered, call) + ";");
+        }
+        else
+        {
+            writer.Line(keepsCore ? $"{lowered.CoreResults[0].Type.ClrType()} {Locals.ReturnCore} = {call};" : call + ";");
+            foreach (var line in copyBack)
             {
                 writer.Line(line);
             }
 
-            writer.Close();
-        }
-
-        writer.Line("// Stage: Invoke.");
-        writer.Line(method.Return.ImportInvoke(call));
-        var unmarshal = method.Parameters.SelectMany(p => p.ImportUnmarshal()).Concat(method.Return.ImportUnmarshal()).ToList();
-        if (unmarshal.Count > 0)
-        {
-            writer.Line("// Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.");
-            writer.Open();
-            writer.Line("global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();");
-            foreach (var line in unmarshal)
+            if (ImportCode.Result(lowered, Locals.ReturnCore) is { } value)
             {
-                writer.Line(line);
+                writer.Line("return " + value + ";");
             }
-
-            writer.Close();
         }
 
+        writer.Close();
+        // Without buffers there is nothing for Exit to release, so no failure to record: a plain catch, no filter.
+        writer.Line(lowered.UsesGuestMemory ? "catch (global::System.Exception __e) when (__frame.Fails(__e))" : "catch (global::Wasmtime.WasmtimeException __e)");
+        writer.Open();
+        writer.Line("throw __frame.Translate(__e);");
         writer.Close();
         writer.Open("finally");
-        writer.Line("// Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.");
-        foreach (var line in method.Return.ImportCleanup().Concat(Enumerable.Reverse(method.Parameters).SelectMany(p => p.ImportCleanup())))
-        {
-            writer.Line(line);
-        }
-
-        writer.Line("__allocator.ExitScope(__scope);");
+        writer.Line("__frame.Exit();");
         writer.Close();
         writer.Close();
-        EmitCatch(writer);
-        if (hasResult)
-        {
-            bool isReference = m.Return.Shape is ValueShape.String or ValueShape.Array;
-            writer.Line(isReference ? "return __result!;" : "return __result;");
-        }
-
-        writer.Close();
-    }
-
-    private static void EmitCatch(SourceWriter writer)
-    {
-        writer.Open("catch (global::Wasmtime.WasmtimeException __exception)");
-        writer.Line("throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);");
-        writer.Close();
-    }
-
-    /// <summary>A method with its marshallers resolved.</summary>
-    private sealed class BoundMethod
-    {
-        public BoundMethod(MethodModel model, int index)
-        {
-            Model = model;
-            Parameters = model.Parameters.Select(ValueMarshaller.For).ToList();
-            Return = ValueMarshaller.For(model.Return);
-            Signature = CoreSignature.Of(model);
-            Field = "__wasmExport" + index + "_" + new string(model.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-        }
-
-        public MethodModel Model { get; }
-
-        public List<ValueMarshaller> Parameters { get; }
-
-        public ValueMarshaller Return { get; }
-
-        public CoreSignature Signature { get; }
-
-        /// <summary>The delegate field: numbered, so that no two wasm names can collide, and named for readability.</summary>
-        public string Field { get; }
-
-        public bool Supported => Model.UnsupportedReason is null;
-
-        public bool UsesGuestMemory => Return.UsesGuestMemory || Parameters.Any(p => p.UsesGuestMemory);
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Emit;
@@ -6,8 +7,15 @@ namespace WasmMarshal.Generators.Emit;
 /// <summary>Writes the file around a generated interface part: header, namespace and containing types.</summary>
 internal static class InterfaceEmitter
 {
-    public const string GeneratedCodeAttribute =
-        "[global::System.CodeDom.Compiler.GeneratedCode(\"WasmMarshal.Generators\", \"0.1.0\")]";
+    /// <summary>The generator's own version (the build's <c>Version</c>), so that generated code says which generator wrote it.</summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"WasmMarshal.Generators\", \"" + GeneratorVersion() + "\")]";
+
+    private static string GeneratorVersion()
+    {
+        var version = typeof(InterfaceEmitter).Assembly.GetName().Version ?? new System.Version(0, 0, 0);
+        return version.Major + "." + version.Minor + "." + System.Math.Max(version.Build, 0);
+    }
 
     public static string Emit(InterfaceModel model)
     {
@@ -55,12 +63,17 @@ internal static class InterfaceEmitter
     /// <summary>The <c>Interface.Method</c> text used in every runtime message.</summary>
     public static string MethodDisplay(InterfaceModel model, MethodModel method) => model.Name + "." + method.Name;
 
-    public static string CoreDelegateType(CoreSignature signature)
+    /// <summary>The explicit-implementation header, each parameter named by <see cref="Locals.Parameter"/>.</summary>
+    public static string Declaration(MethodDeclaration declaration) =>
+        declaration.Attributes + (declaration.IsUnsafe ? "unsafe " : "") + declaration.Head + "("
+        + string.Join(", ", declaration.Parameters.Select((prefix, index) => prefix + " " + Locals.Parameter(index))) + ")";
+
+    public static string CoreDelegateType(CoreFunctionType signature)
     {
-        var types = signature.Parameters.Select(CoreSignature.ClrType).ToList();
-        if (signature.Result is not null)
+        var types = signature.Parameters.Select(p => p.ClrType()).ToList();
+        if (signature.Results.Count > 0)
         {
-            types.Add(CoreSignature.ClrType(signature.Result));
+            types.AddRange(signature.Results.Select(r => r.ClrType()));
             return "global::System.Func<" + string.Join(", ", types) + ">";
         }
 

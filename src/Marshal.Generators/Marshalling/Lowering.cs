@@ -43,21 +43,7 @@ internal static class Lowering
         return value.EnumDisplay is null ? raised : $"({value.EnumDisplay}){raised}";
     }
 
-    public static string UnderlyingKeyword(ScalarKind scalar) => scalar switch
-    {
-        ScalarKind.Bool => "bool",
-        ScalarKind.I8 => "sbyte",
-        ScalarKind.U8 => "byte",
-        ScalarKind.I16 => "short",
-        ScalarKind.U16 => "ushort",
-        ScalarKind.Char => "char",
-        ScalarKind.I32 => "int",
-        ScalarKind.U32 => "uint",
-        ScalarKind.I64 => "long",
-        ScalarKind.U64 => "ulong",
-        ScalarKind.F32 => "float",
-        _ => "double",
-    };
+    public static string UnderlyingKeyword(ScalarKind scalar) => scalar.Info().CSharp;
 
     /// <summary>A parameter name usable as an identifier (keywords get an @).</summary>
     public static string Identifier(string name) =>

@@ -1,13 +1,20 @@
+using WasmMarshal.Generators.Abi;
+
 namespace WasmMarshal.Generators.Model;
 
-/// <summary>A method of a [WasmImport] or [WasmExport] interface, ready to emit.</summary>
-/// <param name="Declaration">The explicit-implementation header, for example
-/// <c>int global::Demo.ICalc.Add(int a, int b)</c>, with nullability attributes on preceding lines.</param>
+/// <summary>What the stub needs to re-declare a method it implements explicitly; parameter names are the emitter's.</summary>
+/// <param name="Attributes">Nullability attributes of the return value, one <c>[return: ...]</c> line each.</param>
+/// <param name="Head">Return type and qualified name: <c>int global::Demo.ICalc.Add</c>.</param>
+/// <param name="Parameters">Each parameter's attributes, modifier and type: <c>ref int</c>.</param>
+/// <param name="IsUnsafe">Whether the signature has pointer types, so the declaration needs <c>unsafe</c>.</param>
+internal sealed record MethodDeclaration(string Attributes, string Head, EquatableArray<string> Parameters, bool IsUnsafe);
+
+/// <summary>A method of a [WasmImport] or [WasmExport] interface: how each value is typed, independent of any ABI.</summary>
 /// <param name="UnsupportedReason">Why it cannot be marshalled (the analyzer reports the diagnostic), or null.</param>
 internal sealed record MethodModel(
     string Name,
     string WasmName,
-    string Declaration,
+    MethodDeclaration Declaration,
     EquatableArray<ValueModel> Parameters,
     ValueModel Return,
     string? UnsupportedReason);
@@ -28,6 +35,7 @@ internal enum InterfaceDirection
 /// <param name="Namespace">The namespace, or null for the global namespace.</param>
 /// <param name="Name">The interface name as declared (with type parameters, none supported).</param>
 /// <param name="FullName">The display name used in messages, for example <c>Demo.ICalculator</c>.</param>
+/// <param name="Methods">Every method, lowered once by the interface's ABI.</param>
 /// <param name="Module">For exports, the wasm import module name.</param>
 /// <param name="HintName">A unique file name stem for the generated source.</param>
 /// <param name="OtherMembers">Explicit implementations, throwing, of members that cannot be bound (properties, events),
@@ -42,8 +50,9 @@ internal sealed record InterfaceModel(
     string QualifiedName,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     InterfaceDirection Direction,
+    AbiKind Abi,
     string Module,
-    EquatableArray<MethodModel> Methods,
+    EquatableArray<LoweredMethod> Methods,
     EquatableArray<string> OtherMembers,
     bool CanRegister,
     string HintName,

@@ -60,7 +60,6 @@ internal enum PassingMode
 /// <summary>One parameter, or the return value (named <c>return</c>).</summary>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="TypeDisplay">The fully qualified type with nullable annotations.</param>
-/// <param name="Modifier">The parameter modifier as declared, with a trailing space: <c>ref </c>, <c>ref readonly </c>.</param>
 /// <param name="Scalar">For scalars and enums, the scalar it lowers to.</param>
 /// <param name="EnumDisplay">For enums, the enum type; otherwise null.</param>
 /// <param name="IsNullable">Whether null is a legal value (annotated or nullable-oblivious).</param>
@@ -73,7 +72,6 @@ internal sealed record ValueModel(
     string TypeDisplay,
     ValueShape Shape,
     PassingMode Passing,
-    string Modifier,
     ScalarKind Scalar,
     string? EnumDisplay,
     StringEncoding Encoding,
@@ -84,11 +82,7 @@ internal sealed record ValueModel(
     bool IsReturn = false)
 {
     public static ValueModel Void { get; } =
-        new("return", "void", ValueShape.Void, PassingMode.Value, "", ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);
-
-    /// <summary>The type to declare a local with: nullable-oblivious reference types get a '?' in generated code.</summary>
-    public string LocalTypeDisplay =>
-        Shape is ValueShape.String or ValueShape.Array && !TypeDisplay.EndsWith("?") ? TypeDisplay + "?" : TypeDisplay;
+        new("return", "void", ValueShape.Void, PassingMode.Value, ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);
 
     /// <summary>Whether the parameter is a reference type declared non-nullable, so null is a caller error.</summary>
     public bool RejectsNull => !IsNullable && Shape is ValueShape.String or ValueShape.Array;

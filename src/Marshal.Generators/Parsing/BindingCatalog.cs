@@ -80,32 +80,21 @@ internal sealed class BindingCatalog
         string key = type.ToDisplayString(KeyFormat);
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol { EnumUnderlyingType: { } underlying })
         {
-            var (size, align) = Wasm32LayoutCalculator.ScalarLayout(underlying)!.Value;
-            return (size, align, new FieldType(ScalarOf(underlying), key, IsStruct: false));
+            var info = ScalarOf(underlying).Info();
+            return (info.Size, info.Align, new FieldType(info.Kind, key, IsStruct: false));
         }
 
-        if (Wasm32LayoutCalculator.ScalarLayout(type) is { } scalar)
+        if (Scalars.Of(type) is { } scalar)
         {
-            return (scalar.Size, scalar.Align, new FieldType(ScalarOf(type), null, IsStruct: false));
+            var info = scalar.Info();
+            return (info.Size, info.Align, new FieldType(scalar, null, IsStruct: false));
         }
 
         var nested = _structs.First(s => s.Key == key);
         return (nested.Size, nested.Align, new FieldType(ScalarKind.I32, key, IsStruct: true));
     }
 
-    public static ScalarKind ScalarOf(ITypeSymbol type) => type.SpecialType switch
-    {
-        SpecialType.System_Boolean => ScalarKind.Bool,
-        SpecialType.System_SByte => ScalarKind.I8,
-        SpecialType.System_Byte => ScalarKind.U8,
-        SpecialType.System_Int16 => ScalarKind.I16,
-        SpecialType.System_UInt16 => ScalarKind.U16,
-        SpecialType.System_Char => ScalarKind.Char,
-        SpecialType.System_UInt32 => ScalarKind.U32,
-        SpecialType.System_Int64 => ScalarKind.I64,
-        SpecialType.System_UInt64 => ScalarKind.U64,
-        SpecialType.System_Single => ScalarKind.F32,
-        SpecialType.System_Double => ScalarKind.F64,
-        _ => ScalarKind.I32,
-    };
+    /// <summary>The scalar of a type the layout calculator has already accepted as one.</summary>
+    private static ScalarKind ScalarOf(ITypeSymbol type) =>
+        Scalars.Of(type) ?? throw new System.InvalidOperationException(type.ToDisplayString() + " is not a scalar");
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Diagnostics;
 using WasmMarshal.Generators.Model;
 
@@ -27,16 +28,18 @@ internal sealed class InterfaceParser
     /// <summary>Wasmtime .NET's typed <c>Linker.DefineFunction</c> takes at most 12 arguments.</summary>
     private const int MaxExportParameters = 12;
 
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+    private static readonly SymbolDisplayFormat TypeFormat = CSharpDeclarations.TypeFormat;
 
-    private readonly Wasm32LayoutCalculator _layouts = new();
+    private readonly ValueClassifier _classifier = new();
     private readonly BindingCatalog _catalog = new();
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly INamedTypeSymbol _interface;
     private readonly InterfaceDirection _direction;
     private readonly string _shortName;
     private readonly string _qualifiedName;
+    private readonly AbiKind _abiKind = AbiKind.WasmC;
+    private readonly IAbi _abi;
+    private bool _hasStaticAbstract;
 
     private InterfaceParser(INamedTypeSymbol symbol, InterfaceDirection direction)
     {
@@ -44,6 +47,7 @@ internal sealed class InterfaceParser
         _direction = direction;
         _shortName = symbol.Name;
         _qualifiedName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        _abi = Abis.For(_abiKind);
     }
 
     public readonly record struct Result(InterfaceModel? Model, ImmutableArray<Diagnostic> Diagnostics);
@@ -88,7 +92,7 @@ internal sealed class InterfaceParser
             }
         }
 
-        var methods = new List<MethodModel>();
+        var methods = new List<LoweredMethod>();
         var otherMembers = new List<string>();
         var byWasmName = new Dictionary<string, IMethodSymbol>();
         foreach (var member in _interface.GetMembers())
@@ -101,18 +105,26 @@ internal sealed class InterfaceParser
             }
 
             var symbol = (IMethodSymbol)member;
-            if (byWasmName.TryGetValue(method.WasmName, out var first))
+            string wasmName = method.Method.WasmName;
+            if (byWasmName.TryGetValue(wasmName, out var first))
             {
                 Report(DiagnosticDescriptors.DuplicateWasmName, symbol.Locations.FirstOrDefault(),
-                    _shortName + "." + first.Name, _shortName + "." + symbol.Name, method.WasmName);
-                method = method with { UnsupportedReason = $"the wasm name '{method.WasmName}' is used twice (WASM006)" };
+                    _shortName + "." + first.Name, _shortName + "." + symbol.Name, wasmName);
+                method = method with { Method = method.Method with { UnsupportedReason = $"the wasm name '{wasmName}' is used twice (WASM006)" } };
             }
             else
             {
-                byWasmName[method.WasmName] = symbol;
+                byWasmName[wasmName] = symbol;
             }
 
             methods.Add(method);
+        }
+
+        // A static abstract member makes the interface unusable as a type argument and unimplementable by a class, so
+        // nothing is generated for it: a stub that cannot compile would bury the WASM diagnostics under CS errors.
+        if (_hasStaticAbstract)
+        {
+            return null;
         }
 
         string? ns = _interface.ContainingNamespace.IsGlobalNamespace ? null : _interface.ContainingNamespace.ToDisplayString();
@@ -130,8 +142,9 @@ internal sealed class InterfaceParser
             _qualifiedName,
             new EquatableArray<ContainingTypeModel>(containing),
             _direction,
+            _abiKind,
             module,
-            new EquatableArray<MethodModel>(methods),
+            new EquatableArray<LoweredMethod>(methods),
             new EquatableArray<string>(otherMembers),
             IsVisibleModuleWide(_interface),
             fullName.Replace("@", "").Replace('<', '[').Replace('>', ']'),
@@ -170,7 +183,7 @@ internal sealed class InterfaceParser
         return null;
     }
 
-    private MethodModel? ParseMember(ISymbol member, List<string> otherMembers)
+    private LoweredMethod? ParseMember(ISymbol member, List<string> otherMembers)
     {
         string display = _shortName + "." + member.Name;
         var location = member.Locations.FirstOrDefault();
@@ -179,7 +192,7 @@ internal sealed class InterfaceParser
             case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when method.IsAbstract:
                 if (method.IsStatic)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedMember, location, display, "static abstract members have no wasm counterpart");
+                    ReportStaticAbstract(location, display);
                     return null;
                 }
 
@@ -187,92 +200,35 @@ internal sealed class InterfaceParser
                 {
                     Report(DiagnosticDescriptors.UnsupportedMember, location, display,
                         "it is generic; a wasm function has one fixed signature");
-                    return new MethodModel(method.Name, WasmNames.ToSnakeCase(method.Name), Declaration(method),
-                        new EquatableArray<ValueModel>(ImmutableArray<ValueModel>.Empty), ValueModel.Void, "it is generic (WASM007)");
+                    return _abi.Lower(new MethodModel(method.Name, WasmNames.ToSnakeCase(method.Name), CSharpDeclarations.Method(method, _qualifiedName),
+                        new EquatableArray<ValueModel>(ImmutableArray<ValueModel>.Empty), ValueModel.Void, "it is generic (WASM007)"), _direction);
                 }
 
                 return ParseMethod(method, display);
             case IPropertySymbol { IsAbstract: true, IsStatic: false } property:
                 Report(DiagnosticDescriptors.UnsupportedMember, location, display,
                     "properties are not supported; declare a method such as Get" + member.Name + "()");
-                otherMembers.Add(PropertyStub(property, display));
+                otherMembers.Add(CSharpDeclarations.Property(property, _qualifiedName, display));
                 return null;
             case IEventSymbol { IsAbstract: true, IsStatic: false } @event:
                 Report(DiagnosticDescriptors.UnsupportedMember, location, display,
                     "events are not supported; declare a [WasmExport] interface for callbacks instead");
-                otherMembers.Add(EventStub(@event, display));
+                otherMembers.Add(CSharpDeclarations.Event(@event, _qualifiedName, display));
                 return null;
             case IPropertySymbol { IsAbstract: true } or IEventSymbol { IsAbstract: true }:
-                Report(DiagnosticDescriptors.UnsupportedMember, location, display, "static abstract members have no wasm counterpart");
+                ReportStaticAbstract(location, display);
                 return null;
             default:
                 return null;
         }
     }
 
-    /// <summary>The explicit-implementation header of <paramref name="method"/>, with its nullability attributes.</summary>
-    private string Declaration(IMethodSymbol method)
+    private void ReportStaticAbstract(Location? location, string display)
     {
-        var builder = new System.Text.StringBuilder();
-        foreach (var attribute in NullabilityAttributes(method.GetReturnTypeAttributes()))
-        {
-            builder.Append("[return: ").Append(attribute).Append("]\n");
-        }
-
-        string refKind = method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "";
-        builder.Append(refKind).Append(method.ReturnType.ToDisplayString(TypeFormat)).Append(' ')
-            .Append(_qualifiedName).Append('.').Append(Escape(method.Name));
-        if (method.TypeParameters.Length > 0)
-        {
-            builder.Append('<').Append(string.Join(", ", method.TypeParameters.Select(t => Escape(t.Name)))).Append('>');
-        }
-
-        builder.Append('(');
-        builder.Append(string.Join(", ", method.Parameters.Select(p =>
-            string.Concat(NullabilityAttributes(p.GetAttributes()).Select(a => "[" + a + "] "))
-            + ModifierOf(p) + (p.IsParams ? "params " : "") + p.Type.ToDisplayString(TypeFormat) + " " + Escape(p.Name))));
-        builder.Append(')');
-        return builder.ToString();
+        Report(DiagnosticDescriptors.UnsupportedMember, location, display,
+            "static abstract members have no wasm counterpart, and no binding is generated for an interface that has one");
+        _hasStaticAbstract = true;
     }
-
-    private string PropertyStub(IPropertySymbol property, string display)
-    {
-        string name = property.IsIndexer
-            ? "this[" + string.Join(", ", property.Parameters.Select(p => p.Type.ToDisplayString(TypeFormat) + " " + Escape(p.Name))) + "]"
-            : Escape(property.Name);
-        string thrower = Thrower(display, "properties are not supported (WASM007)");
-        string accessors = (property.GetMethod is not null ? $"get => {thrower}; " : "")
-            + (property.SetMethod is not null ? (property.SetMethod.IsInitOnly ? "init" : "set") + $" => {thrower}; " : "");
-        return $"{property.Type.ToDisplayString(TypeFormat)} {_qualifiedName}.{name} {{ {accessors}}}";
-    }
-
-    private string EventStub(IEventSymbol @event, string display)
-    {
-        string thrower = Thrower(display, "events are not supported (WASM007)");
-        return $"event {@event.Type.ToDisplayString(TypeFormat)} {_qualifiedName}.{Escape(@event.Name)} {{ add => {thrower}; remove => {thrower}; }}";
-    }
-
-    private static string Thrower(string display, string reason) =>
-        "throw new global::System.NotSupportedException(" + SymbolDisplay.FormatLiteral(
-            display + " cannot be bound to wasm: " + reason + ". See the WASM diagnostics of this build.", quote: true) + ")";
-
-    private static IEnumerable<string> NullabilityAttributes(ImmutableArray<AttributeData> attributes) =>
-        attributes
-            .Where(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "System.Diagnostics.CodeAnalysis")
-            .Select(a => "global::" + a.AttributeClass!.ToDisplayString()
-                + (a.ConstructorArguments.Length == 0 ? "" : "(" + string.Join(", ", a.ConstructorArguments.Select(c => c.ToCSharpString())) + ")"));
-
-    private static string ModifierOf(IParameterSymbol parameter) => parameter.RefKind switch
-    {
-        RefKind.In => "in ",
-        RefKind.Ref => "ref ",
-        RefKind.Out => "out ",
-        _ when (int)parameter.RefKind == 4 => "ref readonly ",
-        _ => "",
-    };
-
-    private static string Escape(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static bool IsVisibleModuleWide(INamedTypeSymbol type)
     {
@@ -287,7 +243,7 @@ internal sealed class InterfaceParser
         return true;
     }
 
-    private MethodModel ParseMethod(IMethodSymbol method, string display)
+    private LoweredMethod ParseMethod(IMethodSymbol method, string display)
     {
         var location = method.Locations.FirstOrDefault();
         string? unsupported = null;
@@ -311,7 +267,7 @@ internal sealed class InterfaceParser
             if (value is null)
             {
                 unsupported ??= $"parameter '{parameter.Name}' cannot be marshalled";
-                value = Unsupported(parameter.Name, parameter.Type, ModifierOf(parameter), isReturn: false);
+                value = Unsupported(parameter.Name, parameter.Type, isReturn: false);
             }
 
             parameters.Add(value);
@@ -321,27 +277,29 @@ internal sealed class InterfaceParser
         if (returnValue is null)
         {
             unsupported ??= "its return type cannot be marshalled";
-            returnValue = Unsupported("return", method.ReturnType, "", isReturn: true);
+            returnValue = Unsupported("return", method.ReturnType, isReturn: true);
         }
 
-        var model = new MethodModel(method.Name, wasmName, Declaration(method), new EquatableArray<ValueModel>(parameters), returnValue, unsupported);
+        var model = new MethodModel(method.Name, wasmName, CSharpDeclarations.Method(method, _qualifiedName),
+            new EquatableArray<ValueModel>(parameters), returnValue, unsupported);
+        var lowered = _abi.Lower(model, _direction);
         if (unsupported is null)
         {
-            int coreCount = CoreSignature.Of(model).Parameters.Count;
+            int coreCount = lowered.CoreParameters.Count;
             int max = _direction == InterfaceDirection.Import ? MaxImportParameters : MaxExportParameters;
             if (coreCount > max)
             {
                 string api = _direction == InterfaceDirection.Import ? "Instance.GetFunction" : "Linker.DefineFunction";
                 Report(DiagnosticDescriptors.TooManyCoreParameters, location, display, coreCount, api, max);
-                model = model with { UnsupportedReason = "it has too many core parameters (WASM005)" };
+                lowered = lowered with { Method = model with { UnsupportedReason = "it has too many core parameters (WASM005)" } };
             }
         }
 
-        return model;
+        return lowered;
     }
 
-    private static ValueModel Unsupported(string name, ITypeSymbol type, string modifier, bool isReturn) =>
-        new(name, type.ToDisplayString(TypeFormat), ValueShape.Unsupported, PassingMode.Value, modifier, ScalarKind.I32, null,
+    private static ValueModel Unsupported(string name, ITypeSymbol type, bool isReturn) =>
+        new(name, type.ToDisplayString(TypeFormat), ValueShape.Unsupported, PassingMode.Value, ScalarKind.I32, null,
             StringEncoding.Utf8, true, "", 0, 0, isReturn);
 
     private ValueModel? ParseParameter(IParameterSymbol parameter, string display)
@@ -370,8 +328,7 @@ internal sealed class InterfaceParser
             return null;
         }
 
-        string modifier = ModifierOf(parameter);
-        var classified = Classify(type, parameter.Name, passing, modifier, stringAttribute ?? InheritedStringAttribute(parameter.ContainingSymbol as IMethodSymbol), isReturn: false, out string? error, out bool isLayout);
+        var classified = _classifier.Classify(type, parameter.Name, passing, stringAttribute ?? InheritedStringAttribute(parameter.ContainingSymbol as IMethodSymbol), isReturn: false, out string? error, out bool isLayout);
         if (classified is not null)
         {
             if (classified.Shape is ValueShape.String or ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array
@@ -392,7 +349,7 @@ internal sealed class InterfaceParser
             }
 
             if (classified.Shape == ValueShape.Pointer && passing == PassingMode.Value
-                && _layouts.Of(type).ScalarCount == 1)
+                && _classifier.Layouts.Of(type).ScalarCount == 1)
             {
                 Report(DiagnosticDescriptors.SingleScalarStructByValue, location, display, type.ToDisplayString());
                 return null;
@@ -437,11 +394,11 @@ internal sealed class InterfaceParser
             return null;
         }
 
-        var classified = Classify(type, "return", PassingMode.Value, "", stringAttribute ?? InheritedStringAttribute(method), isReturn: true, out string? error, out bool isLayout);
+        var classified = _classifier.Classify(type, "return", PassingMode.Value, stringAttribute ?? InheritedStringAttribute(method), isReturn: true, out string? error, out bool isLayout);
         if (classified is not null)
         {
             classified = classified with { IsReturn = true };
-            if (classified.Shape == ValueShape.Pointer && _layouts.Of(type).ScalarCount == 1)
+            if (classified.Shape == ValueShape.Pointer && _classifier.Layouts.Of(type).ScalarCount == 1)
             {
                 Report(DiagnosticDescriptors.SingleScalarStructByValue, location, display, type.ToDisplayString());
                 return null;
@@ -478,129 +435,6 @@ internal sealed class InterfaceParser
             ?? method.ContainingType.GetAttributes().FirstOrDefault(IsStringAttribute);
 
         static bool IsStringAttribute(AttributeData a) => a.AttributeClass?.ToDisplayString() == StringAttribute;
-    }
-
-    private ValueModel? Classify(ITypeSymbol type, string name, PassingMode passing, string modifier, AttributeData? stringAttribute,
-        bool isReturn, out string? error, out bool isLayoutError)
-    {
-        error = null;
-        isLayoutError = false;
-        string display = type.ToDisplayString(TypeFormat);
-        bool nullable = type.NullableAnnotation != NullableAnnotation.NotAnnotated;
-
-        if (ScalarOf(type) is { } scalar)
-        {
-            string? enumDisplay = type.TypeKind == TypeKind.Enum ? display : null;
-            if (passing == PassingMode.Value)
-            {
-                return new ValueModel(name, display, ValueShape.Scalar, passing, modifier, scalar, enumDisplay, StringEncoding.Utf8, false, display, 0, 0);
-            }
-
-            var (size, align) = Wasm32LayoutCalculator.ScalarLayout(type)!.Value;
-            return new ValueModel(name, display, ValueShape.Pointer, passing, modifier, scalar, enumDisplay, StringEncoding.Utf8, false, display, size, align);
-        }
-
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            var encoding = stringAttribute?.ConstructorArguments.FirstOrDefault().Value is int e ? (StringEncoding)e : StringEncoding.Utf8;
-            return new ValueModel(name, display, ValueShape.String, passing, modifier, ScalarKind.I32, null, encoding, nullable, "", 1, 1);
-        }
-
-        if (type is IArrayTypeSymbol array)
-        {
-            if (!array.IsSZArray)
-            {
-                error = "only single-dimensional, zero-based arrays can cross";
-                return null;
-            }
-
-            return Sequence(array.ElementType, name, display, ValueShape.Array, passing, modifier, nullable, out error, out isLayoutError);
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true } generic
-            && generic.ContainingNamespace?.ToDisplayString() == "System"
-            && generic.Name is "Span" or "ReadOnlySpan")
-        {
-            if (isReturn)
-            {
-                error = "a span cannot outlive the call that filled it; return T[] instead";
-                return null;
-            }
-
-            var shape = generic.Name == "Span" ? ValueShape.Span : ValueShape.ReadOnlySpan;
-            return Sequence(generic.TypeArguments[0], name, display, shape, passing, modifier, false, out error, out isLayoutError);
-        }
-
-        if (Wasm32LayoutCalculator.Unsupported(type) is { } why)
-        {
-            error = why;
-            return null;
-        }
-
-        if (type.TypeKind == TypeKind.Struct)
-        {
-            var layout = _layouts.Of(type);
-            if (layout.Error is not null)
-            {
-                error = layout.Error;
-                isLayoutError = true;
-                return null;
-            }
-
-            return new ValueModel(name, display, ValueShape.Pointer, passing, modifier, ScalarKind.I32, null, StringEncoding.Utf8, false,
-                display, layout.Size, layout.Align);
-        }
-
-        error = "only numbers, bool, char, enums, strings, unmanaged structs, and spans or arrays of those can cross";
-        return null;
-    }
-
-    private ValueModel? Sequence(ITypeSymbol element, string name, string display, ValueShape shape, PassingMode passing,
-        string modifier, bool nullable, out string? error, out bool isLayoutError)
-    {
-        error = null;
-        isLayoutError = false;
-        if (Wasm32LayoutCalculator.Unsupported(element) is { } why)
-        {
-            error = "its elements cannot cross: " + why;
-            return null;
-        }
-
-        var layout = _layouts.Of(element);
-        if (layout.Error is not null)
-        {
-            error = element.TypeKind == TypeKind.Struct ? layout.Error : "its elements cannot cross: " + layout.Error;
-            isLayoutError = element.TypeKind == TypeKind.Struct;
-            return null;
-        }
-
-        return new ValueModel(name, display, shape, passing, modifier, ScalarKind.I32, null, StringEncoding.Utf8, nullable,
-            element.ToDisplayString(TypeFormat), layout.Size, layout.Align);
-    }
-
-    private static ScalarKind? ScalarOf(ITypeSymbol type)
-    {
-        if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol { EnumUnderlyingType: { } underlying })
-        {
-            return ScalarOf(underlying);
-        }
-
-        return type.SpecialType switch
-        {
-            SpecialType.System_Boolean => ScalarKind.Bool,
-            SpecialType.System_SByte => ScalarKind.I8,
-            SpecialType.System_Byte => ScalarKind.U8,
-            SpecialType.System_Int16 => ScalarKind.I16,
-            SpecialType.System_UInt16 => ScalarKind.U16,
-            SpecialType.System_Char => ScalarKind.Char,
-            SpecialType.System_Int32 => ScalarKind.I32,
-            SpecialType.System_UInt32 => ScalarKind.U32,
-            SpecialType.System_Int64 => ScalarKind.I64,
-            SpecialType.System_UInt64 => ScalarKind.U64,
-            SpecialType.System_Single => ScalarKind.F32,
-            SpecialType.System_Double => ScalarKind.F64,
-            _ => null,
-        };
     }
 
     private static string LayoutSubject(ITypeSymbol type) =>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Parsing;
 
@@ -29,22 +30,8 @@ internal sealed class Wasm32LayoutCalculator
     private readonly Dictionary<ITypeSymbol, Wasm32Layout> _cache = new(SymbolEqualityComparer.Default);
 
     /// <summary>The layout of a scalar type, or null when <paramref name="type"/> is not one.</summary>
-    public static (int Size, int Align)? ScalarLayout(ITypeSymbol type)
-    {
-        if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol { EnumUnderlyingType: { } underlying })
-        {
-            return ScalarLayout(underlying);
-        }
-
-        return type.SpecialType switch
-        {
-            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte => (1, 1),
-            SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => (2, 2),
-            SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Single => (4, 4),
-            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Double => (8, 8),
-            _ => null,
-        };
-    }
+    public static (int Size, int Align)? ScalarLayout(ITypeSymbol type) =>
+        Scalars.Of(type) is { } scalar ? (scalar.Info().Size, scalar.Info().Align) : null;
 
     /// <summary>The layout of any element or pointed-to type: a scalar, an enum or a struct.</summary>
     public Wasm32Layout Of(ITypeSymbol type)

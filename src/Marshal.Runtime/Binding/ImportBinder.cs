@@ -30,19 +30,18 @@ public sealed class ImportBinder
     }
 
     /// <summary>Expects the export <paramref name="exportName"/> with the core type <paramref name="signature"/>.</summary>
-    public void Expect(string exportName, string method, string signature)
+    public void Expect(string exportName, string method, CoreSignature signature)
     {
         string member = _interfaceName + "." + method;
         if (!_exports.TryGetValue(exportName, out var export))
         {
-            _mismatches.Add(new BindingMismatch(exportName, member, signature, "missing"));
+            _mismatches.Add(new BindingMismatch(exportName, member, signature.ToString(), "missing"));
             return;
         }
 
-        string actual = WasmSignature.Format(export.Parameters, export.Results);
-        if (actual != signature)
+        if (!signature.Matches(export.Parameters, export.Results))
         {
-            _mismatches.Add(new BindingMismatch(exportName, member, signature, actual));
+            _mismatches.Add(new BindingMismatch(exportName, member, signature.ToString(), WasmSignature.Format(export.Parameters, export.Results)));
         }
     }
 

@@ -26,6 +26,16 @@ public static class WasmBindings
             : throw new InvalidOperationException(
                 $"{typeof(T).FullName} has no generated WasmMarshal stub. Mark it [WasmImport], make it partial, and reference the WasmMarshal generator.");
 
+    /// <summary>
+    /// What a generated stub throws from a member it cannot bind (the build reported a WASM diagnostic for it), so that
+    /// the stub still implements the whole interface. Called by generated code only.
+    /// </summary>
+    /// <param name="member">The member, as <c>Interface.Member</c>.</param>
+    /// <param name="reason">Why, with the diagnostic id.</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static NotSupportedException NotBound(string member, string reason) =>
+        new($"{member} cannot be bound to wasm: {reason}. See the WASM diagnostics of this build.");
+
     /// <summary>The registered export binding for <typeparamref name="T"/>.</summary>
     public static WasmExportBinding<T> GetExport<T>() where T : class =>
         s_exports.TryGetValue(typeof(T), out var binding)

@@ -5,7 +5,7 @@ using Wasmtime;
 namespace WasmMarshal.Binding;
 
 /// <summary>One host function a <c>[WasmExport]</c> interface defines: its wasm name, C# method and core type.</summary>
-public readonly record struct WasmFunctionDescriptor(string Name, string Method, string Signature);
+public readonly record struct WasmFunctionDescriptor(string Name, string Method, CoreSignature Signature);
 
 /// <summary>What the generator knows about a <c>[WasmExport]</c> interface, used to validate and define it.</summary>
 public abstract class WasmExportBinding

@@ -26,116 +26,59 @@ namespace Demo.Script
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Demo.Script.IScriptGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, int> __wasmExport0_join;
             private readonly global::System.Func<int, int> __wasmExport1_find;
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Demo.Script.IScriptGuest");
-                binder.Expect("join", "Join", "(i32, i32) -> i32");
-                binder.Expect("find", "Find", "(i32) -> i32");
+                binder.Expect("join", "Join", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("find", "Find", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
                 var scratch = binder.RequireAllocator(allocator);
                 binder.Complete();
-                __wasmAllocator = scratch!;
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, scratch, null);
                 __wasmExport0_join = guest.Instance.GetFunction<int, int, int>("join")!;
                 __wasmExport1_find = guest.Instance.GetFunction<int, int>("find")!;
             }
 
-            string global::Demo.Script.IScriptGuest.Join(string left, string? right)
+            string global::Demo.Script.IScriptGuest.Join(string __a0, string? __a1)
             {
-                const string __method = "IScriptGuest.Join";
-                __wasmGuest.EnsureUsable(__method);
-                if (left is null) throw new global::System.ArgumentNullException(nameof(left));
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __left_ptr = 0, __left_size = 0;
-                uint __right_ptr = 0, __right_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "left");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScriptGuest.Join");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (left is not null)
-                        {
-                            __left_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(left, __method, "left");
-                            __left_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocatePinned(__allocator, __left_size, __method, "left");
-                        }
-                        if (right is not null)
-                        {
-                            __right_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(right, __method, "right");
-                            __right_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocatePinned(__allocator, __right_size, __method, "right");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (left is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(left, __view.Bytes(__left_ptr, __left_size, __method, "left"));
-                            if (right is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(right, __view.Bytes(__right_ptr, __right_size, __method, "right"));
-                        }
-                        // Stage: Invoke.
-                        int __return_core = __wasmExport0_join(unchecked((int)__left_ptr), unchecked((int)__right_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__return_core), __method, "return");
-                            if (__result is null)
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__right_ptr != 0) __wasmGuest.Release(__allocator, __right_ptr, __right_size, global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Alignment, __method);
-                        if (__left_ptr != 0) __wasmGuest.Release(__allocator, __left_ptr, __left_size, global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Alignment, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InAssemblyScriptString(__a0, "left");
+                    int __a1_ptr = __frame.InAssemblyScriptString(__a1, "right");
+                    return __frame.ReturnAssemblyScriptString(__wasmExport0_join(__a0_ptr, __a1_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string? global::Demo.Script.IScriptGuest.Find(int id)
+            string? global::Demo.Script.IScriptGuest.Find(int __a0)
             {
-                const string __method = "IScriptGuest.Find";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                string? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScriptGuest.Find");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        // Stage: Invoke.
-                        int __return_core = __wasmExport1_find(id);
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__return_core), __method, "return");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        __allocator.ExitScope(__scope);
-                    }
+                    return __frame.ReturnNullableAssemblyScriptString(__wasmExport1_find(__a0));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
         }
     }
@@ -157,46 +100,23 @@ namespace Demo.Script
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Demo.Script.IScriptHost implementation)
         {
-            if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));
-            if (guest is null) throw new global::System.ArgumentNullException(nameof(guest));
-            if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(guest);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // env.log: (i32) -> ()
-            global::System.Action<int> __wasmImport0_log = (int __message_ptr) =>
+            global::System.Action<int> __wasmImport0_log = (int __a0_ptr) =>
             {
-                const string __method = "IScriptHost.Log";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__message_ptr), __method, "message");
-                if (__message_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                implementation.Log(__message_value!);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IScriptHost.Log");
+                implementation.Log(__call.AssemblyScriptString(__a0_ptr, "message"));
             };
             linker.DefineFunction("env", "log", __wasmImport0_log);
 
             // env.name: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_name = (int __key_ptr) =>
+            global::System.Func<int, int> __wasmImport1_name = (int __a0_ptr) =>
             {
-                const string __method = "IScriptHost.Name";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __key_value = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Read(__view, unchecked((uint)__key_ptr), __method, "key");
-                // Stage: Invoke.
-                string __result = implementation.Name(__key_value);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                if (__result is not null)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.AllocateForGuest(guest.GuestHeap, __return_size, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.AssemblyScriptStringMarshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                return unchecked((int)__return_ptr);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IScriptHost.Name");
+                return __call.ReturnAssemblyScriptString(implementation.Name(__call.NullableAssemblyScriptString(__a0_ptr, "key")));
             };
             linker.DefineFunction("env", "name", __wasmImport1_name);
         }
@@ -207,8 +127,8 @@ namespace Demo.Script
             "env",
             new global::WasmMarshal.Binding.WasmFunctionDescriptor[]
             {
-                new("log", "Log", "(i32) -> ()"),
-                new("name", "Name", "(i32) -> i32"),
+                new("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("name", "Name", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
             },
             static (linker, guest, implementation) => Define(linker, guest, implementation));
 

@@ -15,148 +15,118 @@ namespace Demo.Host
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Demo.Host.IHostApi implementation)
         {
-            if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));
-            if (guest is null) throw new global::System.ArgumentNullException(nameof(guest));
-            if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(guest);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // host.echo_i32: (i32) -> i32
-            global::System.Func<int, int> __wasmImport0_echo_i32 = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport0_echo_i32 = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                int __result = implementation.EchoI32(__x_core);
-                return __result;
+                return implementation.EchoI32(__a0_core);
             };
             linker.DefineFunction("host", "echo_i32", __wasmImport0_echo_i32);
 
             // host.echo_u32: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_echo_u32 = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport1_echo_u32 = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                uint __result = implementation.EchoU32(unchecked((uint)__x_core));
-                return unchecked((int)__result);
+                return unchecked((int)implementation.EchoU32(unchecked((uint)__a0_core)));
             };
             linker.DefineFunction("host", "echo_u32", __wasmImport1_echo_u32);
 
             // host.echo_i64: (i64) -> i64
-            global::System.Func<long, long> __wasmImport2_echo_i64 = (long __x_core) =>
+            global::System.Func<long, long> __wasmImport2_echo_i64 = (long __a0_core) =>
             {
-                // Stage: Invoke.
-                long __result = implementation.EchoI64(__x_core);
-                return __result;
+                return implementation.EchoI64(__a0_core);
             };
             linker.DefineFunction("host", "echo_i64", __wasmImport2_echo_i64);
 
             // host.echo_u64: (i64) -> i64
-            global::System.Func<long, long> __wasmImport3_echo_u64 = (long __x_core) =>
+            global::System.Func<long, long> __wasmImport3_echo_u64 = (long __a0_core) =>
             {
-                // Stage: Invoke.
-                ulong __result = implementation.EchoU64(unchecked((ulong)__x_core));
-                return unchecked((long)__result);
+                return unchecked((long)implementation.EchoU64(unchecked((ulong)__a0_core)));
             };
             linker.DefineFunction("host", "echo_u64", __wasmImport3_echo_u64);
 
             // host.echo_f32: (f32) -> f32
-            global::System.Func<float, float> __wasmImport4_echo_f32 = (float __x_core) =>
+            global::System.Func<float, float> __wasmImport4_echo_f32 = (float __a0_core) =>
             {
-                // Stage: Invoke.
-                float __result = implementation.EchoF32(__x_core);
-                return __result;
+                return implementation.EchoF32(__a0_core);
             };
             linker.DefineFunction("host", "echo_f32", __wasmImport4_echo_f32);
 
             // host.echo_f64: (f64) -> f64
-            global::System.Func<double, double> __wasmImport5_echo_f64 = (double __x_core) =>
+            global::System.Func<double, double> __wasmImport5_echo_f64 = (double __a0_core) =>
             {
-                // Stage: Invoke.
-                double __result = implementation.EchoF64(__x_core);
-                return __result;
+                return implementation.EchoF64(__a0_core);
             };
             linker.DefineFunction("host", "echo_f64", __wasmImport5_echo_f64);
 
             // host.echo_bool: (i32) -> i32
-            global::System.Func<int, int> __wasmImport6_echo_bool = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport6_echo_bool = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                bool __result = implementation.EchoBool((__x_core != 0));
-                return (__result ? 1 : 0);
+                return (implementation.EchoBool((__a0_core != 0)) ? 1 : 0);
             };
             linker.DefineFunction("host", "echo_bool", __wasmImport6_echo_bool);
 
             // host.echo_u8: (i32) -> i32
-            global::System.Func<int, int> __wasmImport7_echo_u8 = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport7_echo_u8 = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                byte __result = implementation.EchoU8(unchecked((byte)__x_core));
-                return (int)__result;
+                return (int)implementation.EchoU8(unchecked((byte)__a0_core));
             };
             linker.DefineFunction("host", "echo_u8", __wasmImport7_echo_u8);
 
             // host.echo_i8: (i32) -> i32
-            global::System.Func<int, int> __wasmImport8_echo_i8 = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport8_echo_i8 = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                sbyte __result = implementation.EchoI8(unchecked((sbyte)__x_core));
-                return (int)__result;
+                return (int)implementation.EchoI8(unchecked((sbyte)__a0_core));
             };
             linker.DefineFunction("host", "echo_i8", __wasmImport8_echo_i8);
 
             // host.echo_i16: (i32) -> i32
-            global::System.Func<int, int> __wasmImport9_echo_i16 = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport9_echo_i16 = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                short __result = implementation.EchoI16(unchecked((short)__x_core));
-                return (int)__result;
+                return (int)implementation.EchoI16(unchecked((short)__a0_core));
             };
             linker.DefineFunction("host", "echo_i16", __wasmImport9_echo_i16);
 
             // host.echo_u16: (i32) -> i32
-            global::System.Func<int, int> __wasmImport10_echo_u16 = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport10_echo_u16 = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                ushort __result = implementation.EchoU16(unchecked((ushort)__x_core));
-                return (int)__result;
+                return (int)implementation.EchoU16(unchecked((ushort)__a0_core));
             };
             linker.DefineFunction("host", "echo_u16", __wasmImport10_echo_u16);
 
             // host.echo_char: (i32) -> i32
-            global::System.Func<int, int> __wasmImport11_echo_char = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport11_echo_char = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                char __result = implementation.EchoChar(unchecked((char)__x_core));
-                return (int)__result;
+                return (int)implementation.EchoChar(unchecked((char)__a0_core));
             };
             linker.DefineFunction("host", "echo_char", __wasmImport11_echo_char);
 
             // host.echo_color: (i32) -> i32
-            global::System.Func<int, int> __wasmImport12_echo_color = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport12_echo_color = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                global::Demo.Host.Color __result = implementation.EchoColor((global::Demo.Host.Color)unchecked((byte)__x_core));
-                return (int)((byte)__result);
+                return (int)((byte)implementation.EchoColor((global::Demo.Host.Color)unchecked((byte)__a0_core)));
             };
             linker.DefineFunction("host", "echo_color", __wasmImport12_echo_color);
 
             // host.echo_flags: (i64) -> i64
-            global::System.Func<long, long> __wasmImport13_echo_flags = (long __x_core) =>
+            global::System.Func<long, long> __wasmImport13_echo_flags = (long __a0_core) =>
             {
-                // Stage: Invoke.
-                global::Demo.Host.WideFlags __result = implementation.EchoFlags((global::Demo.Host.WideFlags)unchecked((ulong)__x_core));
-                return unchecked((long)((ulong)__result));
+                return unchecked((long)((ulong)implementation.EchoFlags((global::Demo.Host.WideFlags)unchecked((ulong)__a0_core))));
             };
             linker.DefineFunction("host", "echo_flags", __wasmImport13_echo_flags);
 
             // host.notify: (i32) -> ()
-            global::System.Action<int> __wasmImport14_notify = (int __code_core) =>
+            global::System.Action<int> __wasmImport14_notify = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                implementation.Notify(__code_core);
+                implementation.Notify(__a0_core);
             };
             linker.DefineFunction("host", "notify", __wasmImport14_notify);
 
             // host.tick: () -> ()
             global::System.Action __wasmImport15_tick = () =>
             {
-                // Stage: Invoke.
                 implementation.Tick();
             };
             linker.DefineFunction("host", "tick", __wasmImport15_tick);
@@ -164,509 +134,214 @@ namespace Demo.Host
             // host.now: () -> i32
             global::System.Func<int> __wasmImport16_now = () =>
             {
-                // Stage: Invoke.
-                int __result = implementation.Now();
-                return __result;
+                return implementation.Now();
             };
             linker.DefineFunction("host", "now", __wasmImport16_now);
 
             // host.log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport17_log = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport17_log = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Log";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
-                {
-                    uint __message_bytes = unchecked((uint)__message_length);
-                    __message_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"), __method, "message");
-                }
-                if (__message_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                implementation.Log(__message_value!);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Log");
+                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("host", "log", __wasmImport17_log);
 
             // host.log_utf16: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport18_log_utf16 = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport18_log_utf16 = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.LogUtf16";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
-                {
-                    uint __message_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)__message_length), __method, "message");
-                    __message_value = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"), __method, "message");
-                }
-                if (__message_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                implementation.LogUtf16(__message_value!);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.LogUtf16");
+                implementation.LogUtf16(__call.String<global::WasmMarshal.Marshalling.Utf16Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("host", "log_utf16", __wasmImport18_log_utf16);
 
             // host.log_latin1: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport19_log_latin1 = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport19_log_latin1 = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.LogLatin1";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
-                {
-                    uint __message_bytes = unchecked((uint)__message_length);
-                    __message_value = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"));
-                }
-                if (__message_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                implementation.LogLatin1(__message_value!);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.LogLatin1");
+                implementation.LogLatin1(__call.String<global::WasmMarshal.Marshalling.Latin1Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("host", "log_latin1", __wasmImport19_log_latin1);
 
             // host.log_cstr: (i32) -> ()
-            global::System.Action<int> __wasmImport20_log_cstr = (int __message_ptr) =>
+            global::System.Action<int> __wasmImport20_log_cstr = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.LogCstr";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                __message_value = global::WasmMarshal.Marshalling.CStringMarshaller.Read(__view, unchecked((uint)__message_ptr), __method, "message");
-                // Stage: Invoke.
-                implementation.LogCstr(__message_value);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.LogCstr");
+                implementation.LogCstr(__call.NullableCString(__a0_ptr, "message"));
             };
             linker.DefineFunction("host", "log_cstr", __wasmImport20_log_cstr);
 
             // host.greeting: (i32, i32, i32) -> ()
-            global::System.Action<int, int, int> __wasmImport21_greeting = (int __return_area, int __name_ptr, int __name_length) =>
+            global::System.Action<int, int, int> __wasmImport21_greeting = (int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Greeting";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __name_value = null;
-                if (__name_ptr != 0)
-                {
-                    uint __name_bytes = unchecked((uint)__name_length);
-                    __name_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__name_ptr), __name_bytes, __method, "name"), __method, "name");
-                }
-                if (__name_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "name", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                string __result = implementation.Greeting(__name_value!);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                if (__result is not null)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 1u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                __view.Write<ulong>(unchecked((uint)__return_area), ((ulong)(__return_size) << 32) | __return_ptr, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Greeting");
+                __call.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area, implementation.Greeting(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "name")));
             };
             linker.DefineFunction("host", "greeting", __wasmImport21_greeting);
 
             // host.lookup: (i32, i32, i32) -> ()
-            global::System.Action<int, int, int> __wasmImport22_lookup = (int __return_area, int __key_ptr, int __key_length) =>
+            global::System.Action<int, int, int> __wasmImport22_lookup = (int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Lookup";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __key_value = null;
-                if (__key_ptr != 0)
-                {
-                    uint __key_bytes = unchecked((uint)__key_length);
-                    __key_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__key_ptr), __key_bytes, __method, "key"), __method, "key");
-                }
-                // Stage: Invoke.
-                string? __result = implementation.Lookup(__key_value);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                if (__result is not null)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 1u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                __view.Write<ulong>(unchecked((uint)__return_area), ((ulong)(__return_size) << 32) | __return_ptr, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Lookup");
+                __call.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area, implementation.Lookup(__call.NullableString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "key")));
             };
             linker.DefineFunction("host", "lookup", __wasmImport22_lookup);
 
             // host.wide: (i32, i32, i32) -> ()
-            global::System.Action<int, int, int> __wasmImport23_wide = (int __return_area, int __text_ptr, int __text_length) =>
+            global::System.Action<int, int, int> __wasmImport23_wide = (int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Wide";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __text_value = null;
-                if (__text_ptr != 0)
-                {
-                    uint __text_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)__text_length), __method, "text");
-                    __text_value = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__view.Bytes(unchecked((uint)__text_ptr), __text_bytes, __method, "text"), __method, "text");
-                }
-                if (__text_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "text", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                string __result = implementation.Wide(__text_value!);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                if (__result is not null)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 2u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                __view.Write<ulong>(unchecked((uint)__return_area), ((ulong)(__return_size / 2u) << 32) | __return_ptr, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Wide");
+                __call.ReturnString<global::WasmMarshal.Marshalling.Utf16Codec>(__ret_area, implementation.Wide(__call.String<global::WasmMarshal.Marshalling.Utf16Codec>(__a0_ptr, __a0_len, "text")));
             };
             linker.DefineFunction("host", "wide", __wasmImport23_wide);
 
             // host.narrow: (i32, i32, i32) -> ()
-            global::System.Action<int, int, int> __wasmImport24_narrow = (int __return_area, int __text_ptr, int __text_length) =>
+            global::System.Action<int, int, int> __wasmImport24_narrow = (int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Narrow";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __text_value = null;
-                if (__text_ptr != 0)
-                {
-                    uint __text_bytes = unchecked((uint)__text_length);
-                    __text_value = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__view.Bytes(unchecked((uint)__text_ptr), __text_bytes, __method, "text"));
-                }
-                // Stage: Invoke.
-                string? __result = implementation.Narrow(__text_value);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                if (__result is not null)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 1u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                __view.Write<ulong>(unchecked((uint)__return_area), ((ulong)(__return_size) << 32) | __return_ptr, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Narrow");
+                __call.ReturnString<global::WasmMarshal.Marshalling.Latin1Codec>(__ret_area, implementation.Narrow(__call.NullableString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0_ptr, __a0_len, "text")));
             };
             linker.DefineFunction("host", "narrow", __wasmImport24_narrow);
 
             // host.c_greeting: (i32) -> i32
-            global::System.Func<int, int> __wasmImport25_c_greeting = (int __name_ptr) =>
+            global::System.Func<int, int> __wasmImport25_c_greeting = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.CGreeting";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __name_value = null;
-                __name_value = global::WasmMarshal.Marshalling.CStringMarshaller.Read(__view, unchecked((uint)__name_ptr), __method, "name");
-                if (__name_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "name", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                string __result = implementation.CGreeting(__name_value!);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                if (__result is not null)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(__result, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 1u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__result is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                return unchecked((int)__return_ptr);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.CGreeting");
+                return __call.ReturnCString(implementation.CGreeting(__call.CString(__a0_ptr, "name")));
             };
             linker.DefineFunction("host", "c_greeting", __wasmImport25_c_greeting);
 
             // host.report: (i32) -> ()
-            global::System.Action<int> __wasmImport26_report = (int __v_ptr) =>
+            global::System.Action<int> __wasmImport26_report = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.Report";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                global::Demo.Host.Vec3 __v_value = __view.Read<global::Demo.Host.Vec3>(unchecked((uint)__v_ptr), __method, "v");
-                // Stage: Invoke.
-                implementation.Report(__v_value);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Report");
+                implementation.Report(__call.Read<global::Demo.Host.Vec3>(__a0_ptr, "v"));
             };
             linker.DefineFunction("host", "report", __wasmImport26_report);
 
             // host.length: (i32) -> f32
-            global::System.Func<int, float> __wasmImport27_length = (int __v_ptr) =>
+            global::System.Func<int, float> __wasmImport27_length = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.Length";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                global::Demo.Host.Vec3 __v_value = __view.Read<global::Demo.Host.Vec3>(unchecked((uint)__v_ptr), __method, "v");
-                // Stage: Invoke.
-                float __result = implementation.Length(in __v_value);
-                return __result;
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Length");
+                var __a0 = __call.Read<global::Demo.Host.Vec3>(__a0_ptr, "v");
+                return implementation.Length(in __a0);
             };
             linker.DefineFunction("host", "length", __wasmImport27_length);
 
             // host.transform: (i32) -> ()
-            global::System.Action<int> __wasmImport28_transform = (int __particle_ptr) =>
+            global::System.Action<int> __wasmImport28_transform = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.Transform";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                global::Demo.Host.Particle __particle_value = __view.Read<global::Demo.Host.Particle>(unchecked((uint)__particle_ptr), __method, "particle");
-                // Stage: Invoke.
-                implementation.Transform(ref __particle_value);
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                __view.Write<global::Demo.Host.Particle>(unchecked((uint)__particle_ptr), in __particle_value, __method, "particle");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Transform");
+                var __a0 = __call.Read<global::Demo.Host.Particle>(__a0_ptr, "particle");
+                implementation.Transform(ref __a0);
+                __call.Write<global::Demo.Host.Particle>(__a0_ptr, in __a0, "particle");
             };
             linker.DefineFunction("host", "transform", __wasmImport28_transform);
 
             // host.make: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport29_make = (int __id_core, int __particle_ptr) =>
+            global::System.Action<int, int> __wasmImport29_make = (int __a0_core, int __a1_ptr) =>
             {
-                const string __method = "IHostApi.Make";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                __view.Bytes(unchecked((uint)__particle_ptr), 64u, __method, "particle"); // an out pointer is checked before the call, too
-                global::Demo.Host.Particle __particle_value = default;
-                // Stage: Invoke.
-                implementation.Make(__id_core, out __particle_value);
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                __view.Write<global::Demo.Host.Particle>(unchecked((uint)__particle_ptr), in __particle_value, __method, "particle");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Make");
+                __call.CheckOut<global::Demo.Host.Particle>(__a1_ptr, "particle");
+                implementation.Make(__a0_core, out global::Demo.Host.Particle __a1);
+                __call.Write<global::Demo.Host.Particle>(__a1_ptr, in __a1, "particle");
             };
             linker.DefineFunction("host", "make", __wasmImport29_make);
 
             // host.origin: (i32) -> ()
-            global::System.Action<int> __wasmImport30_origin = (int __return_area) =>
+            global::System.Action<int> __wasmImport30_origin = (int __ret_area) =>
             {
-                const string __method = "IHostApi.Origin";
-                // Stage: Invoke.
-                global::Demo.Host.Vec3 __result = implementation.Origin();
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                __view.Write<global::Demo.Host.Vec3>(unchecked((uint)__return_area), in __result, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Origin");
+                __call.Write<global::Demo.Host.Vec3>(__ret_area, implementation.Origin(), "return");
             };
             linker.DefineFunction("host", "origin", __wasmImport30_origin);
 
             // host.spawn: (i32, i32, i32) -> ()
-            global::System.Action<int, int, int> __wasmImport31_spawn = (int __return_area, int __at_ptr, int __kind_core) =>
+            global::System.Action<int, int, int> __wasmImport31_spawn = (int __ret_area, int __a0_ptr, int __a1_core) =>
             {
-                const string __method = "IHostApi.Spawn";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                global::Demo.Host.Vec3 __at_value = __view.Read<global::Demo.Host.Vec3>(unchecked((uint)__at_ptr), __method, "at");
-                // Stage: Invoke.
-                global::Demo.Host.Particle __result = implementation.Spawn(in __at_value, unchecked((byte)__kind_core));
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                __view.Write<global::Demo.Host.Particle>(unchecked((uint)__return_area), in __result, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Spawn");
+                var __a0 = __call.Read<global::Demo.Host.Vec3>(__a0_ptr, "at");
+                __call.Write<global::Demo.Host.Particle>(__ret_area, implementation.Spawn(in __a0, unchecked((byte)__a1_core)), "return");
             };
             linker.DefineFunction("host", "spawn", __wasmImport31_spawn);
 
             // host.increment: (i32) -> ()
-            global::System.Action<int> __wasmImport32_increment = (int __counter_ptr) =>
+            global::System.Action<int> __wasmImport32_increment = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.Increment";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                int __counter_value = __view.Read<int>(unchecked((uint)__counter_ptr), __method, "counter");
-                // Stage: Invoke.
-                implementation.Increment(ref __counter_value);
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                __view.Write<int>(unchecked((uint)__counter_ptr), in __counter_value, __method, "counter");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Increment");
+                var __a0 = __call.Read<int>(__a0_ptr, "counter");
+                implementation.Increment(ref __a0);
+                __call.Write<int>(__a0_ptr, in __a0, "counter");
             };
             linker.DefineFunction("host", "increment", __wasmImport32_increment);
 
             // host.read_value: (i32) -> ()
-            global::System.Action<int> __wasmImport33_read_value = (int __value_ptr) =>
+            global::System.Action<int> __wasmImport33_read_value = (int __a0_ptr) =>
             {
-                const string __method = "IHostApi.ReadValue";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                __view.Bytes(unchecked((uint)__value_ptr), 8u, __method, "value"); // an out pointer is checked before the call, too
-                double __value_value = default;
-                // Stage: Invoke.
-                implementation.ReadValue(out __value_value);
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                __view.Write<double>(unchecked((uint)__value_ptr), in __value_value, __method, "value");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.ReadValue");
+                __call.CheckOut<double>(__a0_ptr, "value");
+                implementation.ReadValue(out double __a0);
+                __call.Write<double>(__a0_ptr, in __a0, "value");
             };
             linker.DefineFunction("host", "read_value", __wasmImport33_read_value);
 
             // host.sum: (i32, i32) -> i64
-            global::System.Func<int, int, long> __wasmImport34_sum = (int __values_ptr, int __values_count) =>
+            global::System.Func<int, int, long> __wasmImport34_sum = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Sum";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                int[] __values_value;
-                if (__values_ptr == 0)
-                {
-                    if (__values_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "values", $"is a null pointer with an element count of {unchecked((uint)__values_count)}");
-                    __values_value = global::System.Array.Empty<int>();
-                }
-                else
-                {
-                    uint __values_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<int>(unchecked((uint)__values_count), __method, "values");
-                    __values_value = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<int>(__view.Bytes(unchecked((uint)__values_ptr), __values_bytes, __method, "values"));
-                }
-                // Stage: Invoke.
-                long __result = implementation.Sum(__values_value);
-                return __result;
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Sum");
+                return implementation.Sum(__call.Array<int>(__a0_ptr, __a0_len, "values"));
             };
             linker.DefineFunction("host", "sum", __wasmImport34_sum);
 
             // host.fill: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport35_fill = (int __buffer_ptr, int __buffer_count) =>
+            global::System.Action<int, int> __wasmImport35_fill = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Fill";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                byte[] __buffer_value;
-                if (__buffer_ptr == 0)
-                {
-                    if (__buffer_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "buffer", $"is a null pointer with an element count of {unchecked((uint)__buffer_count)}");
-                    __buffer_value = global::System.Array.Empty<byte>();
-                }
-                else
-                {
-                    uint __buffer_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<byte>(unchecked((uint)__buffer_count), __method, "buffer");
-                    __buffer_value = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<byte>(__view.Bytes(unchecked((uint)__buffer_ptr), __buffer_bytes, __method, "buffer"));
-                }
-                // Stage: Invoke.
-                implementation.Fill(__buffer_value);
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__buffer_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<byte>(__buffer_value, __view.Bytes(unchecked((uint)__buffer_ptr), global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<byte>(__buffer_value.Length, __method, "buffer"), __method, "buffer"));
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Fill");
+                var __a0 = __call.Array<byte>(__a0_ptr, __a0_len, "buffer");
+                implementation.Fill(__a0);
+                __call.WriteBack<byte>(__a0_ptr, __a0, "buffer");
             };
             linker.DefineFunction("host", "fill", __wasmImport35_fill);
 
             // host.translate: (i32, i32, i32) -> ()
-            global::System.Action<int, int, int> __wasmImport36_translate = (int __points_ptr, int __points_count, int __offset_ptr) =>
+            global::System.Action<int, int, int> __wasmImport36_translate = (int __a0_ptr, int __a0_len, int __a1_ptr) =>
             {
-                const string __method = "IHostApi.Translate";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                global::Demo.Host.Vec3[] __points_value;
-                if (__points_ptr == 0)
-                {
-                    if (__points_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "points", $"is a null pointer with an element count of {unchecked((uint)__points_count)}");
-                    __points_value = global::System.Array.Empty<global::Demo.Host.Vec3>();
-                }
-                else
-                {
-                    uint __points_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Host.Vec3>(unchecked((uint)__points_count), __method, "points");
-                    __points_value = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Host.Vec3>(__view.Bytes(unchecked((uint)__points_ptr), __points_bytes, __method, "points"));
-                }
-                global::Demo.Host.Vec3 __offset_value = __view.Read<global::Demo.Host.Vec3>(unchecked((uint)__offset_ptr), __method, "offset");
-                // Stage: Invoke.
-                implementation.Translate(__points_value, in __offset_value);
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                __view = guest.Memory.View();
-                if (__points_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Host.Vec3>(__points_value, __view.Bytes(unchecked((uint)__points_ptr), global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Host.Vec3>(__points_value.Length, __method, "points"), __method, "points"));
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Translate");
+                var __a0 = __call.Array<global::Demo.Host.Vec3>(__a0_ptr, __a0_len, "points");
+                var __a1 = __call.Read<global::Demo.Host.Vec3>(__a1_ptr, "offset");
+                implementation.Translate(__a0, in __a1);
+                __call.WriteBack<global::Demo.Host.Vec3>(__a0_ptr, __a0, "points");
             };
             linker.DefineFunction("host", "translate", __wasmImport36_translate);
 
             // host.count: (i32, i32) -> i32
-            global::System.Func<int, int, int> __wasmImport37_count = (int __data_ptr, int __data_count) =>
+            global::System.Func<int, int, int> __wasmImport37_count = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Count";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                byte[]? __data_value;
-                if (__data_ptr == 0)
-                {
-                    if (__data_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "data", $"is a null pointer with an element count of {unchecked((uint)__data_count)}");
-                    __data_value = null;
-                }
-                else
-                {
-                    uint __data_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<byte>(unchecked((uint)__data_count), __method, "data");
-                    __data_value = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<byte>(__view.Bytes(unchecked((uint)__data_ptr), __data_bytes, __method, "data"));
-                }
-                // Stage: Invoke.
-                uint __result = implementation.Count(__data_value);
-                return unchecked((int)__result);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Count");
+                return unchecked((int)implementation.Count(__call.NullableArray<byte>(__a0_ptr, __a0_len, "data")));
             };
             linker.DefineFunction("host", "count", __wasmImport37_count);
 
             // host.total: (i32, i32) -> f64
-            global::System.Func<int, int, double> __wasmImport38_total = (int __values_ptr, int __values_count) =>
+            global::System.Func<int, int, double> __wasmImport38_total = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "IHostApi.Total";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                double[] __values_value;
-                if (__values_ptr == 0)
-                {
-                    if (__values_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "values", $"is a null pointer with an element count of {unchecked((uint)__values_count)}");
-                    __values_value = global::System.Array.Empty<double>();
-                }
-                else
-                {
-                    uint __values_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<double>(unchecked((uint)__values_count), __method, "values");
-                    __values_value = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<double>(__view.Bytes(unchecked((uint)__values_ptr), __values_bytes, __method, "values"));
-                }
-                // Stage: Invoke.
-                double __result = implementation.Total(__values_value);
-                return __result;
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Total");
+                return implementation.Total(__call.Array<double>(__a0_ptr, __a0_len, "values"));
             };
             linker.DefineFunction("host", "total", __wasmImport38_total);
 
             // host.make_range: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport39_make_range = (int __return_area, int __n_core) =>
+            global::System.Action<int, int> __wasmImport39_make_range = (int __ret_area, int __a0_core) =>
             {
-                const string __method = "IHostApi.MakeRange";
-                // Stage: Invoke.
-                int[] __result = implementation.MakeRange(__n_core);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                int __return_count = __result?.Length ?? 0;
-                if (__return_count != 0)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<int>(__return_count, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 4u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                if (__return_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<int>(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                __view.Write<ulong>(unchecked((uint)__return_area), ((ulong)(uint)__return_count << 32) | __return_ptr, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.MakeRange");
+                __call.ReturnArray<int>(__ret_area, implementation.MakeRange(__a0_core), 4u);
             };
             linker.DefineFunction("host", "make_range", __wasmImport39_make_range);
 
             // host.points: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport40_points = (int __return_area, int __n_core) =>
+            global::System.Action<int, int> __wasmImport40_points = (int __ret_area, int __a0_core) =>
             {
-                const string __method = "IHostApi.Points";
-                // Stage: Invoke.
-                global::Demo.Host.Vec3[]? __result = implementation.Points(__n_core);
-                // Stage: Allocate the result in guest memory; the guest owns it and frees it with its allocator.
-                uint __return_ptr = 0, __return_size = 0;
-                int __return_count = __result?.Length ?? 0;
-                if (__return_count != 0)
-                {
-                    __return_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Host.Vec3>(__return_count, __method, "return");
-                    __return_ptr = guest.GuestHeap.Allocate(__return_size, 4u, __method, "return");
-                }
-                // Stage: Write back. The implementation or the allocator may have re-entered the guest and grown memory: fresh view.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                if (__return_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Host.Vec3>(__result, __view.Bytes(__return_ptr, __return_size, __method, "return"));
-                __view.Write<ulong>(unchecked((uint)__return_area), ((ulong)(uint)__return_count << 32) | __return_ptr, __method, "return");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IHostApi.Points");
+                __call.ReturnArray<global::Demo.Host.Vec3>(__ret_area, implementation.Points(__a0_core), 4u);
             };
             linker.DefineFunction("host", "points", __wasmImport40_points);
         }
@@ -677,47 +352,47 @@ namespace Demo.Host
             "host",
             new global::WasmMarshal.Binding.WasmFunctionDescriptor[]
             {
-                new("echo_i32", "EchoI32", "(i32) -> i32"),
-                new("echo_u32", "EchoU32", "(i32) -> i32"),
-                new("echo_i64", "EchoI64", "(i64) -> i64"),
-                new("echo_u64", "EchoU64", "(i64) -> i64"),
-                new("echo_f32", "EchoF32", "(f32) -> f32"),
-                new("echo_f64", "EchoF64", "(f64) -> f64"),
-                new("echo_bool", "EchoBool", "(i32) -> i32"),
-                new("echo_u8", "EchoU8", "(i32) -> i32"),
-                new("echo_i8", "EchoI8", "(i32) -> i32"),
-                new("echo_i16", "EchoI16", "(i32) -> i32"),
-                new("echo_u16", "EchoU16", "(i32) -> i32"),
-                new("echo_char", "EchoChar", "(i32) -> i32"),
-                new("echo_color", "EchoColor", "(i32) -> i32"),
-                new("echo_flags", "EchoFlags", "(i64) -> i64"),
-                new("notify", "Notify", "(i32) -> ()"),
-                new("tick", "Tick", "() -> ()"),
-                new("now", "Now", "() -> i32"),
-                new("log", "Log", "(i32, i32) -> ()"),
-                new("log_utf16", "LogUtf16", "(i32, i32) -> ()"),
-                new("log_latin1", "LogLatin1", "(i32, i32) -> ()"),
-                new("log_cstr", "LogCstr", "(i32) -> ()"),
-                new("greeting", "Greeting", "(i32, i32, i32) -> ()"),
-                new("lookup", "Lookup", "(i32, i32, i32) -> ()"),
-                new("wide", "Wide", "(i32, i32, i32) -> ()"),
-                new("narrow", "Narrow", "(i32, i32, i32) -> ()"),
-                new("c_greeting", "CGreeting", "(i32) -> i32"),
-                new("report", "Report", "(i32) -> ()"),
-                new("length", "Length", "(i32) -> f32"),
-                new("transform", "Transform", "(i32) -> ()"),
-                new("make", "Make", "(i32, i32) -> ()"),
-                new("origin", "Origin", "(i32) -> ()"),
-                new("spawn", "Spawn", "(i32, i32, i32) -> ()"),
-                new("increment", "Increment", "(i32) -> ()"),
-                new("read_value", "ReadValue", "(i32) -> ()"),
-                new("sum", "Sum", "(i32, i32) -> i64"),
-                new("fill", "Fill", "(i32, i32) -> ()"),
-                new("translate", "Translate", "(i32, i32, i32) -> ()"),
-                new("count", "Count", "(i32, i32) -> i32"),
-                new("total", "Total", "(i32, i32) -> f64"),
-                new("make_range", "MakeRange", "(i32, i32) -> ()"),
-                new("points", "Points", "(i32, i32) -> ()"),
+                new("echo_i32", "EchoI32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_u32", "EchoU32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_i64", "EchoI64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64)),
+                new("echo_u64", "EchoU64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64)),
+                new("echo_f32", "EchoF32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Float32)),
+                new("echo_f64", "EchoF64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float64, global::Wasmtime.ValueKind.Float64)),
+                new("echo_bool", "EchoBool", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_u8", "EchoU8", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_i8", "EchoI8", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_i16", "EchoI16", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_u16", "EchoU16", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_char", "EchoChar", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_color", "EchoColor", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("echo_flags", "EchoFlags", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64)),
+                new("notify", "Notify", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("tick", "Tick", global::WasmMarshal.Binding.CoreSignature.Action()),
+                new("now", "Now", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32)),
+                new("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("log_utf16", "LogUtf16", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("log_latin1", "LogLatin1", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("log_cstr", "LogCstr", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("greeting", "Greeting", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("lookup", "Lookup", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("wide", "Wide", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("narrow", "Narrow", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("c_greeting", "CGreeting", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("report", "Report", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("length", "Length", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Int32)),
+                new("transform", "Transform", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("make", "Make", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("origin", "Origin", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("spawn", "Spawn", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("increment", "Increment", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("read_value", "ReadValue", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
+                new("sum", "Sum", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("fill", "Fill", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("translate", "Translate", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("count", "Count", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("total", "Total", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float64, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("make_range", "MakeRange", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("points", "Points", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
             },
             static (linker, guest, implementation) => Define(linker, guest, implementation));
 

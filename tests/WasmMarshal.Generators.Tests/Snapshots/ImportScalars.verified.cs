@@ -26,7 +26,7 @@ namespace Demo.Scalars
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Demo.Scalars.IScalarGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, int> __wasmExport0_add_i32;
             private readonly global::System.Func<int, int, int> __wasmExport1_mul_u32;
             private readonly global::System.Func<long, long, long> __wasmExport2_add_i64;
@@ -50,33 +50,32 @@ namespace Demo.Scalars
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Demo.Scalars.IScalarGuest");
-                binder.Expect("add_i32", "AddI32", "(i32, i32) -> i32");
-                binder.Expect("mul_u32", "MulU32", "(i32, i32) -> i32");
-                binder.Expect("add_i64", "AddI64", "(i64, i64) -> i64");
-                binder.Expect("max_u64", "MaxU64", "(i64, i64) -> i64");
-                binder.Expect("scale_f32", "ScaleF32", "(f32, f32) -> f32");
-                binder.Expect("hypot_f64", "HypotF64", "(f64, f64) -> f64");
-                binder.Expect("is_even", "IsEven", "(i32) -> i32");
-                binder.Expect("negate", "Negate", "(i32) -> i32");
-                binder.Expect("inc_u8", "IncU8", "(i32) -> i32");
-                binder.Expect("neg_i8", "NegI8", "(i32) -> i32");
-                binder.Expect("add_i16", "AddI16", "(i32, i32) -> i32");
-                binder.Expect("swap_u16", "SwapU16", "(i32) -> i32");
-                binder.Expect("next_char", "NextChar", "(i32) -> i32");
-                binder.Expect("next_color", "NextColor", "(i32) -> i32");
-                binder.Expect("toggle_high_bit", "ToggleHighBit", "(i64) -> i64");
-                binder.Expect("invert", "Invert", "(i32) -> i32");
-                binder.Expect("check", "Check", "(i32, i32) -> i32");
-                binder.Expect("set_counter", "SetCounter", "(i32) -> ()");
-                binder.Expect("get_counter", "GetCounter", "() -> i32");
-                binder.Expect("reset", "Reset", "() -> ()");
+                binder.Expect("add_i32", "AddI32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("mul_u32", "MulU32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("add_i64", "AddI64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64));
+                binder.Expect("max_u64", "MaxU64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64));
+                binder.Expect("scale_f32", "ScaleF32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Float32));
+                binder.Expect("hypot_f64", "HypotF64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float64, global::Wasmtime.ValueKind.Float64, global::Wasmtime.ValueKind.Float64));
+                binder.Expect("is_even", "IsEven", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("negate", "Negate", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("inc_u8", "IncU8", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("neg_i8", "NegI8", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("add_i16", "AddI16", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("swap_u16", "SwapU16", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("next_char", "NextChar", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("next_color", "NextColor", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("toggle_high_bit", "ToggleHighBit", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int64));
+                binder.Expect("invert", "Invert", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("check", "Check", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("set_counter", "SetCounter", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32));
+                binder.Expect("get_counter", "GetCounter", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32));
+                binder.Expect("reset", "Reset", global::WasmMarshal.Binding.CoreSignature.Action());
                 _ = allocator;
                 binder.Complete();
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, null, null);
                 __wasmExport0_add_i32 = guest.Instance.GetFunction<int, int, int>("add_i32")!;
                 __wasmExport1_mul_u32 = guest.Instance.GetFunction<int, int, int>("mul_u32")!;
                 __wasmExport2_add_i64 = guest.Instance.GetFunction<long, long, long>("add_i64")!;
@@ -99,283 +98,343 @@ namespace Demo.Scalars
                 __wasmExport19_reset = guest.Instance.GetAction("reset")!;
             }
 
-            int global::Demo.Scalars.IScalarGuest.AddI32(int a, int b)
+            int global::Demo.Scalars.IScalarGuest.AddI32(int __a0, int __a1)
             {
-                const string __method = "IScalarGuest.AddI32";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.AddI32");
                 try
                 {
-                    return __wasmExport0_add_i32(a, b);
+                    return __wasmExport0_add_i32(__a0, __a1);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            uint global::Demo.Scalars.IScalarGuest.MulU32(uint a, uint b)
+            uint global::Demo.Scalars.IScalarGuest.MulU32(uint __a0, uint __a1)
             {
-                const string __method = "IScalarGuest.MulU32";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.MulU32");
                 try
                 {
-                    return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)a), unchecked((int)b)));
+                    return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)__a0), unchecked((int)__a1)));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            long global::Demo.Scalars.IScalarGuest.AddI64(long a, long b)
+            long global::Demo.Scalars.IScalarGuest.AddI64(long __a0, long __a1)
             {
-                const string __method = "IScalarGuest.AddI64";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.AddI64");
                 try
                 {
-                    return __wasmExport2_add_i64(a, b);
+                    return __wasmExport2_add_i64(__a0, __a1);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong a, ulong b)
+            ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong __a0, ulong __a1)
             {
-                const string __method = "IScalarGuest.MaxU64";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.MaxU64");
                 try
                 {
-                    return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)a), unchecked((long)b)));
+                    return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)__a0), unchecked((long)__a1)));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            float global::Demo.Scalars.IScalarGuest.ScaleF32(float x, float k)
+            float global::Demo.Scalars.IScalarGuest.ScaleF32(float __a0, float __a1)
             {
-                const string __method = "IScalarGuest.ScaleF32";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.ScaleF32");
                 try
                 {
-                    return __wasmExport4_scale_f32(x, k);
+                    return __wasmExport4_scale_f32(__a0, __a1);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            double global::Demo.Scalars.IScalarGuest.HypotF64(double x, double y)
+            double global::Demo.Scalars.IScalarGuest.HypotF64(double __a0, double __a1)
             {
-                const string __method = "IScalarGuest.HypotF64";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.HypotF64");
                 try
                 {
-                    return __wasmExport5_hypot_f64(x, y);
+                    return __wasmExport5_hypot_f64(__a0, __a1);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            bool global::Demo.Scalars.IScalarGuest.IsEven(int x)
+            bool global::Demo.Scalars.IScalarGuest.IsEven(int __a0)
             {
-                const string __method = "IScalarGuest.IsEven";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.IsEven");
                 try
                 {
-                    return (__wasmExport6_is_even(x) != 0);
+                    return (__wasmExport6_is_even(__a0) != 0);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            bool global::Demo.Scalars.IScalarGuest.Negate(bool value)
+            bool global::Demo.Scalars.IScalarGuest.Negate(bool __a0)
             {
-                const string __method = "IScalarGuest.Negate";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Negate");
                 try
                 {
-                    return (__wasmExport7_negate((value ? 1 : 0)) != 0);
+                    return (__wasmExport7_negate((__a0 ? 1 : 0)) != 0);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            byte global::Demo.Scalars.IScalarGuest.IncU8(byte x)
+            byte global::Demo.Scalars.IScalarGuest.IncU8(byte __a0)
             {
-                const string __method = "IScalarGuest.IncU8";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.IncU8");
                 try
                 {
-                    return unchecked((byte)__wasmExport8_inc_u8((int)x));
+                    return unchecked((byte)__wasmExport8_inc_u8((int)__a0));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte x)
+            sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte __a0)
             {
-                const string __method = "IScalarGuest.NegI8";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.NegI8");
                 try
                 {
-                    return unchecked((sbyte)__wasmExport9_neg_i8((int)x));
+                    return unchecked((sbyte)__wasmExport9_neg_i8((int)__a0));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            short global::Demo.Scalars.IScalarGuest.AddI16(short a, short b)
+            short global::Demo.Scalars.IScalarGuest.AddI16(short __a0, short __a1)
             {
-                const string __method = "IScalarGuest.AddI16";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.AddI16");
                 try
                 {
-                    return unchecked((short)__wasmExport10_add_i16((int)a, (int)b));
+                    return unchecked((short)__wasmExport10_add_i16((int)__a0, (int)__a1));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort x)
+            ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort __a0)
             {
-                const string __method = "IScalarGuest.SwapU16";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.SwapU16");
                 try
                 {
-                    return unchecked((ushort)__wasmExport11_swap_u16((int)x));
+                    return unchecked((ushort)__wasmExport11_swap_u16((int)__a0));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            char global::Demo.Scalars.IScalarGuest.NextChar(char c)
+            char global::Demo.Scalars.IScalarGuest.NextChar(char __a0)
             {
-                const string __method = "IScalarGuest.NextChar";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.NextChar");
                 try
                 {
-                    return unchecked((char)__wasmExport12_next_char((int)c));
+                    return unchecked((char)__wasmExport12_next_char((int)__a0));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color color)
+            global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color __a0)
             {
-                const string __method = "IScalarGuest.NextColor";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.NextColor");
                 try
                 {
-                    return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)color)));
+                    return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)__a0)));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags flags)
+            global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags __a0)
             {
-                const string __method = "IScalarGuest.ToggleHighBit";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.ToggleHighBit");
                 try
                 {
-                    return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)flags))));
+                    return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)__a0))));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level level)
+            global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level __a0)
             {
-                const string __method = "IScalarGuest.Invert";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Invert");
                 try
                 {
-                    return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)level)));
+                    return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)__a0)));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status status, bool strict)
+            global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status __a0, bool __a1)
             {
-                const string __method = "IScalarGuest.Check";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Check");
                 try
                 {
-                    return (global::Demo.Scalars.Status)__wasmExport16_check(((int)status), (strict ? 1 : 0));
+                    return (global::Demo.Scalars.Status)__wasmExport16_check(((int)__a0), (__a1 ? 1 : 0));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            void global::Demo.Scalars.IScalarGuest.SetCounter(int value)
+            void global::Demo.Scalars.IScalarGuest.SetCounter(int __a0)
             {
-                const string __method = "IScalarGuest.SetCounter";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.SetCounter");
                 try
                 {
-                    __wasmExport17_set_counter(value);
+                    __wasmExport17_set_counter(__a0);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
             int global::Demo.Scalars.IScalarGuest.GetCounter()
             {
-                const string __method = "IScalarGuest.GetCounter";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.GetCounter");
                 try
                 {
                     return __wasmExport18_get_counter();
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
             void global::Demo.Scalars.IScalarGuest.Reset()
             {
-                const string __method = "IScalarGuest.Reset";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScalarGuest.Reset");
                 try
                 {
                     __wasmExport19_reset();
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
         }

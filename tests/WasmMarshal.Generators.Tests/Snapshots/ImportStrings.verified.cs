@@ -26,9 +26,7 @@ namespace Demo.Strings
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Demo.Strings.IStringGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmGuestHeap;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, int> __wasmExport0_hash;
             private readonly global::System.Action<int, int, int> __wasmExport1_to_upper;
             private readonly global::System.Action<int, int, int, int, int> __wasmExport2_concat;
@@ -46,30 +44,27 @@ namespace Demo.Strings
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Demo.Strings.IStringGuest");
-                binder.Expect("hash", "Hash", "(i32, i32) -> i32");
-                binder.Expect("to_upper", "ToUpper", "(i32, i32, i32) -> ()");
-                binder.Expect("concat", "Concat", "(i32, i32, i32, i32, i32) -> ()");
-                binder.Expect("is_null", "IsNull", "(i32, i32) -> i32");
-                binder.Expect("echo_nullable", "EchoNullable", "(i32, i32, i32) -> ()");
-                binder.Expect("explicit_utf8", "ExplicitUtf8", "(i32, i32, i32) -> ()");
-                binder.Expect("utf16_reverse", "Utf16Reverse", "(i32, i32, i32) -> ()");
-                binder.Expect("utf16_nullable", "Utf16Nullable", "(i32, i32, i32) -> ()");
-                binder.Expect("latin1_upper", "Latin1Upper", "(i32, i32, i32) -> ()");
-                binder.Expect("latin1_nullable", "Latin1Nullable", "(i32, i32, i32) -> ()");
-                binder.Expect("cstr_length", "CstrLength", "(i32) -> i32");
-                binder.Expect("cstr_greet", "CstrGreet", "(i32) -> i32");
-                binder.Expect("cstr_maybe", "CstrMaybe", "(i32) -> i32");
-                binder.Expect("log", "Log", "(i32, i32, i32, i32, i32) -> ()");
+                binder.Expect("hash", "Hash", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("to_upper", "ToUpper", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("concat", "Concat", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("is_null", "IsNull", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("echo_nullable", "EchoNullable", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("explicit_utf8", "ExplicitUtf8", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("utf16_reverse", "Utf16Reverse", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("utf16_nullable", "Utf16Nullable", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("latin1_upper", "Latin1Upper", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("latin1_nullable", "Latin1Nullable", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cstr_length", "CstrLength", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cstr_greet", "CstrGreet", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cstr_maybe", "CstrMaybe", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
                 var scratch = binder.RequireAllocator(allocator);
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
-                __wasmAllocator = scratch!;
-                __wasmGuestHeap = guestHeap!;
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, scratch, guestHeap);
                 __wasmExport0_hash = guest.Instance.GetFunction<int, int, int>("hash")!;
                 __wasmExport1_to_upper = guest.Instance.GetAction<int, int, int>("to_upper")!;
                 __wasmExport2_concat = guest.Instance.GetAction<int, int, int, int, int>("concat")!;
@@ -86,793 +81,283 @@ namespace Demo.Strings
                 __wasmExport13_log = guest.Instance.GetAction<int, int, int, int, int>("log")!;
             }
 
-            uint global::Demo.Strings.IStringGuest.Hash(string text)
+            uint global::Demo.Strings.IStringGuest.Hash(string __a0)
             {
-                const string __method = "IStringGuest.Hash";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Hash");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport0_hash(unchecked((int)__text_ptr), unchecked((int)__text_size)));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    return unchecked((uint)__wasmExport0_hash(__a0_slice.Ptr, __a0_slice.Len));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string global::Demo.Strings.IStringGuest.ToUpper(string text)
+            string global::Demo.Strings.IStringGuest.ToUpper(string __a0)
             {
-                const string __method = "IStringGuest.ToUpper";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ToUpper");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport1_to_upper(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport1_to_upper(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string global::Demo.Strings.IStringGuest.Concat(string a, string b)
+            string global::Demo.Strings.IStringGuest.Concat(string __a0, string __a1)
             {
-                const string __method = "IStringGuest.Concat";
-                __wasmGuest.EnsureUsable(__method);
-                if (a is null) throw new global::System.ArgumentNullException(nameof(a));
-                if (b is null) throw new global::System.ArgumentNullException(nameof(b));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __a_ptr = 0, __a_size = 0;
-                uint __b_ptr = 0, __b_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "a");
+                global::System.ArgumentNullException.ThrowIfNull(__a1, "b");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Concat");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (a is not null)
-                        {
-                            __a_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(a, __method, "a");
-                            __a_ptr = __allocator.Allocate(__a_size, 1u, __method, "a");
-                        }
-                        if (b is not null)
-                        {
-                            __b_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(b, __method, "b");
-                            __b_ptr = __allocator.Allocate(__b_size, 1u, __method, "b");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (a is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(a, __view.Bytes(__a_ptr, __a_size, __method, "a"));
-                            if (b is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(b, __view.Bytes(__b_ptr, __b_size, __method, "b"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport2_concat(unchecked((int)__return_area), unchecked((int)__a_ptr), unchecked((int)__a_size), unchecked((int)__b_ptr), unchecked((int)__b_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, __b_size, 1u, __method);
-                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, __a_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "a");
+                    var __a1_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a1, "b");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport2_concat(__ret_area, __a0_slice.Ptr, __a0_slice.Len, __a1_slice.Ptr, __a1_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            bool global::Demo.Strings.IStringGuest.IsNull(string? text)
+            bool global::Demo.Strings.IStringGuest.IsNull(string? __a0)
             {
-                const string __method = "IStringGuest.IsNull";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                bool __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.IsNull");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = (__wasmExport3_is_null(unchecked((int)__text_ptr), unchecked((int)__text_size)) != 0);
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    return (__wasmExport3_is_null(__a0_slice.Ptr, __a0_slice.Len) != 0);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string? global::Demo.Strings.IStringGuest.EchoNullable(string? text)
+            string? global::Demo.Strings.IStringGuest.EchoNullable(string? __a0)
             {
-                const string __method = "IStringGuest.EchoNullable";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.EchoNullable");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport4_echo_nullable(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport4_echo_nullable(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string global::Demo.Strings.IStringGuest.ExplicitUtf8(string text)
+            string global::Demo.Strings.IStringGuest.ExplicitUtf8(string __a0)
             {
-                const string __method = "IStringGuest.ExplicitUtf8";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ExplicitUtf8");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport5_explicit_utf8(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport5_explicit_utf8(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string global::Demo.Strings.IStringGuest.Utf16Reverse(string text)
+            string global::Demo.Strings.IStringGuest.Utf16Reverse(string __a0)
             {
-                const string __method = "IStringGuest.Utf16Reverse";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Reverse");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 2u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport6_utf16_reverse(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)(__text_size / 2u)));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__return_pair >> 32)), __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__return_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 2u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 2u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport6_utf16_reverse(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf16Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? text)
+            string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? __a0)
             {
-                const string __method = "IStringGuest.Utf16Nullable";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Nullable");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 2u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport7_utf16_nullable(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)(__text_size / 2u)));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<char>(unchecked((uint)(__return_pair >> 32)), __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf16Marshaller.Read(__return_span, __method, "return");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 2u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 2u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport7_utf16_nullable(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableString<global::WasmMarshal.Marshalling.Utf16Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string global::Demo.Strings.IStringGuest.Latin1Upper(string text)
+            string global::Demo.Strings.IStringGuest.Latin1Upper(string __a0)
             {
-                const string __method = "IStringGuest.Latin1Upper";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Upper");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport8_latin1_upper(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__return_span);
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport8_latin1_upper(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Latin1Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? text)
+            string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? __a0)
             {
-                const string __method = "IStringGuest.Latin1Nullable";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Nullable");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Latin1Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Latin1Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport9_latin1_nullable(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Latin1Marshaller.Read(__return_span);
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport9_latin1_nullable(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableString<global::WasmMarshal.Marshalling.Latin1Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            uint global::Demo.Strings.IStringGuest.CstrLength(string? text)
+            uint global::Demo.Strings.IStringGuest.CstrLength(string? __a0)
             {
-                const string __method = "IStringGuest.CstrLength";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrLength");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport10_cstr_length(unchecked((int)__text_ptr)));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InCString(__a0, "text");
+                    return unchecked((uint)__wasmExport10_cstr_length(__a0_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string global::Demo.Strings.IStringGuest.CstrGreet(string name)
+            string global::Demo.Strings.IStringGuest.CstrGreet(string __a0)
             {
-                const string __method = "IStringGuest.CstrGreet";
-                __wasmGuest.EnsureUsable(__method);
-                if (name is null) throw new global::System.ArgumentNullException(nameof(name));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __name_ptr = 0, __name_size = 0;
-                uint __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "name");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrGreet");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (name is not null)
-                        {
-                            __name_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(name, __method, "name");
-                            __name_ptr = __allocator.Allocate(__name_size, 1u, __method, "name");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (name is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(name, __view.Bytes(__name_ptr, __name_size, __method, "name"));
-                        }
-                        // Stage: Invoke.
-                        int __return_core = __wasmExport11_cstr_greet(unchecked((int)__name_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            uint __return_address = unchecked((uint)__return_core);
-                            if (__return_address != 0)
-                            {
-                                global::System.ReadOnlySpan<byte> __return_bytes = __view.NulTerminated(__return_address, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = (uint)__return_bytes.Length + 1u;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_bytes, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__name_ptr != 0) __wasmGuest.Release(__allocator, __name_ptr, __name_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InCString(__a0, "name");
+                    return __frame.ReturnCString(__wasmExport11_cstr_greet(__a0_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            string? global::Demo.Strings.IStringGuest.CstrMaybe(string? name)
+            string? global::Demo.Strings.IStringGuest.CstrMaybe(string? __a0)
             {
-                const string __method = "IStringGuest.CstrMaybe";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __name_ptr = 0, __name_size = 0;
-                uint __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrMaybe");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (name is not null)
-                        {
-                            __name_size = global::WasmMarshal.Marshalling.CStringMarshaller.GetByteCount(name, __method, "name");
-                            __name_ptr = __allocator.Allocate(__name_size, 1u, __method, "name");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (name is not null) global::WasmMarshal.Marshalling.CStringMarshaller.Write(name, __view.Bytes(__name_ptr, __name_size, __method, "name"));
-                        }
-                        // Stage: Invoke.
-                        int __return_core = __wasmExport12_cstr_maybe(unchecked((int)__name_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            uint __return_address = unchecked((uint)__return_core);
-                            if (__return_address != 0)
-                            {
-                                global::System.ReadOnlySpan<byte> __return_bytes = __view.NulTerminated(__return_address, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = (uint)__return_bytes.Length + 1u;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_bytes, __method, "return");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__name_ptr != 0) __wasmGuest.Release(__allocator, __name_ptr, __name_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InCString(__a0, "name");
+                    return __frame.ReturnNullableCString(__wasmExport12_cstr_maybe(__a0_ptr));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            void global::Demo.Strings.IStringGuest.Log(string message, string wide, int level)
+            void global::Demo.Strings.IStringGuest.Log(string __a0, string __a1, int __a2)
             {
-                const string __method = "IStringGuest.Log";
-                __wasmGuest.EnsureUsable(__method);
-                if (message is null) throw new global::System.ArgumentNullException(nameof(message));
-                if (wide is null) throw new global::System.ArgumentNullException(nameof(wide));
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __message_ptr = 0, __message_size = 0;
-                uint __wide_ptr = 0, __wide_size = 0;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "message");
+                global::System.ArgumentNullException.ThrowIfNull(__a1, "wide");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Log");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (message is not null)
-                        {
-                            __message_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(message, __method, "message");
-                            __message_ptr = __allocator.Allocate(__message_size, 1u, __method, "message");
-                        }
-                        if (wide is not null)
-                        {
-                            __wide_size = global::WasmMarshal.Marshalling.Utf16Marshaller.GetByteCount(wide, __method, "wide");
-                            __wide_ptr = __allocator.Allocate(__wide_size, 2u, __method, "wide");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (message is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(message, __view.Bytes(__message_ptr, __message_size, __method, "message"));
-                            if (wide is not null) global::WasmMarshal.Marshalling.Utf16Marshaller.Write(wide, __view.Bytes(__wide_ptr, __wide_size, __method, "wide"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport13_log(unchecked((int)__message_ptr), unchecked((int)__message_size), unchecked((int)__wide_ptr), unchecked((int)(__wide_size / 2u)), level);
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__wide_ptr != 0) __wasmGuest.Release(__allocator, __wide_ptr, __wide_size, 2u, __method);
-                        if (__message_ptr != 0) __wasmGuest.Release(__allocator, __message_ptr, __message_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "message");
+                    var __a1_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a1, "wide");
+                    __wasmExport13_log(__a0_slice.Ptr, __a0_slice.Len, __a1_slice.Ptr, __a1_slice.Len, __a2);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
         }

@@ -26,9 +26,7 @@ namespace Demo.Structs
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Demo.Structs.IStructGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmGuestHeap;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, float> __wasmExport0_dot;
             private readonly global::System.Func<int, float> __wasmExport1_length_sq;
             private readonly global::System.Func<int, float> __wasmExport2_length_ref_readonly;
@@ -49,33 +47,30 @@ namespace Demo.Structs
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Demo.Structs.IStructGuest");
-                binder.Expect("dot", "Dot", "(i32, i32) -> f32");
-                binder.Expect("length_sq", "LengthSq", "(i32) -> f32");
-                binder.Expect("length_ref_readonly", "LengthRefReadonly", "(i32) -> f32");
-                binder.Expect("normalize", "Normalize", "(i32) -> ()");
-                binder.Expect("cross", "Cross", "(i32, i32, i32) -> ()");
-                binder.Expect("make_particle", "MakeParticle", "(i32, i32) -> ()");
-                binder.Expect("step", "Step", "(i32, i32, f32) -> ()");
-                binder.Expect("increment", "Increment", "(i32) -> ()");
-                binder.Expect("read_value", "ReadValue", "(i32) -> ()");
-                binder.Expect("sum_i32", "SumI32", "(i32, i32) -> i64");
-                binder.Expect("scale_in_place", "ScaleInPlace", "(i32, i32, f32) -> ()");
-                binder.Expect("translate", "Translate", "(i32, i32, i32) -> ()");
-                binder.Expect("sum_f64", "SumF64", "(i32, i32) -> f64");
-                binder.Expect("count_nonzero", "CountNonzero", "(i32, i32) -> i32");
-                binder.Expect("range", "Range", "(i32, i32, i32) -> ()");
-                binder.Expect("grid", "Grid", "(i32, i32) -> ()");
-                binder.Expect("find", "Find", "(i32, i32, i32) -> ()");
+                binder.Expect("dot", "Dot", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("length_sq", "LengthSq", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("length_ref_readonly", "LengthRefReadonly", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("normalize", "Normalize", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32));
+                binder.Expect("cross", "Cross", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("make_particle", "MakeParticle", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("step", "Step", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Float32));
+                binder.Expect("increment", "Increment", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32));
+                binder.Expect("read_value", "ReadValue", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32));
+                binder.Expect("sum_i32", "SumI32", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("scale_in_place", "ScaleInPlace", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Float32));
+                binder.Expect("translate", "Translate", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("sum_f64", "SumF64", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Float64, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("count_nonzero", "CountNonzero", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("range", "Range", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("grid", "Grid", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("find", "Find", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
                 var scratch = binder.RequireAllocator(allocator);
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
-                __wasmAllocator = scratch!;
-                __wasmGuestHeap = guestHeap!;
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, scratch, guestHeap);
                 __wasmExport0_dot = guest.Instance.GetFunction<int, int, float>("dot")!;
                 __wasmExport1_length_sq = guest.Instance.GetFunction<int, float>("length_sq")!;
                 __wasmExport2_length_ref_readonly = guest.Instance.GetFunction<int, float>("length_ref_readonly")!;
@@ -95,746 +90,328 @@ namespace Demo.Structs
                 __wasmExport16_find = guest.Instance.GetAction<int, int, int>("find")!;
             }
 
-            float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 a, global::Demo.Structs.Vec3 b)
+            float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
-                const string __method = "IStructGuest.Dot";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __a_ptr = 0;
-                uint __b_ptr = 0;
-                float __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Dot");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __a_ptr = __allocator.Allocate(12u, 4u, __method, "a");
-                        __b_ptr = __allocator.Allocate(12u, 4u, __method, "b");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__a_ptr, in a, __method, "a");
-                            __view.Write<global::Demo.Structs.Vec3>(__b_ptr, in b, __method, "b");
-                        }
-                        // Stage: Invoke.
-                        __result = __wasmExport0_dot(unchecked((int)__a_ptr), unchecked((int)__b_ptr));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, 12u, 4u, __method);
-                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, 12u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "a");
+                    int __a1_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a1, 4u, "b");
+                    return __wasmExport0_dot(__a0_ptr, __a1_ptr);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
-            }
-
-            float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 v)
-            {
-                const string __method = "IStructGuest.LengthSq";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __v_ptr = 0;
-                float __result = default!;
-                try
+                finally
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __v_ptr = __allocator.Allocate(12u, 4u, __method, "v");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__v_ptr, in v, __method, "v");
-                        }
-                        // Stage: Invoke.
-                        __result = __wasmExport1_length_sq(unchecked((int)__v_ptr));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
-                }
-                return __result;
-            }
-
-            float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 v)
-            {
-                const string __method = "IStructGuest.LengthRefReadonly";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __v_ptr = 0;
-                float __result = default!;
-                try
-                {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __v_ptr = __allocator.Allocate(12u, 4u, __method, "v");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__v_ptr, in v, __method, "v");
-                        }
-                        // Stage: Invoke.
-                        __result = __wasmExport2_length_ref_readonly(unchecked((int)__v_ptr));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
-                }
-                return __result;
-            }
-
-            void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 v)
-            {
-                const string __method = "IStructGuest.Normalize";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __v_ptr = 0;
-                try
-                {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __v_ptr = __allocator.Allocate(12u, 4u, __method, "v");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__v_ptr, in v, __method, "v");
-                        }
-                        // Stage: Invoke.
-                        __wasmExport3_normalize(unchecked((int)__v_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            v = __view.Read<global::Demo.Structs.Vec3>(__v_ptr, __method, "v");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__v_ptr != 0) __wasmGuest.Release(__allocator, __v_ptr, 12u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    __frame.Exit();
                 }
             }
 
-            global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 a, global::Demo.Structs.Vec3 b)
+            float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 __a0)
             {
-                const string __method = "IStructGuest.Cross";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __a_ptr = 0;
-                uint __b_ptr = 0;
-                uint __return_area = 0;
-                global::Demo.Structs.Vec3 __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.LengthSq");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __a_ptr = __allocator.Allocate(12u, 4u, __method, "a");
-                        __b_ptr = __allocator.Allocate(12u, 4u, __method, "b");
-                        __return_area = __allocator.Allocate(12u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Vec3>(__a_ptr, in a, __method, "a");
-                            __view.Write<global::Demo.Structs.Vec3>(__b_ptr, in b, __method, "b");
-                        }
-                        // Stage: Invoke.
-                        __wasmExport4_cross(unchecked((int)__return_area), unchecked((int)__a_ptr), unchecked((int)__b_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = __view.Read<global::Demo.Structs.Vec3>(__return_area, __method, "return");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 12u, 4u, __method);
-                        if (__b_ptr != 0) __wasmGuest.Release(__allocator, __b_ptr, 12u, 4u, __method);
-                        if (__a_ptr != 0) __wasmGuest.Release(__allocator, __a_ptr, 12u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "v");
+                    return __wasmExport1_length_sq(__a0_ptr);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
-            }
-
-            void global::Demo.Structs.IStructGuest.MakeParticle(int id, out global::Demo.Structs.Particle particle)
-            {
-                const string __method = "IStructGuest.MakeParticle";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __particle_ptr = 0;
-                try
+                finally
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __particle_ptr = __allocator.Allocate(64u, 8u, __method, "particle");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Bytes(__particle_ptr, 64u, __method, "particle").Clear();
-                        }
-                        // Stage: Invoke.
-                        __wasmExport5_make_particle(id, unchecked((int)__particle_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            particle = __view.Read<global::Demo.Structs.Particle>(__particle_ptr, __method, "particle");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__particle_ptr != 0) __wasmGuest.Release(__allocator, __particle_ptr, 64u, 8u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    __frame.Exit();
                 }
             }
 
-            global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle particle, float dt)
+            float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 __a0)
             {
-                const string __method = "IStructGuest.Step";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __particle_ptr = 0;
-                uint __return_area = 0;
-                global::Demo.Structs.Particle __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.LengthRefReadonly");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __particle_ptr = __allocator.Allocate(64u, 8u, __method, "particle");
-                        __return_area = __allocator.Allocate(64u, 8u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<global::Demo.Structs.Particle>(__particle_ptr, in particle, __method, "particle");
-                        }
-                        // Stage: Invoke.
-                        __wasmExport6_step(unchecked((int)__return_area), unchecked((int)__particle_ptr), dt);
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __result = __view.Read<global::Demo.Structs.Particle>(__return_area, __method, "return");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 64u, 8u, __method);
-                        if (__particle_ptr != 0) __wasmGuest.Release(__allocator, __particle_ptr, 64u, 8u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "v");
+                    return __wasmExport2_length_ref_readonly(__a0_ptr);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
-            }
-
-            void global::Demo.Structs.IStructGuest.Increment(ref int counter)
-            {
-                const string __method = "IStructGuest.Increment";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __counter_ptr = 0;
-                try
+                finally
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __counter_ptr = __allocator.Allocate(4u, 4u, __method, "counter");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Write<int>(__counter_ptr, in counter, __method, "counter");
-                        }
-                        // Stage: Invoke.
-                        __wasmExport7_increment(unchecked((int)__counter_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            counter = __view.Read<int>(__counter_ptr, __method, "counter");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__counter_ptr != 0) __wasmGuest.Release(__allocator, __counter_ptr, 4u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    __frame.Exit();
                 }
             }
 
-            void global::Demo.Structs.IStructGuest.ReadValue(out double value)
+            void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 __a0)
             {
-                const string __method = "IStructGuest.ReadValue";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __value_ptr = 0;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Normalize");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __value_ptr = __allocator.Allocate(8u, 8u, __method, "value");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            __view.Bytes(__value_ptr, 8u, __method, "value").Clear();
-                        }
-                        // Stage: Invoke.
-                        __wasmExport8_read_value(unchecked((int)__value_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            value = __view.Read<double>(__value_ptr, __method, "value");
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__value_ptr != 0) __wasmGuest.Release(__allocator, __value_ptr, 8u, 8u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "v");
+                    __wasmExport3_normalize(__a0_ptr);
+                    __a0 = __frame.Read<global::Demo.Structs.Vec3>(__a0_ptr, "v");
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> values)
+            global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
-                const string __method = "IStructGuest.SumI32";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
-                long __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Cross");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (values.Length != 0)
-                        {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<int>(values.Length, __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 4u, __method, "values");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<int>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
-                        }
-                        // Stage: Invoke.
-                        __result = __wasmExport9_sum_i32(unchecked((int)__values_ptr), values.Length);
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "a");
+                    int __a1_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a1, 4u, "b");
+                    int __ret_area = __frame.ReturnArea(12u, 4u);
+                    __wasmExport4_cross(__ret_area, __a0_ptr, __a1_ptr);
+                    return __frame.ReturnValue<global::Demo.Structs.Vec3>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
-            }
-
-            void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> values, float k)
-            {
-                const string __method = "IStructGuest.ScaleInPlace";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
-                try
+                finally
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (values.Length != 0)
-                        {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<float>(values.Length, __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 4u, __method, "values");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<float>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport10_scale_in_place(unchecked((int)__values_ptr), values.Length, k);
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.ReadInto<float>(__view.Bytes(__values_ptr, __values_size, __method, "values"), values);
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    __frame.Exit();
                 }
             }
 
-            void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> points, in global::Demo.Structs.Vec3 offset)
+            void global::Demo.Structs.IStructGuest.MakeParticle(int __a0, out global::Demo.Structs.Particle __a1)
             {
-                const string __method = "IStructGuest.Translate";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __points_ptr = 0, __points_size = 0;
-                uint __offset_ptr = 0;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.MakeParticle");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (points.Length != 0)
-                        {
-                            __points_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Structs.Vec3>(points.Length, __method, "points");
-                            __points_ptr = __allocator.Allocate(__points_size, 4u, __method, "points");
-                        }
-                        __offset_ptr = __allocator.Allocate(12u, 4u, __method, "offset");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__points_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Structs.Vec3>(points, __view.Bytes(__points_ptr, __points_size, __method, "points"));
-                            __view.Write<global::Demo.Structs.Vec3>(__offset_ptr, in offset, __method, "offset");
-                        }
-                        // Stage: Invoke.
-                        __wasmExport11_translate(unchecked((int)__points_ptr), points.Length, unchecked((int)__offset_ptr));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__points_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.ReadInto<global::Demo.Structs.Vec3>(__view.Bytes(__points_ptr, __points_size, __method, "points"), points);
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__offset_ptr != 0) __wasmGuest.Release(__allocator, __offset_ptr, 12u, 4u, __method);
-                        if (__points_ptr != 0) __wasmGuest.Release(__allocator, __points_ptr, __points_size, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a1_ptr = __frame.OutValue<global::Demo.Structs.Particle>(8u, "particle");
+                    __wasmExport5_make_particle(__a0, __a1_ptr);
+                    __a1 = __frame.Read<global::Demo.Structs.Particle>(__a1_ptr, "particle");
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            double global::Demo.Structs.IStructGuest.SumF64(double[]? values)
+            global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle __a0, float __a1)
             {
-                const string __method = "IStructGuest.SumF64";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
-                double __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Step");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if ((values?.Length ?? 0) != 0)
-                        {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<double>((values?.Length ?? 0), __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 8u, __method, "values");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<double>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
-                        }
-                        // Stage: Invoke.
-                        __result = __wasmExport12_sum_f64(unchecked((int)__values_ptr), (values?.Length ?? 0));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 8u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<global::Demo.Structs.Particle>(in __a0, 8u, "particle");
+                    int __ret_area = __frame.ReturnArea(64u, 8u);
+                    __wasmExport6_step(__ret_area, __a0_ptr, __a1);
+                    return __frame.ReturnValue<global::Demo.Structs.Particle>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] data)
+            void global::Demo.Structs.IStructGuest.Increment(ref int __a0)
             {
-                const string __method = "IStructGuest.CountNonzero";
-                __wasmGuest.EnsureUsable(__method);
-                if (data is null) throw new global::System.ArgumentNullException(nameof(data));
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __data_ptr = 0, __data_size = 0;
-                uint __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Increment");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if ((data?.Length ?? 0) != 0)
-                        {
-                            __data_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<byte>((data?.Length ?? 0), __method, "data");
-                            __data_ptr = __allocator.Allocate(__data_size, 1u, __method, "data");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__data_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<byte>(data, __view.Bytes(__data_ptr, __data_size, __method, "data"));
-                        }
-                        // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport13_count_nonzero(unchecked((int)__data_ptr), (data?.Length ?? 0)));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__data_ptr != 0) __wasmGuest.Release(__allocator, __data_ptr, __data_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.InValue<int>(in __a0, 4u, "counter");
+                    __wasmExport7_increment(__a0_ptr);
+                    __a0 = __frame.Read<int>(__a0_ptr, "counter");
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            int[] global::Demo.Structs.IStructGuest.Range(int start, int count)
+            void global::Demo.Structs.IStructGuest.ReadValue(out double __a0)
             {
-                const string __method = "IStructGuest.Range";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                int[]? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.ReadValue");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Invoke.
-                        __wasmExport14_range(unchecked((int)__return_area), start, count);
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            uint __return_count = unchecked((uint)(__return_pair >> 32));
-                            if (__return_address == 0)
-                            {
-                                if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__return_count}");
-                                __result = global::System.Array.Empty<int>();
-                            }
-                            else
-                            {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<int>(__return_count, __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<int>(__return_span);
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 4u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    int __a0_ptr = __frame.OutValue<double>(8u, "value");
+                    __wasmExport8_read_value(__a0_ptr);
+                    __a0 = __frame.Read<double>(__a0_ptr, "value");
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int n)
+            long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> __a0)
             {
-                const string __method = "IStructGuest.Grid";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                global::Demo.Structs.Vec3[]? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.SumI32");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Invoke.
-                        __wasmExport15_grid(unchecked((int)__return_area), n);
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            uint __return_count = unchecked((uint)(__return_pair >> 32));
-                            if (__return_address == 0)
-                            {
-                                if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__return_count}");
-                                __result = global::System.Array.Empty<global::Demo.Structs.Vec3>();
-                            }
-                            else
-                            {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Structs.Vec3>(__return_count, __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Structs.Vec3>(__return_span);
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 4u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InSpan<int>(__a0, 4u, "values");
+                    return __wasmExport9_sum_i32(__a0_slice.Ptr, __a0_slice.Len);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
-            global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> keys)
+            void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> __a0, float __a1)
             {
-                const string __method = "IStructGuest.Find";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __keys_ptr = 0, __keys_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                global::Demo.Structs.Particle[]? __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.ScaleInPlace");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (keys.Length != 0)
-                        {
-                            __keys_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<global::Demo.Structs.Pair>(keys.Length, __method, "keys");
-                            __keys_ptr = __allocator.Allocate(__keys_size, 4u, __method, "keys");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__keys_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<global::Demo.Structs.Pair>(keys, __view.Bytes(__keys_ptr, __keys_size, __method, "keys"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport16_find(unchecked((int)__return_area), unchecked((int)__keys_ptr), keys.Length);
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            uint __return_count = unchecked((uint)(__return_pair >> 32));
-                            if (__return_address == 0)
-                            {
-                                if (__return_count != 0) throw new global::WasmMarshal.WasmGuestDataException(__method, "return", $"is a null pointer with an element count of {__return_count}");
-                                __result = null;
-                            }
-                            else
-                            {
-                                uint __return_bytes = global::WasmMarshal.Marshalling.SpanMarshaller.GetGuestByteCount<global::Demo.Structs.Particle>(__return_count, __method, "return");
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.SpanMarshaller.ReadArray<global::Demo.Structs.Particle>(__return_span);
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 8u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__keys_ptr != 0) __wasmGuest.Release(__allocator, __keys_ptr, __keys_size, 4u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InSpan<float>(__a0, 4u, "values");
+                    __wasmExport10_scale_in_place(__a0_slice.Ptr, __a0_slice.Len, __a1);
+                    __frame.CopyBack<float>(__a0_slice, __a0, "values");
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> __a0, in global::Demo.Structs.Vec3 __a1)
+            {
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Translate");
+                try
+                {
+                    var __a0_slice = __frame.InSpan<global::Demo.Structs.Vec3>(__a0, 4u, "points");
+                    int __a1_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a1, 4u, "offset");
+                    __wasmExport11_translate(__a0_slice.Ptr, __a0_slice.Len, __a1_ptr);
+                    __frame.CopyBack<global::Demo.Structs.Vec3>(__a0_slice, __a0, "points");
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            double global::Demo.Structs.IStructGuest.SumF64(double[]? __a0)
+            {
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.SumF64");
+                try
+                {
+                    var __a0_slice = __frame.InSpan<double>(__a0, 8u, "values");
+                    return __wasmExport12_sum_f64(__a0_slice.Ptr, __a0_slice.Len);
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] __a0)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "data");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.CountNonzero");
+                try
+                {
+                    var __a0_slice = __frame.InSpan<byte>(__a0, 1u, "data");
+                    return unchecked((uint)__wasmExport13_count_nonzero(__a0_slice.Ptr, __a0_slice.Len));
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            int[] global::Demo.Structs.IStructGuest.Range(int __a0, int __a1)
+            {
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Range");
+                try
+                {
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport14_range(__ret_area, __a0, __a1);
+                    return __frame.ReturnArray<int>(__ret_area, 4u);
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int __a0)
+            {
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Grid");
+                try
+                {
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport15_grid(__ret_area, __a0);
+                    return __frame.ReturnArray<global::Demo.Structs.Vec3>(__ret_area, 4u);
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> __a0)
+            {
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Find");
+                try
+                {
+                    var __a0_slice = __frame.InSpan<global::Demo.Structs.Pair>(__a0, 4u, "keys");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport16_find(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnNullableArray<global::Demo.Structs.Particle>(__ret_area, 8u);
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
             }
         }
     }

@@ -28,33 +28,35 @@ partial class Bindings
             [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
             private sealed class WasmImportStub : global::Bindings.Deeper.IDeepGuest
             {
-                private readonly global::WasmMarshal.WasmGuest __wasmGuest;
+                private readonly global::WasmMarshal.Interop.WasmImportContext __context;
                 private readonly global::System.Action __wasmExport0_ping;
 
                 public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
                 {
-                    __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                    // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                    // every mismatch, and never with a null delegate on a first call.
+                    global::System.ArgumentNullException.ThrowIfNull(guest);
+                    // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                     var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Bindings.Deeper.IDeepGuest");
-                    binder.Expect("ping", "Ping", "() -> ()");
+                    binder.Expect("ping", "Ping", global::WasmMarshal.Binding.CoreSignature.Action());
                     _ = allocator;
                     binder.Complete();
-                    // Typed delegates are resolved once; each call is then a direct typed invocation.
+                    __context = new(guest, null, null);
                     __wasmExport0_ping = guest.Instance.GetAction("ping")!;
                 }
 
                 void global::Bindings.Deeper.IDeepGuest.Ping()
                 {
-                    const string __method = "IDeepGuest.Ping";
-                    __wasmGuest.EnsureUsable(__method);
+                    var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IDeepGuest.Ping");
                     try
                     {
                         __wasmExport0_ping();
                     }
-                    catch (global::Wasmtime.WasmtimeException __exception)
+                    catch (global::Wasmtime.WasmtimeException __e)
                     {
-                        throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                        throw __frame.Translate(__e);
+                    }
+                    finally
+                    {
+                        __frame.Exit();
                     }
                 }
             }
@@ -89,106 +91,61 @@ partial class Bindings
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Bindings.INestedGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmGuestHeap;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, int> __wasmExport0_add;
             private readonly global::System.Action<int, int, int> __wasmExport1_echo;
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Bindings.INestedGuest");
-                binder.Expect("add", "Add", "(i32, i32) -> i32");
-                binder.Expect("echo", "Echo", "(i32, i32, i32) -> ()");
+                binder.Expect("add", "Add", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("echo", "Echo", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
                 var scratch = binder.RequireAllocator(allocator);
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
-                __wasmAllocator = scratch!;
-                __wasmGuestHeap = guestHeap!;
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, scratch, guestHeap);
                 __wasmExport0_add = guest.Instance.GetFunction<int, int, int>("add")!;
                 __wasmExport1_echo = guest.Instance.GetAction<int, int, int>("echo")!;
             }
 
-            int global::Bindings.INestedGuest.Add(int a, int b)
+            int global::Bindings.INestedGuest.Add(int __a0, int __a1)
             {
-                const string __method = "INestedGuest.Add";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INestedGuest.Add");
                 try
                 {
-                    return __wasmExport0_add(a, b);
+                    return __wasmExport0_add(__a0, __a1);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
 
-            string global::Bindings.INestedGuest.Echo(string text)
+            string global::Bindings.INestedGuest.Echo(string __a0)
             {
-                const string __method = "INestedGuest.Echo";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __guestHeap = __wasmGuestHeap;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __return_area = 0, __return_ptr = 0, __return_size = 0;
-                string? __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INestedGuest.Echo");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        __return_area = __allocator.Allocate(8u, 4u, __method, "return");
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __wasmExport1_echo(unchecked((int)__return_area), unchecked((int)__text_ptr), unchecked((int)__text_size));
-                        // Stage: Unmarshal. The call may have grown memory and moved its base, so take a fresh view.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            ulong __return_pair = __view.Read<ulong>(__return_area, __method, "return");
-                            uint __return_address = unchecked((uint)__return_pair);
-                            if (__return_address != 0)
-                            {
-                                uint __return_bytes = unchecked((uint)(__return_pair >> 32));
-                                global::System.Span<byte> __return_span = __view.Bytes(__return_address, __return_bytes, __method, "return");
-                                __return_ptr = __return_address;
-                                __return_size = __return_bytes;
-                                __result = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__return_span, __method, "return");
-                            }
-                            else
-                            {
-                                throw new global::WasmMarshal.WasmGuestDataException(__method, "return", "is a null pointer, but the C# type is a non-nullable string");
-                            }
-                        }
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__return_ptr != 0) __wasmGuest.Release(__guestHeap, __return_ptr, __return_size, 1u, __method);
-                        if (__return_area != 0) __wasmGuest.Release(__allocator, __return_area, 8u, 4u, __method);
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    int __ret_area = __frame.ReturnArea(8u, 4u);
+                    __wasmExport1_echo(__ret_area, __a0_slice.Ptr, __a0_slice.Len);
+                    return __frame.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result!;
+                finally
+                {
+                    __frame.Exit();
+                }
             }
         }
     }
@@ -210,37 +167,22 @@ partial class Bindings
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Bindings.INestedHost implementation)
         {
-            if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));
-            if (guest is null) throw new global::System.ArgumentNullException(nameof(guest));
-            if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(guest);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // env.log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport0_log = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport0_log = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "INestedHost.Log";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
-                {
-                    uint __message_bytes = unchecked((uint)__message_length);
-                    __message_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"), __method, "message");
-                }
-                if (__message_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                implementation.Log(__message_value!);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "INestedHost.Log");
+                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("env", "log", __wasmImport0_log);
 
             // env.next: () -> i32
             global::System.Func<int> __wasmImport1_next = () =>
             {
-                // Stage: Invoke.
-                int __result = implementation.Next();
-                return __result;
+                return implementation.Next();
             };
             linker.DefineFunction("env", "next", __wasmImport1_next);
         }
@@ -251,8 +193,8 @@ partial class Bindings
             "env",
             new global::WasmMarshal.Binding.WasmFunctionDescriptor[]
             {
-                new("log", "Log", "(i32, i32) -> ()"),
-                new("next", "Next", "() -> i32"),
+                new("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("next", "Next", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32)),
             },
             static (linker, guest, implementation) => Define(linker, guest, implementation));
 

@@ -26,8 +26,7 @@ namespace Demo.Names
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmImportStub : global::Demo.Names.INamedGuest
         {
-            private readonly global::WasmMarshal.WasmGuest __wasmGuest;
-            private readonly global::WasmMarshal.Allocation.IGuestAllocator __wasmAllocator;
+            private readonly global::WasmMarshal.Interop.WasmImportContext __context;
             private readonly global::System.Func<int, int, int> __wasmExport0_fnv1a32;
             private readonly global::System.Func<int, int, int> __wasmExport1_math_add;
             private readonly global::System.Func<int, int, long> __wasmExport2_Compute_Total;
@@ -35,130 +34,90 @@ namespace Demo.Names
 
             public WasmImportStub(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)
             {
-                __wasmGuest = guest ?? throw new global::System.ArgumentNullException(nameof(guest));
-                // Check everything before resolving anything, so that a module that does not fit fails here, once, listing
-                // every mismatch, and never with a null delegate on a first call.
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                // Check everything before resolving anything: a module that does not fit fails here, once, listing every mismatch.
                 var binder = new global::WasmMarshal.Binding.ImportBinder(guest, "Demo.Names.INamedGuest");
-                binder.Expect("fnv1a32", "Fnv1a", "(i32, i32) -> i32");
-                binder.Expect("math.add", "Add", "(i32, i32) -> i32");
-                binder.Expect("Compute-Total", "Total", "(i32, i32) -> i64");
-                binder.Expect("plain_name", "PlainName", "() -> i32");
+                binder.Expect("fnv1a32", "Fnv1a", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("math.add", "Add", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("Compute-Total", "Total", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int64, global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32));
+                binder.Expect("plain_name", "PlainName", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32));
                 var scratch = binder.RequireAllocator(allocator);
                 binder.Complete();
-                __wasmAllocator = scratch!;
-                // Typed delegates are resolved once; each call is then a direct typed invocation.
+                __context = new(guest, scratch, null);
                 __wasmExport0_fnv1a32 = guest.Instance.GetFunction<int, int, int>("fnv1a32")!;
                 __wasmExport1_math_add = guest.Instance.GetFunction<int, int, int>("math.add")!;
                 __wasmExport2_Compute_Total = guest.Instance.GetFunction<int, int, long>("Compute-Total")!;
                 __wasmExport3_plain_name = guest.Instance.GetFunction<int>("plain_name")!;
             }
 
-            uint global::Demo.Names.INamedGuest.Fnv1a(string text)
+            uint global::Demo.Names.INamedGuest.Fnv1a(string __a0)
             {
-                const string __method = "INamedGuest.Fnv1a";
-                __wasmGuest.EnsureUsable(__method);
-                if (text is null) throw new global::System.ArgumentNullException(nameof(text));
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __text_ptr = 0, __text_size = 0;
-                uint __result = default!;
+                global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Fnv1a");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (text is not null)
-                        {
-                            __text_size = global::WasmMarshal.Marshalling.Utf8Marshaller.GetByteCount(text, __method, "text");
-                            __text_ptr = __allocator.Allocate(__text_size, 1u, __method, "text");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (text is not null) global::WasmMarshal.Marshalling.Utf8Marshaller.Write(text, __view.Bytes(__text_ptr, __text_size, __method, "text"));
-                        }
-                        // Stage: Invoke.
-                        __result = unchecked((uint)__wasmExport0_fnv1a32(unchecked((int)__text_ptr), unchecked((int)__text_size)));
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__text_ptr != 0) __wasmGuest.Release(__allocator, __text_ptr, __text_size, 1u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
+                    return unchecked((uint)__wasmExport0_fnv1a32(__a0_slice.Ptr, __a0_slice.Len));
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
-            }
-
-            int global::Demo.Names.INamedGuest.Add(int a, int b)
-            {
-                const string __method = "INamedGuest.Add";
-                __wasmGuest.EnsureUsable(__method);
-                try
+                finally
                 {
-                    return __wasmExport1_math_add(a, b);
-                }
-                catch (global::Wasmtime.WasmtimeException __exception)
-                {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    __frame.Exit();
                 }
             }
 
-            long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> values)
+            int global::Demo.Names.INamedGuest.Add(int __a0, int __a1)
             {
-                const string __method = "INamedGuest.Total";
-                __wasmGuest.EnsureUsable(__method);
-                var __allocator = __wasmAllocator;
-                var __scope = __allocator.EnterScope();
-                uint __values_ptr = 0, __values_size = 0;
-                long __result = default!;
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Add");
                 try
                 {
-                    try
-                    {
-                        // Stage: Allocate. The allocator may call into the guest and grow its memory, so no view is held yet.
-                        if (values.Length != 0)
-                        {
-                            __values_size = global::WasmMarshal.Marshalling.SpanMarshaller.GetByteCount<long>(values.Length, __method, "values");
-                            __values_ptr = __allocator.Allocate(__values_size, 8u, __method, "values");
-                        }
-                        // Stage: Marshal. Allocation is over: one view of memory as it is now, bounds-checked copies into it.
-                        {
-                            global::WasmMarshal.GuestMemoryView __view = __wasmGuest.Memory.View();
-                            if (__values_ptr != 0) global::WasmMarshal.Marshalling.SpanMarshaller.Write<long>(values, __view.Bytes(__values_ptr, __values_size, __method, "values"));
-                        }
-                        // Stage: Invoke.
-                        __result = __wasmExport2_Compute_Total(unchecked((int)__values_ptr), values.Length);
-                    }
-                    finally
-                    {
-                        // Stage: Cleanup. Runs after traps too: every host-made buffer and every validated guest result is freed.
-                        if (__values_ptr != 0) __wasmGuest.Release(__allocator, __values_ptr, __values_size, 8u, __method);
-                        __allocator.ExitScope(__scope);
-                    }
+                    return __wasmExport1_math_add(__a0, __a1);
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
                 }
-                return __result;
+                finally
+                {
+                    __frame.Exit();
+                }
+            }
+
+            long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> __a0)
+            {
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Total");
+                try
+                {
+                    var __a0_slice = __frame.InSpan<long>(__a0, 8u, "values");
+                    return __wasmExport2_Compute_Total(__a0_slice.Ptr, __a0_slice.Len);
+                }
+                catch (global::System.Exception __e) when (__frame.Fails(__e))
+                {
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
+                }
             }
 
             int global::Demo.Names.INamedGuest.PlainName()
             {
-                const string __method = "INamedGuest.PlainName";
-                __wasmGuest.EnsureUsable(__method);
+                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.PlainName");
                 try
                 {
                     return __wasmExport3_plain_name();
                 }
-                catch (global::Wasmtime.WasmtimeException __exception)
+                catch (global::Wasmtime.WasmtimeException __e)
                 {
-                    throw global::WasmMarshal.WasmCallException.FromWasmtime(__exception, __method, __wasmGuest);
+                    throw __frame.Translate(__e);
+                }
+                finally
+                {
+                    __frame.Exit();
                 }
             }
         }
@@ -181,44 +140,28 @@ namespace Demo.Names
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Demo.Names.INamedHost implementation)
         {
-            if (linker is null) throw new global::System.ArgumentNullException(nameof(linker));
-            if (guest is null) throw new global::System.ArgumentNullException(nameof(guest));
-            if (implementation is null) throw new global::System.ArgumentNullException(nameof(implementation));
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(guest);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // env.host_log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport0_host_log = (int __message_ptr, int __message_length) =>
+            global::System.Action<int, int> __wasmImport0_host_log = (int __a0_ptr, int __a0_len) =>
             {
-                const string __method = "INamedHost.Log";
-                // Stage: Unmarshal. Every pointer and length from the guest is bounds-checked before it is read.
-                global::WasmMarshal.GuestMemoryView __view = guest.Memory.View();
-                string? __message_value = null;
-                if (__message_ptr != 0)
-                {
-                    uint __message_bytes = unchecked((uint)__message_length);
-                    __message_value = global::WasmMarshal.Marshalling.Utf8Marshaller.Read(__view.Bytes(unchecked((uint)__message_ptr), __message_bytes, __method, "message"), __method, "message");
-                }
-                if (__message_value is null)
-                {
-                    throw new global::WasmMarshal.WasmGuestDataException(__method, "message", "is a null pointer, but the C# type is a non-nullable string");
-                }
-                // Stage: Invoke.
-                implementation.Log(__message_value!);
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "INamedHost.Log");
+                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("env", "host_log", __wasmImport0_host_log);
 
             // env.odd name: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_odd_name = (int __x_core) =>
+            global::System.Func<int, int> __wasmImport1_odd_name = (int __a0_core) =>
             {
-                // Stage: Invoke.
-                int __result = implementation.Odd(__x_core);
-                return __result;
+                return implementation.Odd(__a0_core);
             };
             linker.DefineFunction("env", "odd name", __wasmImport1_odd_name);
 
             // env.plain_name: () -> ()
             global::System.Action __wasmImport2_plain_name = () =>
             {
-                // Stage: Invoke.
                 implementation.PlainName();
             };
             linker.DefineFunction("env", "plain_name", __wasmImport2_plain_name);
@@ -230,9 +173,9 @@ namespace Demo.Names
             "env",
             new global::WasmMarshal.Binding.WasmFunctionDescriptor[]
             {
-                new("host_log", "Log", "(i32, i32) -> ()"),
-                new("odd name", "Odd", "(i32) -> i32"),
-                new("plain_name", "PlainName", "() -> ()"),
+                new("host_log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("odd name", "Odd", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
+                new("plain_name", "PlainName", global::WasmMarshal.Binding.CoreSignature.Action()),
             },
             static (linker, guest, implementation) => Define(linker, guest, implementation));
 

@@ -12,7 +12,7 @@ public static class ThousandMethods
     /// <summary>How many import stubs a generated file holds (each declares its method name once).</summary>
     public static int CountStubs(string generated)
     {
-        const string marker = "const string __method = ";
+        const string marker = "WasmCallFrame.Enter(__context, ";
         int count = 0;
         for (int at = generated.IndexOf(marker, System.StringComparison.Ordinal); at >= 0; at = generated.IndexOf(marker, at + marker.Length, System.StringComparison.Ordinal))
         {

@@ -48,7 +48,7 @@ internal static class AssemblyScriptBindingEmitter
             }
         }
 
-        foreach (var method in model.Methods.Where(m => m.UnsupportedReason is null))
+        foreach (var method in model.Methods.Where(m => m.IsSupported))
         {
             var signature = GuestSignature.Of(method, model);
             string ownership = signature.Ownership(guestExports);
@@ -62,7 +62,7 @@ internal static class AssemblyScriptBindingEmitter
             else
             {
                 a.Append("// @ts-ignore: decorator\n@external(\"").Append(model.Module).Append("\", \"").Append(method.WasmName).Append("\")\n");
-                a.Append("export declare function ").Append(GuestNames.HostFunction(method)).Append('(').Append(parameters).Append("): ").Append(result).Append(";\n");
+                a.Append("export declare function ").Append(GuestNames.HostFunction(method.Method)).Append('(').Append(parameters).Append("): ").Append(result).Append(";\n");
             }
         }
 

@@ -71,7 +71,7 @@ internal static class CHeaderEmitter
         }
 
         c.Append('\n');
-        foreach (var method in model.Methods.Where(m => m.UnsupportedReason is null))
+        foreach (var method in model.Methods.Where(m => m.IsSupported))
         {
             var signature = GuestSignature.Of(method, model);
             c.Append("/* ").Append(model.Name).Append('.').Append(method.Name);
@@ -85,7 +85,7 @@ internal static class CHeaderEmitter
             c.Append(guestExports
                 ? $"__attribute__((export_name(\"{method.WasmName}\")))\n"
                 : $"__attribute__((import_module(\"{model.Module}\"), import_name(\"{method.WasmName}\")))\n");
-            string function = guestExports ? GuestNames.Identifier(method.WasmName) : GuestNames.HostFunction(method);
+            string function = guestExports ? GuestNames.Identifier(method.WasmName) : GuestNames.HostFunction(method.Method);
             string parameters = signature.Parameters.Count == 0
                 ? "void"
                 : string.Join(", ", signature.Parameters.Select(p => Parameter(p, types)));

@@ -24,56 +24,14 @@ internal static class GuestNames
     /// <summary>A constant prefix: UPPER_SNAKE_CASE.</summary>
     public static string Upper(string name) => WasmNames.ToSnakeCase(name).ToUpperInvariant();
 
-    public static string CScalar(ScalarKind scalar) => scalar switch
-    {
-        ScalarKind.Bool => "bool",
-        ScalarKind.I8 => "int8_t",
-        ScalarKind.U8 => "uint8_t",
-        ScalarKind.I16 => "int16_t",
-        ScalarKind.U16 or ScalarKind.Char => "uint16_t",
-        ScalarKind.I32 => "int32_t",
-        ScalarKind.U32 => "uint32_t",
-        ScalarKind.I64 => "int64_t",
-        ScalarKind.U64 => "uint64_t",
-        ScalarKind.F32 => "float",
-        _ => "double",
-    };
+    public static string CScalar(ScalarKind scalar) => scalar.Info().C;
 
-    public static string RustScalar(ScalarKind scalar) => scalar switch
-    {
-        ScalarKind.Bool => "bool",
-        ScalarKind.I8 => "i8",
-        ScalarKind.U8 => "u8",
-        ScalarKind.I16 => "i16",
-        ScalarKind.U16 or ScalarKind.Char => "u16",
-        ScalarKind.I32 => "i32",
-        ScalarKind.U32 => "u32",
-        ScalarKind.I64 => "i64",
-        ScalarKind.U64 => "u64",
-        ScalarKind.F32 => "f32",
-        _ => "f64",
-    };
+    public static string RustScalar(ScalarKind scalar) => scalar.Info().Rust;
 
-    /// <summary>AssemblyScript's spelling: the same as Rust's, which are AssemblyScript's own type names.</summary>
-    public static string AssemblyScriptScalar(ScalarKind scalar) => RustScalar(scalar);
+    public static string AssemblyScriptScalar(ScalarKind scalar) => scalar.Info().AssemblyScript;
 
     /// <summary>The scalar of a C# keyword type name as <c>ElementDisplay</c> spells it (<c>int</c>, <c>double</c>...).</summary>
-    public static ScalarKind? ScalarOfKeyword(string display) => display switch
-    {
-        "bool" => ScalarKind.Bool,
-        "sbyte" => ScalarKind.I8,
-        "byte" => ScalarKind.U8,
-        "short" => ScalarKind.I16,
-        "ushort" => ScalarKind.U16,
-        "char" => ScalarKind.Char,
-        "int" => ScalarKind.I32,
-        "uint" => ScalarKind.U32,
-        "long" => ScalarKind.I64,
-        "ulong" => ScalarKind.U64,
-        "float" => ScalarKind.F32,
-        "double" => ScalarKind.F64,
-        _ => null,
-    };
+    public static ScalarKind? ScalarOfKeyword(string display) => Scalars.OfKeyword(display);
 }
 
 /// <summary>Resolves the C#-named types of an interface to their guest spellings.</summary>

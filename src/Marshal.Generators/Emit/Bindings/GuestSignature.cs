@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using WasmMarshal.Generators.Abi;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Emit.Bindings;
@@ -44,11 +45,14 @@ internal enum GuestReturnKind
 /// <summary>A method lowered to what a C, Rust or AssemblyScript guest declares.</summary>
 internal sealed class GuestSignature
 {
-    private GuestSignature(List<GuestParameter> parameters, GuestReturnKind returnKind, ValueModel returnValue)
+    private readonly LoweredMethod _lowered;
+
+    private GuestSignature(List<GuestParameter> parameters, GuestReturnKind returnKind, LoweredMethod lowered)
     {
         Parameters = parameters;
         ReturnKind = returnKind;
-        Return = returnValue;
+        Return = lowered.Return.Value;
+        _lowered = lowered;
     }
 
     public List<GuestParameter> Parameters { get; }
@@ -58,7 +62,7 @@ internal sealed class GuestSignature
     public ValueModel Return { get; }
 
     /// <summary>Whether the result comes back through a return-area pointer (the first core parameter).</summary>
-    public bool UsesReturnArea => ReturnKind is GuestReturnKind.String or GuestReturnKind.String16 or GuestReturnKind.Slice or GuestReturnKind.Struct;
+    public bool UsesReturnArea => _lowered.ReturnArea is not null;
 
     /// <summary>Words no guest parameter may be called: keywords of C, Rust or AssemblyScript, and the ABI's own names.</summary>
     private static readonly HashSet<string> Reserved = new()
@@ -82,88 +86,88 @@ internal sealed class GuestSignature
         return clashes ? name + "_" : name;
     }
 
-    public static GuestSignature Of(MethodModel method, InterfaceModel model)
+    public static GuestSignature Of(LoweredMethod lowered, InterfaceModel model)
     {
         var parameters = new List<GuestParameter>();
-        foreach (var p in method.Parameters)
+        foreach (var value in lowered.Parameters)
         {
+            var p = value.Value;
             string n = ParameterName(p.Name, model);
-            switch (p.Shape)
+            foreach (var slot in lowered.SlotsOf(value.Index))
             {
-                case ValueShape.Scalar:
-                    parameters.Add(new(n, GuestParameterKind.Scalar, p.Scalar, p.EnumDisplay, false, null));
-                    break;
-                case ValueShape.String when p.Encoding == StringEncoding.AssemblyScript:
-                    parameters.Add(new(n, GuestParameterKind.Pointer, ScalarKind.U16, null, true, "uint16_t", IsManagedString: true));
-                    break;
-                case ValueShape.String:
-                    string text = p.Encoding switch
-                    {
-                        StringEncoding.Utf16 => "uint16_t",
-                        StringEncoding.Latin1 => "uint8_t",
-                        _ => "char",
-                    };
-                    parameters.Add(new(n, GuestParameterKind.Pointer, p.Encoding == StringEncoding.Utf16 ? ScalarKind.U16 : ScalarKind.U8, null, true, text));
-                    if (p.Encoding != StringEncoding.Utf8NulTerminated)
-                    {
-                        parameters.Add(new(n + (p.Encoding == StringEncoding.Utf16 ? "_units" : "_len"), GuestParameterKind.Length, ScalarKind.U32, null, false, null));
-                    }
-
-                    break;
-                case ValueShape.Pointer when p.Passing == PassingMode.Value:
-                    parameters.Add(new(n, GuestParameterKind.StructByValue, p.Scalar, p.ElementDisplay, true, null));
-                    break;
-                case ValueShape.Pointer:
-                    parameters.Add(new(n, GuestParameterKind.Pointer, p.Scalar, p.ElementDisplay, p.Passing == PassingMode.In, null));
-                    break;
-                case ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array:
-                    parameters.Add(new(n, GuestParameterKind.Pointer, ScalarKind.I32, p.ElementDisplay, p.Shape != ValueShape.Span, null));
-                    parameters.Add(new(n + "_count", GuestParameterKind.Length, ScalarKind.U32, null, false, null));
-                    break;
+                parameters.Add(slot.Role switch
+                {
+                    SlotRole.Value => new(n, GuestParameterKind.Scalar, p.Scalar, p.EnumDisplay, false, null),
+                    SlotRole.Length => new(n + LengthSuffix(p), GuestParameterKind.Length, ScalarKind.U32, null, false, null),
+                    _ => Pointer(n, p),
+                });
             }
         }
 
-        var r = method.Return;
+        var r = lowered.Return.Value;
         var kind = r.Shape switch
         {
             ValueShape.Void => GuestReturnKind.Void,
             ValueShape.Scalar => GuestReturnKind.Scalar,
-            ValueShape.String => r.Encoding switch
-            {
-                StringEncoding.Utf8NulTerminated => GuestReturnKind.CString,
-                StringEncoding.AssemblyScript => GuestReturnKind.ManagedString,
-                StringEncoding.Utf16 => GuestReturnKind.String16,
-                _ => GuestReturnKind.String,
-            },
+            ValueShape.String when lowered.ReturnArea is null => lowered.Return.Buffer == Abi.Ownership.GuestCollected
+                ? GuestReturnKind.ManagedString
+                : GuestReturnKind.CString,
+            ValueShape.String => r.Encoding == StringEncoding.Utf16 ? GuestReturnKind.String16 : GuestReturnKind.String,
             ValueShape.Array => GuestReturnKind.Slice,
             _ => GuestReturnKind.Struct,
         };
-        return new GuestSignature(parameters, kind, r);
+        return new GuestSignature(parameters, kind, lowered);
     }
+
+    private static string LengthSuffix(ValueModel p) => p.Shape switch
+    {
+        ValueShape.String when p.Encoding == StringEncoding.Utf16 => "_units",
+        ValueShape.String => "_len",
+        _ => "_count",
+    };
+
+    private static GuestParameter Pointer(string n, ValueModel p) => p.Shape switch
+    {
+        ValueShape.String when p.Encoding == StringEncoding.AssemblyScript =>
+            new(n, GuestParameterKind.Pointer, ScalarKind.U16, null, true, "uint16_t", IsManagedString: true),
+        ValueShape.String => new(n, GuestParameterKind.Pointer, p.Encoding == StringEncoding.Utf16 ? ScalarKind.U16 : ScalarKind.U8, null, true,
+            p.Encoding switch
+            {
+                StringEncoding.Utf16 => "uint16_t",
+                StringEncoding.Latin1 => "uint8_t",
+                _ => "char",
+            }),
+        ValueShape.Pointer when p.Passing == PassingMode.Value => new(n, GuestParameterKind.StructByValue, p.Scalar, p.ElementDisplay, true, null),
+        ValueShape.Pointer => new(n, GuestParameterKind.Pointer, p.Scalar, p.ElementDisplay, p.Passing == PassingMode.In, null),
+        _ => new(n, GuestParameterKind.Pointer, ScalarKind.I32, p.ElementDisplay, p.Shape != ValueShape.Span, null),
+    };
 
     /// <summary>A comment line saying who owns the buffers of this call, from the guest's point of view.</summary>
     public string Ownership(bool guestExports)
     {
-        bool hasBuffers = Parameters.Exists(p => p.Kind is GuestParameterKind.Pointer or GuestParameterKind.StructByValue);
         var notes = new List<string>();
-        if (hasBuffers)
+        if (_lowered.Parameters.Any(p => p.Buffer is Abi.Ownership.HostScratch or Abi.Ownership.HostPinnedObject))
         {
-            notes.Add(guestExports
-                ? "pointer arguments are host buffers, valid during the call only"
-                : "pointer arguments stay the guest's; the host reads or writes them during the call only");
+            notes.Add("pointer arguments are host buffers, valid during the call only");
+        }
+        else if (_lowered.Parameters.Any(p => p.Buffer == Abi.Ownership.GuestLent))
+        {
+            notes.Add("pointer arguments stay the guest's; the host reads or writes them during the call only");
         }
 
-        if (ReturnKind == GuestReturnKind.ManagedString)
+        switch (_lowered.Return.Buffer)
         {
-            notes.Add(guestExports
-                ? "the result is a String the guest's collector owns; the host reads it and frees nothing"
-                : "the host creates the result with __new; the guest's collector owns it");
-        }
-        else if (ReturnKind is GuestReturnKind.String or GuestReturnKind.String16 or GuestReturnKind.Slice or GuestReturnKind.CString)
-        {
-            notes.Add(guestExports
-                ? "the result must come from the guest heap (malloc); the host copies it, then frees it"
-                : "the host allocates the result on the guest heap; the guest owns it and must free it");
+            case Abi.Ownership.GuestCollected:
+                notes.Add(guestExports
+                    ? "the result is a String the guest's collector owns; the host reads it and frees nothing"
+                    : "the host creates the result with __new; the guest's collector owns it");
+                break;
+            case Abi.Ownership.GuestAllocatedHostFrees:
+                notes.Add("the result must come from the guest heap (malloc); the host copies it, then frees it");
+                break;
+            case Abi.Ownership.HostAllocatedGuestFrees:
+                notes.Add("the host allocates the result on the guest heap; the guest owns it and must free it");
+                break;
         }
 
         return string.Join("; ", notes);

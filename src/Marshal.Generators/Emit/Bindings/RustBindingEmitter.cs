@@ -76,7 +76,7 @@ internal static class RustBindingEmitter
 
         r.Append("    ok\n}\n");
 
-        var methods = model.Methods.Where(m => m.UnsupportedReason is null).ToList();
+        var methods = model.Methods.Where(m => m.IsSupported).ToList();
         if (guestExports)
         {
             r.Append("\n// The exports the guest must define, as #[no_mangle] pub unsafe extern \"C\" fn with these types.\n");
@@ -101,7 +101,7 @@ internal static class RustBindingEmitter
                 string ownership = signature.Ownership(guestExports: false);
                 r.Append(ownership.Length > 0 ? ": " + ownership + ".\n" : ".\n");
                 r.Append("    #[link_name = \"").Append(method.WasmName).Append("\"]\n");
-                r.Append("    pub fn ").Append(GuestNames.HostFunction(method)).Append('(').Append(Parameters(signature, types))
+                r.Append("    pub fn ").Append(GuestNames.HostFunction(method.Method)).Append('(').Append(Parameters(signature, types))
                     .Append(')').Append(Result(signature, types)).Append(";\n");
             }
 
