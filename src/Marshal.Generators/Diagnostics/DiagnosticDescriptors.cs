@@ -71,4 +71,9 @@ internal static class DiagnosticDescriptors
         "WASM013", "Interface shape not supported",
         "Interface '{0}' cannot be bound to wasm: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReservedExportName = new(
+        "WASM014", "Export name collides with a toolchain or runtime export",
+        "'{0}' has the wasm name '{1}', which collides with {2}; give it another name with [WasmName]",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }
