@@ -114,6 +114,32 @@ public sealed class HostileNameTests
         Assert.True(result.ExitCode == 0, result.Output + "\n" + files["IHostileNames.h"]);
     }
 
+    /// <summary>
+    /// The same without the stdint-named enum, so that the only thing under test is the literal: before, using
+    /// WIDE_MIN failed with "integer literal is too large to be represented in a signed integer type".
+    /// </summary>
+    [Fact]
+    public void A_64_bit_enum_minimum_can_be_used_by_a_Werror_guest()
+    {
+        var files = GuestToolchains.Generate("""
+            using WasmMarshal;
+            namespace Demo.Ranges;
+            public enum Wide : long { Min = long.MinValue, Zero = 0, Max = long.MaxValue }
+            public enum Narrow : int { Min = int.MinValue }
+            public enum Unsigned : ulong { Max = ulong.MaxValue }
+            [WasmImport]
+            public partial interface IRanges { long Clamp(Wide wide, Narrow narrow, Unsigned unsigned); }
+            """);
+        files["check.c"] = """
+            #include "IRanges.h"
+            _Static_assert(WIDE_MIN == INT64_MIN && WIDE_MIN < 0, "WIDE_MIN");
+            _Static_assert(NARROW_MIN == INT32_MIN && NARROW_MIN < 0, "NARROW_MIN");
+            _Static_assert(UNSIGNED_MAX == UINT64_MAX, "UNSIGNED_MAX");
+            """ + "\n";
+        var result = GuestToolchains.ClangSyntaxCheck(GuestToolchains.WriteAll(files), "check.c");
+        Assert.True(result.ExitCode == 0, result.Output + "\n" + files["IRanges.h"]);
+    }
+
     [Fact]
     public void A_rust_module_for_keyword_names_compiles()
     {
