@@ -29,7 +29,11 @@ public static class GuestToolchains
     public static string Asc => Path.Combine(RepositoryRoot, "guests", "assemblyscript", "node_modules", ".bin", "asc");
 
     /// <summary>Runs the generator with WasmMarshalGuestBindingsDir set and returns the carried files by name.</summary>
-    public static Dictionary<string, string> Generate(string source, bool requireClean = true)
+    public static Dictionary<string, string> Generate(string source, bool requireClean = true) =>
+        GenerateWithStubs(source, requireClean).Files;
+
+    /// <summary>The guest binding files and, as one text, every generated C# source (the host stubs).</summary>
+    public static (Dictionary<string, string> Files, string CSharp) GenerateWithStubs(string source, bool requireClean = true)
     {
         var driver = CSharpGeneratorDriver.Create(
             new[] { new WasmMarshalGenerator().AsSourceGenerator() },
@@ -71,7 +75,7 @@ public static class GuestToolchains
             }
         }
 
-        return files;
+        return (files, run.CombinedSource);
     }
 
     /// <summary>A fresh temporary directory holding <paramref name="files"/>.</summary>
