@@ -95,6 +95,7 @@ public sealed class LayoutRoundTwoTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("WASM004", diagnostic.Id);
         Assert.Contains($"field '{name}'", diagnostic.GetMessage());
+        Assert.Contains("LayoutKind.Auto", diagnostic.GetMessage());
     }
 
     [Fact]

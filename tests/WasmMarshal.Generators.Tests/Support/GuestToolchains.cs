@@ -78,11 +78,17 @@ public static class GuestToolchains
         return (files, run.CombinedSource);
     }
 
-    /// <summary>A fresh temporary directory holding <paramref name="files"/>.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Written = CleanUpAtExit();
+
+    /// <summary>
+    /// A fresh temporary directory holding <paramref name="files"/>. It stays while the tests run, so a failure message
+    /// can point at it, and is deleted when the test process exits.
+    /// </summary>
     public static string WriteAll(IReadOnlyDictionary<string, string> files)
     {
         string directory = Path.Combine(Path.GetTempPath(), "wm-guest-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        Written.Add(directory);
         foreach (var (name, text) in files)
         {
             File.WriteAllText(Path.Combine(directory, name), text);
@@ -150,6 +156,29 @@ public static class GuestToolchains
 
             return (process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
         }
+    }
+
+    private static System.Collections.Concurrent.ConcurrentBag<string> CleanUpAtExit()
+    {
+        var bag = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (string directory in bag)
+            {
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Best effort: a temporary directory left behind is harmless.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        };
+        return bag;
     }
 
     private static string FindRoot()
