@@ -112,6 +112,42 @@ public sealed class LayoutRoundTwoTests
         Assert.All(diagnostics, d => Assert.Contains("LayoutKind.Auto", d.GetMessage()));
     }
 
+    /// <summary>
+    /// Structs from a referenced assembly: the compiler does not show their LayoutKind, so a generic one (which could be
+    /// as automatic as ValueTuple) and one whose fields are private (an [InlineArray] among them) are rejected; a
+    /// non-generic one with public fields is trusted, as before.
+    /// </summary>
+    [Fact]
+    public void Generic_and_private_field_structs_from_a_referenced_assembly_are_rejected_and_plain_ones_are_not()
+    {
+        var library = GeneratorHarness.Compile("""
+            using System.Runtime.CompilerServices;
+            namespace Lib;
+            public struct Pair<T> where T : unmanaged { public T A; public T B; }
+            public struct Plain { public int A; public long B; }
+            [InlineArray(4)] public struct Buffer { private long _element; }
+            """, "Lib");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var reference = MetadataReference.CreateFromImage(image.ToArray());
+        var compilation = GeneratorHarness.Compile("""
+            using WasmMarshal;
+            namespace Demo;
+            [WasmImport]
+            public partial interface IReferenced
+            {
+                void TakePair(in Lib.Pair<int> pair);
+                void TakePlain(in Lib.Plain plain);
+                void TakeBuffer(in Lib.Buffer buffer);
+            }
+            """).AddReferences(reference);
+        var diagnostics = GeneratorHarness.RunAnalyzer(compilation);
+        Assert.Equal(2, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal("WASM004", d.Id));
+        Assert.Contains("generic struct from a referenced assembly", diagnostics[0].GetMessage());
+        Assert.Contains("non-public fields", diagnostics[1].GetMessage());
+    }
+
     private const string Generics = """
         using WasmMarshal;
 

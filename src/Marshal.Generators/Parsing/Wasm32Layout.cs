@@ -169,11 +169,6 @@ internal sealed class Wasm32LayoutCalculator
             return Wasm32Layout.Invalid("it uses LayoutKind.Auto, so .NET may reorder its fields; use LayoutKind.Sequential");
         }
 
-        if (InlineArrayOf(type) is { } inline)
-        {
-            return OfInlineArray(inline.Element, inline.Length, pack, declaredSize);
-        }
-
         var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
         if (type.DeclaringSyntaxReferences.IsEmpty && fields.Any(f => f.DeclaredAccessibility != Accessibility.Public))
         {
@@ -181,6 +176,11 @@ internal sealed class Wasm32LayoutCalculator
             // layout seen here may not be the real one: Guid would look 4 bytes long.
             return Wasm32Layout.Invalid(
                 "it is declared in a referenced assembly and has non-public fields, so its real layout cannot be checked; declare a struct with public fields that mirrors the C layout");
+        }
+
+        if (InlineArrayOf(type) is { } inline)
+        {
+            return OfInlineArray(inline.Element, inline.Length, pack, declaredSize);
         }
 
         if (fields.Count == 0)
