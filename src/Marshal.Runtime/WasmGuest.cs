@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Wasmtime;
 using WasmMarshal.Allocation;
 using WasmMarshal.Allocators;
@@ -107,6 +108,11 @@ public sealed class WasmGuest : IDisposable
     /// <summary>Throws <see cref="WasmGuestPoisonedException"/> when the guest is poisoned. Called by generated stubs on entry.</summary>
     public void EnsureUsable(string method)
     {
+        if (_disposeRequested)
+        {
+            throw new WasmGuestDisposedException(method);
+        }
+
         if (PoisonedBy is { } first)
         {
             throw new WasmGuestPoisonedException(method, first);
@@ -127,13 +133,18 @@ public sealed class WasmGuest : IDisposable
         }
         catch (WasmtimeException exception)
         {
-            var failure = WasmCallException.FromWasmtime(exception, method);
-            if (TrapPolicy == TrapPolicy.Poison && PoisonedBy is null)
-            {
-                // Provisional: the call's own failure, recorded right after cleanup, takes precedence.
-                PoisonedBy = failure;
-                _poisonedByCleanup = true;
-            }
+            PoisonAfterCleanup(WasmCallException.FromWasmtime(exception, method));
+        }
+    }
+
+    /// <summary>A free that trapped during a call's cleanup poisons the guest, unless the call's own failure did.</summary>
+    internal void PoisonAfterCleanup(WasmCallException failure)
+    {
+        if (TrapPolicy == TrapPolicy.Poison && PoisonedBy is null)
+        {
+            // Provisional: the call's own failure, if it is recorded after cleanup, takes precedence.
+            PoisonedBy = failure;
+            _poisonedByCleanup = true;
         }
     }
 
@@ -245,9 +256,124 @@ public sealed class WasmGuest : IDisposable
             [new BindingMismatch(_memoryExport, "guest memory", "an exported memory", "missing")]);
     }
 
-    /// <summary>Disposes the store and linker if the builder created them.</summary>
+    // ---- The in-call marker: one owner thread at a time, re-entry from host callbacks on that thread, deferred dispose ----
+
+    /// <summary>The managed thread id inside a call, 0 when idle, <see cref="DisposedOwner"/> once disposed.</summary>
+    private int _ownerThread;
+    private int _callDepth;
+    private string? _currentMethod;
+    private volatile bool _disposeRequested;
+    private const int DisposedOwner = -1;
+
+    /// <summary>Whether <see cref="Dispose"/> has run (or was requested during a call, which then completes first).</summary>
+    public bool IsDisposed => _disposeRequested;
+
+    /// <summary>
+    /// How much wasm stack the engine allows (Wasmtime's <c>Config.WithMaximumStackSize</c>, 512 KiB unless changed);
+    /// set with <see cref="WasmGuestBuilder.WithMaximumWasmStack"/>. A call from a thread with less native stack left
+    /// than this plus <see cref="HostStackReserve"/> is refused with <see cref="WasmStackTooSmallException"/>, because
+    /// a guest that recursed that deep would overflow the thread's own stack and abort the process instead of trapping.
+    /// </summary>
+    public ulong MaximumWasmStack { get; internal set; } = DefaultMaximumWasmStack;
+
+    /// <summary>Wasmtime's default maximum wasm stack: 512 KiB.</summary>
+    public const ulong DefaultMaximumWasmStack = 512 * 1024;
+
+    /// <summary>Native stack kept for the host frames around a guest call (trampolines, host callbacks): 128 KiB.</summary>
+    public const ulong HostStackReserve = 128 * 1024;
+
+    /// <summary>
+    /// Starts a call into the guest on the current thread, or throws the typed reason it cannot run: disposed,
+    /// poisoned, busy on another thread, or too little native stack left. Re-entry from a host callback on the thread
+    /// that is already inside the guest is allowed. Every successful call is paired with <see cref="ExitCall"/>.
+    /// </summary>
+    internal void EnterCall(string method)
+    {
+        int me = Environment.CurrentManagedThreadId;
+        if (_ownerThread == me)
+        {
+            // A host callback calling back into the guest: same thread, the store is ours already.
+            if (PoisonedBy is { } poisoned)
+            {
+                throw new WasmGuestPoisonedException(method, poisoned);
+            }
+
+            _callDepth++;
+            return;
+        }
+
+        int owner = Interlocked.CompareExchange(ref _ownerThread, me, 0);
+        if (owner != 0)
+        {
+            throw owner == DisposedOwner || _disposeRequested
+                ? new WasmGuestDisposedException(method)
+                : new WasmConcurrentCallException(method, _currentMethod, owner, me);
+        }
+
+        try
+        {
+            if (_disposeRequested)
+            {
+                throw new WasmGuestDisposedException(method);
+            }
+
+            if (PoisonedBy is { } first)
+            {
+                throw new WasmGuestPoisonedException(method, first);
+            }
+
+            if (MaximumWasmStack != 0)
+            {
+                Interop.NativeStack.EnsureRoom(MaximumWasmStack, HostStackReserve, method);
+            }
+        }
+        catch
+        {
+            Volatile.Write(ref _ownerThread, 0);
+            TryDisposeDeferred();
+            throw;
+        }
+
+        _currentMethod = method;
+        _callDepth = 1;
+    }
+
+    /// <summary>Ends a call started by <see cref="EnterCall"/>; the outermost one releases the guest and runs a deferred dispose.</summary>
+    internal void ExitCall()
+    {
+        if (--_callDepth > 0)
+        {
+            return;
+        }
+
+        _currentMethod = null;
+        // A full fence, so that a Dispose on another thread either sees the guest idle or has its request seen here.
+        Interlocked.Exchange(ref _ownerThread, 0);
+        if (_disposeRequested)
+        {
+            TryDisposeDeferred();
+        }
+    }
+
+    /// <summary>
+    /// Disposes the store and linker if the builder created them. Safe from any thread and from inside a host callback:
+    /// while a call is running (on this thread or another), disposal waits until that call returns, and every later
+    /// call throws <see cref="WasmGuestDisposedException"/>. A guest that never returns is stopped by fuel or the epoch
+    /// deadline, not by Dispose.
+    /// </summary>
     public void Dispose()
     {
+        _disposeRequested = true;
+        TryDisposeDeferred();
+    }
+
+    private void TryDisposeDeferred()
+    {
+        if (Interlocked.CompareExchange(ref _ownerThread, DisposedOwner, 0) != 0)
+        {
+            return; // a call is running (its ExitCall disposes), or disposal already happened
+        }
+
         if (_ownsStore)
         {
             Store.Dispose();

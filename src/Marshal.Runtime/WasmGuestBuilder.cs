@@ -30,6 +30,7 @@ public sealed class WasmGuestBuilder
     private HostHeapRegion _hostHeapRegion;
     private bool _callInitialize = true;
     private TrapPolicy _trapPolicy = TrapPolicy.Poison;
+    private ulong _maximumWasmStack = WasmGuest.DefaultMaximumWasmStack;
 
     internal WasmGuestBuilder(Engine engine, Module module)
     {
@@ -107,6 +108,18 @@ public sealed class WasmGuestBuilder
         return this;
     }
 
+    /// <summary>
+    /// The maximum wasm stack the engine was configured with (<c>Config.WithMaximumStackSize</c>; Wasmtime's default,
+    /// 512 KiB, unless given). Every call first checks that the calling thread has that much native stack left, plus
+    /// <see cref="WasmGuest.HostStackReserve"/>, and throws <see cref="WasmStackTooSmallException"/> otherwise: a guest
+    /// recursing past the thread's own stack would abort the process. 0 turns the check off.
+    /// </summary>
+    public WasmGuestBuilder WithMaximumWasmStack(ulong bytes)
+    {
+        _maximumWasmStack = bytes;
+        return this;
+    }
+
     /// <summary>Names the exported memory, <c>memory</c> by default.</summary>
     public WasmGuestBuilder WithMemoryExport(string name)
     {
@@ -130,7 +143,8 @@ public sealed class WasmGuestBuilder
     }
 
     /// <summary>
-    /// Defines further imports by hand. Imports defined this way are not validated before instantiation.
+    /// Defines further imports by hand. The callback runs before instantiation; what it defines is then checked against
+    /// the module's imports with everything else (see <see cref="Instantiate"/>).
     /// </summary>
     public WasmGuestBuilder ConfigureLinker(Action<Linker, Store> setup)
     {
@@ -139,10 +153,19 @@ public sealed class WasmGuestBuilder
     }
 
     /// <summary>Validates, defines every import, instantiates and initializes the guest.</summary>
-    /// <exception cref="WasmBindingException">An import does not match what the host defines.</exception>
+    /// <exception cref="WasmBindingException">
+    /// An import does not match what the host defines, or nothing defines it; or the memory is not a wasm32 memory.
+    /// Every mismatch is listed, before the module is instantiated.
+    /// </exception>
+    /// <exception cref="WasmCallException">
+    /// The start function or <c>_initialize</c> failed: a <see cref="WasmTrapException"/> (or a
+    /// <see cref="WasmHostCallbackException"/> when a host function it called threw) whose
+    /// <see cref="WasmCallException.Method"/> is <c>module._initialize</c> or <c>module.(start function)</c>.
+    /// </exception>
     public WasmGuest Instantiate()
     {
-        ValidateImports();
+        var mismatches = ValidateImports();
+        ImportProbe.AddMemory64(_module, _memoryExport, mismatches);
 
         bool ownsStore = _store is null;
         bool ownsLinker = _linker is null;
@@ -151,6 +174,7 @@ public sealed class WasmGuestBuilder
         var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
         {
             TrapPolicy = _trapPolicy,
+            MaximumWasmStack = _maximumWasmStack,
         };
         try
         {
@@ -192,7 +216,16 @@ public sealed class WasmGuestBuilder
                 setup(linker, store);
             }
 
-            guest.Attach(linker.Instantiate(store, _module));
+            // Only now is everything defined, by this builder, by ConfigureLinker callbacks and in a linker given with
+            // WithLinker: ask the linker for each import, so that every one nothing supplies is listed at once (Wasmtime
+            // would name only the first).
+            ImportProbe.AddUnfit(linker, store, _module, mismatches);
+            if (mismatches.Count > 0)
+            {
+                throw new WasmBindingException(BindingTarget, mismatches, ImportProbe.Hint(mismatches));
+            }
+
+            guest.Attach(InstantiateModule(linker, store));
             if (hostHeapImports is not null)
             {
                 var region = GuestAllocatorSource.Regions(guest, _hostHeapRegion == HostHeapRegion.Auto ? HostHeapRegion.HeapBase : _hostHeapRegion)
@@ -203,7 +236,7 @@ public sealed class WasmGuestBuilder
 
             if (_callInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
             {
-                initialize();
+                Initialize(initialize);
             }
 
             return guest;
@@ -214,6 +247,47 @@ public sealed class WasmGuestBuilder
             throw;
         }
     }
+
+    /// <summary>
+    /// Instantiates the module. A trap in its start function (or an exception from a host function the start function
+    /// called) becomes the typed exception a call would give, named <c>module.(start function)</c>; any other failure
+    /// is what the import probe leaves to Wasmtime (memory or table sizes that do not fit, store limits), a mismatch.
+    /// </summary>
+    private Instance InstantiateModule(Linker linker, Store store)
+    {
+        try
+        {
+            return linker.Instantiate(store, _module);
+        }
+        catch (WasmtimeException exception) when (exception is TrapException || exception.InnerException is not null)
+        {
+            throw WasmCallException.FromWasmtime(exception, _module.Name + ".(start function)");
+        }
+        catch (WasmtimeException exception)
+        {
+            int newline = exception.Message.IndexOf('\n');
+            throw new WasmBindingException(BindingTarget,
+                [new BindingMismatch(_module.Name, "instantiation", "imports Wasmtime accepts",
+                    newline < 0 ? exception.Message : exception.Message.Substring(0, newline).TrimEnd())]);
+        }
+    }
+
+    /// <summary>Runs <c>_initialize</c>; a failure is the typed exception a call would give, named <c>module._initialize</c>.</summary>
+    private void Initialize(Action initialize)
+    {
+        try
+        {
+            initialize();
+        }
+        catch (WasmtimeException exception)
+        {
+            throw WasmCallException.FromWasmtime(exception, _module.Name + "._initialize");
+        }
+    }
+
+    private string BindingTarget => _exports.Count == 0
+        ? "the module's imports"
+        : string.Join(", ", _exports.Select(e => e.Binding.InterfaceName).Distinct());
 
     /// <summary>Emscripten's growth signal, imported by STANDALONE_WASM modules built with -sALLOW_MEMORY_GROWTH.</summary>
     private static readonly (string Module, string Name) EmscriptenGrowth = ("env", "emscripten_notify_memory_growth");
@@ -276,7 +350,11 @@ public sealed class WasmGuestBuilder
         && !_exports.Any(e => e.Binding.Module == module && e.Binding.Functions.Any(f => f.Name == name))
         && !(HostHeapImportsToDefine() is { } h && h.Module == module && h.Signatures.Any(s => s.Name == name));
 
-    private void ValidateImports()
+    /// <summary>
+    /// Checks the imports that <c>[WasmExport]</c> interfaces and the builder define against the module, without a
+    /// linker: a host function the guest imports with another type, or a name in a host module that nothing defines.
+    /// </summary>
+    private List<BindingMismatch> ValidateImports()
     {
         var defined = new Dictionary<(string Module, string Name), (WasmFunctionDescriptor Function, string Interface)>();
         foreach (var (binding, _) in _exports)
@@ -327,12 +405,6 @@ public sealed class WasmGuestBuilder
             }
         }
 
-        if (mismatches.Count > 0)
-        {
-            string target = _exports.Count == 0
-                ? "the module's imports"
-                : string.Join(", ", _exports.Select(e => e.Binding.InterfaceName).Distinct());
-            throw new WasmBindingException(target, mismatches);
-        }
+        return mismatches;
     }
 }

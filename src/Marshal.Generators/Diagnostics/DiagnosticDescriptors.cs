@@ -2,78 +2,100 @@ using Microsoft.CodeAnalysis;
 
 namespace WasmMarshal.Generators.Diagnostics;
 
-/// <summary>Every diagnostic WasmMarshal reports. IDs are stable; docs/abi.md lists them.</summary>
+/// <summary>
+/// Every diagnostic WasmMarshal reports. IDs are stable; each is listed in AnalyzerReleases.*.md and explained, with a
+/// wrong and a fixed declaration, in its own section of docs/diagnostics.md, which its help link opens.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "WasmMarshal";
 
+    /// <summary>The one place the documentation's address is written; each ID's section has the anchor of its lower-case ID.</summary>
+    private const string HelpLinkBase = "https://github.com/wasmmarshal/wasmmarshal/blob/main/docs/diagnostics.md";
+
+    private static string HelpLink(string id) => HelpLinkBase + "#" + id.ToLowerInvariant();
+
     public static readonly DiagnosticDescriptor InterfaceNotPartial = new(
         "WASM001", "Interface must be partial",
         "Interface '{0}' must be declared partial so that WasmMarshal can add its generated binding",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM001"));
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
         "WASM002", "Parameter type cannot cross to wasm",
         "Parameter '{0}' of '{1}' has type '{2}', which cannot cross to wasm: {3}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM002"));
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
         "WASM003", "Return type cannot cross to wasm",
         "'{0}' returns '{1}', which cannot cross to wasm: {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM003"));
 
     public static readonly DiagnosticDescriptor StructLayoutMismatch = new(
         "WASM004", "Struct layout differs from the wasm32 C layout",
         "Struct '{0}' (used by '{1}') cannot cross to wasm: {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM004"));
 
     public static readonly DiagnosticDescriptor TooManyCoreParameters = new(
         "WASM005", "Too many core wasm parameters",
         "'{0}' lowers to {1} core wasm parameters, but Wasmtime .NET {2} supports at most {3}; pass a struct by 'in' instead of many arguments",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM005"));
 
     public static readonly DiagnosticDescriptor DuplicateWasmName = new(
         "WASM006", "Two methods map to the same wasm name",
         "'{0}' and '{1}' both map to the wasm name '{2}'; give one of them [WasmName]",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM006"));
 
     public static readonly DiagnosticDescriptor UnsupportedMember = new(
         "WASM007", "Member cannot be bound to wasm",
         "'{0}' cannot be bound to wasm: {1}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM007"));
 
     public static readonly DiagnosticDescriptor StringAttributeOnNonString = new(
         "WASM008", "[WasmString] on a value that is not a string",
         "[WasmString] is applied to '{0}' of '{1}', whose type '{2}' is not string",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM008"));
 
     public static readonly DiagnosticDescriptor UnsupportedRefKind = new(
         "WASM009", "Unsupported ref kind",
         "Parameter '{0}' of '{1}' is passed by '{2}', which is not supported for {3}; {4}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM009"));
 
     public static readonly DiagnosticDescriptor SingleScalarStructByValue = new(
         "WASM010", "Struct with one scalar passed by value",
         "'{0}' passes struct '{1}' by value, but it holds a single scalar, which the wasm32 C ABI passes as that scalar, not by pointer; pass it with 'in' (a C pointer) or pass the scalar itself",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM010"));
 
     public static readonly DiagnosticDescriptor BothDirections = new(
         "WASM011", "Interface is both [WasmImport] and [WasmExport]",
         "Interface '{0}' has both [WasmImport] and [WasmExport]; declare one interface per direction",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM011"));
 
     public static readonly DiagnosticDescriptor InvalidWasmName = new(
         "WASM012", "Invalid wasm name",
         "'{0}' has the wasm name '{1}', which is not valid: {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM012"));
 
     public static readonly DiagnosticDescriptor UnsupportedInterfaceShape = new(
         "WASM013", "Interface shape not supported",
         "Interface '{0}' cannot be bound to wasm: {1}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM013"));
 
     public static readonly DiagnosticDescriptor ReservedExportName = new(
         "WASM014", "Export name collides with a toolchain or runtime export",
         "'{0}' has the wasm name '{1}', which collides with {2}; give it another name with [WasmName]",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM014"));
 }

@@ -15,7 +15,7 @@ namespace WasmMarshal.Allocators;
 /// <see cref="Free"/> does nothing: memory returns at the end of the scope. Use <see cref="Scope"/> for temporaries
 /// that outlive a single stub call.
 /// </remarks>
-public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
+public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManagesGuestMemory
 {
     private readonly List<BumpArena> _chunks = new();
     private readonly IGuestRegionSource _source;
@@ -238,6 +238,21 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics
         }
 
         return used;
+    }
+
+    /// <inheritdoc />
+    public bool Manages(uint address, uint length)
+    {
+        ulong end = (ulong)address + System.Math.Max(length, 1u);
+        foreach (var chunk in _chunks)
+        {
+            if (address < chunk.End && end > chunk.Start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -26,6 +26,9 @@ public sealed class CabiReallocAllocator : IGuestAllocator
     /// <inheritdoc />
     public string Name => "guest cabi_realloc";
 
+    /// <summary>The lowest address <c>cabi_realloc</c> may return (see <see cref="HeapFloor"/>); none by default.</summary>
+    public HeapFloor Floor { get; init; }
+
     /// <inheritdoc />
     public uint Allocate(uint size, uint alignment)
     {
@@ -35,7 +38,7 @@ public sealed class CabiReallocAllocator : IGuestAllocator
         }
 
         int result = _realloc(0, 0, (int)alignment, (int)Math.Max(size, 1u));
-        return GuestAllocationCheck.Validate(Name, (uint)result, size, alignment, _memory);
+        return GuestAllocationCheck.Validate(Name, (uint)result, size, alignment, _memory, Floor, Math.Max(size, 1u));
     }
 
     /// <inheritdoc />

@@ -157,7 +157,10 @@ public abstract class GuestAllocatorSource
                 ? guest.Instance.GetFunction<int, int, int>(alignedAlloc)
                 : null;
             return new GuestMallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int>(malloc)!,
-                guest.Instance.GetAction<int>(free)!, aligned, Description);
+                guest.Instance.GetAction<int>(free)!, aligned, Description)
+            {
+                Floor = HeapFloor.Read(guest.Instance),
+            };
         }
     }
 
@@ -174,7 +177,10 @@ public abstract class GuestAllocatorSource
                 return null;
             }
 
-            return new CabiReallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int, int, int>(name)!);
+            return new CabiReallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int, int, int>(name)!)
+            {
+                Floor = HeapFloor.Read(guest.Instance),
+            };
         }
     }
 
@@ -199,7 +205,10 @@ public abstract class GuestAllocatorSource
             return mismatches.Count != before
                 ? null
                 : new RustAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int>(alloc)!,
-                    guest.Instance.GetAction<int, int, int>(dealloc)!, Description);
+                    guest.Instance.GetAction<int, int, int>(dealloc)!, Description)
+                {
+                    Floor = HeapFloor.Read(guest.Instance),
+                };
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Wasmtime;
 using WasmMarshal.Allocation;
 
@@ -10,8 +11,9 @@ namespace WasmMarshal.Allocators;
 /// </summary>
 /// <remarks>
 /// Besides the checks of <see cref="GuestAllocationCheck"/>, the allocator remembers the buffers it handed out that it
-/// has not seen freed, and rejects a <c>malloc</c> result that overlaps one of them (a hostile or corrupted guest heap
-/// handing out the same memory twice) with <see cref="GuestAllocationException"/>. Not remembered: results a host
+/// has not seen freed, and rejects a <c>malloc</c> result that overlaps one of them, or one that another
+/// <see cref="GuestMallocAllocator"/> over the same <see cref="GuestMemory"/> handed out (a hostile or corrupted guest
+/// heap handing out the same memory twice), with <see cref="GuestAllocationException"/>. Not remembered: results a host
 /// function allocates for the guest (<c>Allocate(size, alignment, method, "return")</c> from a <c>[WasmExport]</c>
 /// binder), because the guest owns and frees those itself; by the same rule, stub return areas, which generated code
 /// allocates with the same parameter name. Buffers allocated inside a stub call and still unfreed when it ends
@@ -26,11 +28,11 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     private readonly Func<int, int, int>? _alignedAlloc;
     private readonly GuestMemory _memory;
 
-    // Live buffers: address, size (at least 1) and allocation number. A handful per call, scanned linearly; the array
-    // is reused, so steady-state calls allocate nothing on the .NET heap.
-    private LiveRange[] _live = new LiveRange[8];
-    private int _liveCount;
-    private ulong _sequence;
+    // The live buffers of every GuestMallocAllocator over this memory: a stub's scratch allocator and the guest heap
+    // that allocates host-function results are often two instances (one wrapped in a TrackingAllocator, say), and a
+    // result must not overlap an argument whichever of them handed it out.
+    private static readonly ConditionalWeakTable<GuestMemory, LiveBufferSet> s_liveByMemory = new();
+    private readonly LiveBufferSet _live;
 
     /// <summary>Wraps already-resolved guest functions. Prefer <see cref="GuestAllocatorSource.Malloc"/>.</summary>
     public GuestMallocAllocator(GuestMemory memory, Func<int, int> malloc, Action<int> free,
@@ -41,16 +43,20 @@ public sealed class GuestMallocAllocator : IGuestAllocator
         _free = free;
         _alignedAlloc = alignedAlloc;
         Name = name;
+        _live = s_liveByMemory.GetValue(memory, _ => new LiveBufferSet());
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>The lowest address <c>malloc</c> may return (see <see cref="HeapFloor"/>); none by default.</summary>
+    public HeapFloor Floor { get; init; }
+
     /// <summary>The alignment guest <c>malloc</c> guarantees; larger alignments need <c>aligned_alloc</c>. 8 on wasm32 C.</summary>
     public uint MallocAlignment { get; init; } = 8;
 
     /// <summary>How many buffers this allocator handed out and has not seen freed (see the remarks on the class).</summary>
-    public int LiveBuffers => _liveCount;
+    public int LiveBuffers => _live.CountOwnedBy(this);
 
     /// <inheritdoc />
     public uint Allocate(uint size, uint alignment) => Allocate(size, alignment, track: true, null, null);
@@ -93,28 +99,18 @@ public sealed class GuestMallocAllocator : IGuestAllocator
             result = _malloc(request);
         }
 
-        uint address = GuestAllocationCheck.Validate(Name, (uint)result, size, alignment, _memory);
-        ulong end = (ulong)address + Math.Max(size, 1u);
-        for (int i = 0; i < _liveCount; i++)
+        uint address = GuestAllocationCheck.Validate(Name, (uint)result, size, alignment, _memory, Floor, (uint)request);
+        if (_live.FindOverlap(address, Math.Max(size, 1u)) is { } live)
         {
-            ref readonly var live = ref _live[i];
-            if (address < (ulong)live.Address + live.Size && live.Address < end)
-            {
-                // Not freed: in the guest's eyes this is (part of) the live buffer, which the host will free itself.
-                string purpose = method is null ? "" : $" for {method} ({parameter})";
-                throw new GuestAllocationException(Name, size, alignment,
-                    $"it returned 0x{address:X8}{purpose}, which overlaps the live buffer at 0x{live.Address:X8} ({live.Size} bytes) that it handed out before and has not been freed");
-            }
+            // Not freed: in the guest's eyes this is (part of) the live buffer, which the host will free itself.
+            string purpose = method is null ? "" : $" for {method} ({parameter})";
+            throw new GuestAllocationException(Name, size, alignment,
+                $"it returned 0x{address:X8}{purpose}, which overlaps the live buffer at 0x{live.Address:X8} ({live.Size} bytes) that it handed out before and has not been freed");
         }
 
         if (track)
         {
-            if (_liveCount == _live.Length)
-            {
-                Array.Resize(ref _live, _live.Length * 2);
-            }
-
-            _live[_liveCount++] = new LiveRange(address, Math.Max(size, 1u), ++_sequence);
+            _live.Add(address, Math.Max(size, 1u), this);
         }
 
         return address;
@@ -128,47 +124,142 @@ public sealed class GuestMallocAllocator : IGuestAllocator
             return;
         }
 
-        for (int i = 0; i < _liveCount; i++)
-        {
-            if (_live[i].Address == address)
-            {
-                _live[i] = _live[--_liveCount];
-                break;
-            }
-        }
+        _live.Remove(address);
 
         // Addresses not in the list are buffers the guest returned (or one the list forgot): the guest's free decides.
         _free((int)address);
     }
 
     /// <inheritdoc />
-    public AllocationScope EnterScope() => new(_sequence);
+    public AllocationScope EnterScope() => new(_live.Sequence);
 
     /// <inheritdoc />
-    public void ExitScope(AllocationScope scope)
-    {
+    public void ExitScope(AllocationScope scope) =>
         // A stub frees everything it allocated before its scope ends; what is still here was allocated during the call
         // for the guest to keep (a host function's result, through a wrapper that dropped the parameter name).
-        int kept = 0;
-        for (int i = 0; i < _liveCount; i++)
+        _live.ForgetNewerThan(scope.Mark, this);
+
+    private readonly record struct LiveRange(uint Address, uint Size, ulong Sequence, GuestMallocAllocator Owner);
+
+    /// <summary>
+    /// Live buffers: address, size (at least 1), allocation number and the allocator that handed it out. A handful per
+    /// call, scanned linearly; the array is reused, so steady-state calls allocate nothing on the .NET heap.
+    /// </summary>
+    private sealed class LiveBufferSet
+    {
+        private LiveRange[] _ranges = new LiveRange[8];
+        private int _count;
+
+        public ulong Sequence { get; private set; }
+
+        public int CountOwnedBy(GuestMallocAllocator owner)
         {
-            if (_live[i].Sequence <= scope.Mark)
+            int count = 0;
+            for (int i = 0; i < _count; i++)
             {
-                _live[kept++] = _live[i];
+                if (ReferenceEquals(_ranges[i].Owner, owner))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        public LiveRange? FindOverlap(uint address, uint size)
+        {
+            ulong end = (ulong)address + size;
+            for (int i = 0; i < _count; i++)
+            {
+                ref readonly var live = ref _ranges[i];
+                if (address < (ulong)live.Address + live.Size && live.Address < end)
+                {
+                    return live;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(uint address, uint size, GuestMallocAllocator owner)
+        {
+            if (_count == _ranges.Length)
+            {
+                Array.Resize(ref _ranges, _ranges.Length * 2);
+            }
+
+            _ranges[_count++] = new LiveRange(address, size, ++Sequence, owner);
+        }
+
+        /// <summary>Forgets the buffer at <paramref name="address"/>, whichever allocator handed it out: it is free memory now.</summary>
+        public void Remove(uint address)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_ranges[i].Address == address)
+                {
+                    _ranges[i] = _ranges[--_count];
+                    _ranges[_count] = default;
+                    return;
+                }
             }
         }
 
-        _liveCount = kept;
-    }
+        public void ForgetNewerThan(ulong mark, GuestMallocAllocator owner)
+        {
+            int kept = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_ranges[i].Sequence <= mark || !ReferenceEquals(_ranges[i].Owner, owner))
+                {
+                    _ranges[kept++] = _ranges[i];
+                }
+            }
 
-    private readonly record struct LiveRange(uint Address, uint Size, ulong Sequence);
+            // Clear what moved out of the live part, so the set does not keep allocators alive.
+            Array.Clear(_ranges, kept, _count - kept);
+            _count = kept;
+        }
+    }
+}
+
+/// <summary>
+/// The lowest address a guest's heap can hand out, read from the module's exported <c>__heap_base</c> (or, without it,
+/// <c>__data_end</c>): below it lie static data and, in lld's default layout, the stack. <see cref="Address"/> 0 when
+/// the module exports neither (Emscripten, AssemblyScript, hand-written modules), and nothing is checked.
+/// </summary>
+/// <param name="Address">The first address the heap may use.</param>
+/// <param name="Symbol">The global it was read from, for messages.</param>
+public readonly record struct HeapFloor(uint Address, string Symbol)
+{
+    /// <summary>Reads the floor from <paramref name="instance"/>'s exported globals; <c>default</c> when it exports neither.</summary>
+    public static HeapFloor Read(Instance instance)
+    {
+        foreach (string symbol in new[] { "__heap_base", "__data_end" })
+        {
+            if (instance.GetGlobal(symbol)?.GetValue() is int value && value > 0)
+            {
+                return new HeapFloor((uint)value, symbol);
+            }
+        }
+
+        return default;
+    }
 }
 
 /// <summary>Checks what an allocator returned before the host writes through it.</summary>
 public static class GuestAllocationCheck
 {
     /// <summary>Returns <paramref name="address"/> when it is non-zero, aligned and inside memory; throws otherwise.</summary>
-    public static uint Validate(string allocator, uint address, uint size, uint alignment, GuestMemory memory)
+    public static uint Validate(string allocator, uint address, uint size, uint alignment, GuestMemory memory) =>
+        Validate(allocator, address, size, alignment, memory, default, size);
+
+    /// <summary>
+    /// Returns <paramref name="address"/> when it is non-zero, aligned, not below <paramref name="floor"/>, and
+    /// <paramref name="requested"/> bytes from it (what the allocator was asked for, at least <paramref name="size"/>)
+    /// lie inside memory; throws <see cref="GuestAllocationException"/> otherwise.
+    /// </summary>
+    public static uint Validate(string allocator, uint address, uint size, uint alignment, GuestMemory memory, HeapFloor floor, uint requested)
     {
         if (address == 0)
         {
@@ -180,11 +271,19 @@ public static class GuestAllocationCheck
             throw new GuestAllocationException(allocator, size, alignment, $"it returned the misaligned address 0x{address:X8}");
         }
 
+        if (address < floor.Address)
+        {
+            // Static data or the stack: writing there would corrupt the guest, and freeing it would corrupt its heap.
+            throw new GuestAllocationException(allocator, size, alignment,
+                $"it returned 0x{address:X8}, which lies below {floor.Symbol} (0x{floor.Address:X8}), in static data or the stack, not in its heap");
+        }
+
         ulong length = memory.Length;
-        if ((ulong)address + size > length)
+        ulong bytes = Math.Max(size, requested);
+        if ((ulong)address + bytes > length)
         {
             throw new GuestAllocationException(allocator, size, alignment,
-                $"it returned 0x{address:X8}, and {size} bytes from there exceed the memory size of {length} bytes");
+                $"it returned 0x{address:X8}, and {bytes} {(bytes == 1 ? "byte from there exceeds" : "bytes from there exceed")} the memory size of {length} bytes");
         }
 
         return address;

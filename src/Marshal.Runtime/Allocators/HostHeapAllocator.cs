@@ -10,8 +10,11 @@ namespace WasmMarshal.Allocators;
 /// obtained from an <see cref="IGuestRegionSource"/>. No header bytes are written into guest memory, and allocation
 /// and free never call into the guest unless the heap must grow.
 /// </summary>
-public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics
+public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics, IManagesGuestMemory
 {
+    /// <summary>Every region obtained from the source, as given (before the heap rounds it to its granularity).</summary>
+    private readonly System.Collections.Generic.List<(uint Start, uint Length)> _regions = new();
+
     private readonly TlsfHeap _heap = new();
     private readonly GuestMemory _memory;
     private readonly IGuestRegionSource _source;
@@ -65,6 +68,7 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics
         }
 
         _heap.AddRegion(start, length);
+        _regions.Add((start, length));
         if (!_heap.TryAllocate(size, Math.Max(alignment, 1u), out address))
         {
             throw new GuestAllocationException(Name, size, alignment, "the new region was still too small");
@@ -132,4 +136,19 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics
 
     /// <inheritdoc />
     public AllocatorStatistics GetStatistics() => _heap.GetStatistics();
+
+    /// <inheritdoc />
+    public bool Manages(uint address, uint length)
+    {
+        ulong end = (ulong)address + Math.Max(length, 1u);
+        foreach (var (start, size) in _regions)
+        {
+            if (address < (ulong)start + size && end > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -30,6 +30,9 @@ public sealed class RustAllocator : IGuestAllocator
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>The lowest address <c>alloc</c> may return (see <see cref="HeapFloor"/>); none by default.</summary>
+    public HeapFloor Floor { get; init; }
+
     /// <inheritdoc />
     public uint Allocate(uint size, uint alignment)
     {
@@ -39,7 +42,7 @@ public sealed class RustAllocator : IGuestAllocator
         }
 
         int result = _alloc((int)Math.Max(size, 1u), (int)Math.Max(alignment, 1u));
-        return GuestAllocationCheck.Validate(Name, unchecked((uint)result), size, alignment, _memory);
+        return GuestAllocationCheck.Validate(Name, unchecked((uint)result), size, alignment, _memory, Floor, Math.Max(size, 1u));
     }
 
     /// <inheritdoc />

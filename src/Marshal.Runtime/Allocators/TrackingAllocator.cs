@@ -19,7 +19,7 @@ public sealed record LiveAllocation(uint Address, uint Size, uint Alignment, str
 /// A debug decorator that records, for every live allocation, the stub method and parameter that made it (the
 /// generator passes both), and reports what stayed alive: file/func/line tracking done by the generator.
 /// </summary>
-public sealed class TrackingAllocator : IGuestAllocator, IReportsStatistics
+public sealed class TrackingAllocator : IGuestAllocator, IReportsStatistics, IManagesGuestMemory
 {
     private readonly IGuestAllocator _inner;
     private readonly Dictionary<uint, LiveAllocation> _live = new();
@@ -107,4 +107,7 @@ public sealed class TrackingAllocator : IGuestAllocator, IReportsStatistics
     public AllocatorStatistics GetStatistics() => _inner is IReportsStatistics stats
         ? stats.GetStatistics()
         : new AllocatorStatistics(_bytesInUse, _peak, _live.Count, _sequence, 0, 0, 0);
+
+    /// <inheritdoc />
+    public bool Manages(uint address, uint length) => _inner is IManagesGuestMemory inner && inner.Manages(address, length);
 }

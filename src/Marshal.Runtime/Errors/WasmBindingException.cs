@@ -28,10 +28,10 @@ public sealed class WasmBindingException : WasmMarshalException
 
     /// <summary>Creates the exception with a <paramref name="hint"/> on what to change, appended to the message.</summary>
     public WasmBindingException(string target, IReadOnlyList<BindingMismatch> mismatches, string? hint)
-        : base(Format(target, mismatches) + (hint is null ? "" : Environment.NewLine + "Hint: " + hint))
+        : base(Format(target, Distinct(mismatches)) + (hint is null ? "" : Environment.NewLine + "Hint: " + hint))
     {
         Target = target;
-        Mismatches = mismatches;
+        Mismatches = Distinct(mismatches);
         Hint = hint;
     }
 
@@ -43,6 +43,13 @@ public sealed class WasmBindingException : WasmMarshalException
 
     /// <summary>Every mismatch found.</summary>
     public IReadOnlyList<BindingMismatch> Mismatches { get; }
+
+    /// <summary>
+    /// The same mismatch found twice (the allocator and the guest heap both need the missing memory, say) is one
+    /// mismatch to the user.
+    /// </summary>
+    private static IReadOnlyList<BindingMismatch> Distinct(IReadOnlyList<BindingMismatch> mismatches) =>
+        mismatches.Distinct().ToList();
 
     private static string Format(string target, IReadOnlyList<BindingMismatch> mismatches) =>
         $"Cannot bind {target}: {mismatches.Count} mismatch{(mismatches.Count == 1 ? "" : "es")}:"

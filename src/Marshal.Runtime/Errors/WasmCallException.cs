@@ -76,11 +76,16 @@ public class WasmTrapException : WasmCallException
     /// <summary>Why the guest trapped.</summary>
     public TrapCode Code { get; }
 
-    /// <summary>The first line of a Wasmtime message (the rest is a wasm backtrace).</summary>
+    /// <summary>
+    /// The line of a Wasmtime trap message that says what happened: Wasmtime puts the wasm backtrace first and the
+    /// cause last (<c>Caused by: wasm trap: ...</c>), so the cause line when there is one, else the first line.
+    /// </summary>
     protected static string FirstLine(string message)
     {
-        int newline = message.IndexOf('\n');
-        return newline < 0 ? message : message.Substring(0, newline).TrimEnd();
+        int cause = message.IndexOf("wasm trap:", StringComparison.Ordinal);
+        string from = cause >= 0 ? message.Substring(cause) : message;
+        int newline = from.IndexOf('\n');
+        return (newline < 0 ? from : from.Substring(0, newline)).TrimEnd();
     }
 }
 
@@ -88,12 +93,69 @@ public class WasmTrapException : WasmCallException
 /// A host import called by the guest during the call threw. The original exception is
 /// <see cref="Exception.InnerException"/>; the guest was trapped at that point.
 /// </summary>
+/// <remarks>
+/// When the host function had called back into a guest and that nested call failed, the nested call's exception is not
+/// wrapped once more: host and guest calling each other hundreds of levels deep would otherwise give a chain hundreds
+/// of exceptions long, each repeating the message of the one inside. Instead the innermost failure (the nested call's
+/// <see cref="WasmTrapException"/>, or the exception the innermost host function threw) is the inner exception at
+/// every level, and <see cref="NestedCalls"/> says how deep it happened.
+/// </remarks>
 public sealed class WasmHostCallbackException : WasmCallException
 {
+    /// <summary>The longest part of the cause's message repeated in this one.</summary>
+    private const int MaxQuotedMessage = 500;
+
     /// <summary>Creates the exception.</summary>
     public WasmHostCallbackException(string method, Exception hostException)
-        : base(method, $"a host function called by the guest threw {hostException.GetType().Name}: {hostException.Message}", hostException)
+        : this(method, Innermost(method, hostException, out int nestedCalls, out string innermostMethod), nestedCalls, innermostMethod)
     {
+    }
+
+    private WasmHostCallbackException(string method, Exception cause, int nestedCalls, string innermostMethod)
+        : base(method, Describe(cause, nestedCalls, innermostMethod), cause)
+    {
+        NestedCalls = nestedCalls;
+        InnermostMethod = innermostMethod;
+    }
+
+    /// <summary>
+    /// How many calls into a guest, each made by a host function inside the one before, lie between this call and
+    /// the failure in <see cref="Exception.InnerException"/>: 0 when the host function this call's guest called threw
+    /// itself, 1 when that host function called a guest and the call failed, and so on.
+    /// </summary>
+    public int NestedCalls { get; }
+
+    /// <summary>
+    /// The interface method of the innermost call that failed: <see cref="WasmCallException.Method"/> itself when
+    /// <see cref="NestedCalls"/> is 0.
+    /// </summary>
+    public string InnermostMethod { get; }
+
+    private static Exception Innermost(string method, Exception hostException, out int nestedCalls, out string innermostMethod)
+    {
+        switch (hostException)
+        {
+            case WasmHostCallbackException nested:
+                nestedCalls = nested.NestedCalls + 1;
+                innermostMethod = nested.InnermostMethod;
+                return nested.InnerException!;
+            case WasmCallException nestedCall:
+                nestedCalls = 1;
+                innermostMethod = nestedCall.Method;
+                return nestedCall;
+            default:
+                nestedCalls = 0;
+                innermostMethod = method;
+                return hostException;
+        }
+    }
+
+    private static string Describe(Exception cause, int nestedCalls, string innermostMethod)
+    {
+        string message = cause.Message.Length <= MaxQuotedMessage ? cause.Message : cause.Message.Substring(0, MaxQuotedMessage) + "...";
+        return nestedCalls == 0
+            ? $"a host function called by the guest threw {cause.GetType().Name}: {message}"
+            : $"a host function called by the guest called back into a guest, which failed {nestedCalls} nested call{(nestedCalls == 1 ? "" : "s")} deep, in {innermostMethod}, with {cause.GetType().Name}: {message}";
     }
 }
 

@@ -15,11 +15,18 @@ public sealed class HeapBaseRegionSource : IGuestRegionSource
     private uint _heapBase;
     private bool _initialRangeGiven;
 
-    /// <summary>Uses the range above <paramref name="heapBase"/>.</summary>
+    /// <summary>
+    /// The lowest address the range starts at, whatever <c>__heap_base</c> says: address 0 is NULL to the guest (a
+    /// string there arrives as a null pointer, and a free of 0 frees nothing), so a module that exports
+    /// <c>__heap_base</c> as 0 still gets its first bytes skipped. 16 keeps every alignment the heap hands out.
+    /// </summary>
+    public const uint LowestStart = 16;
+
+    /// <summary>Uses the range above <paramref name="heapBase"/> (and at least <see cref="LowestStart"/>).</summary>
     public HeapBaseRegionSource(Memory memory, uint heapBase, uint minimumGrowPages = 1)
     {
         _memory = memory;
-        _heapBase = heapBase;
+        _heapBase = Math.Max(heapBase, LowestStart);
         _grow = new MemoryGrowRegionSource(memory, minimumGrowPages);
     }
 

@@ -42,12 +42,21 @@ public sealed class MemoryGrowRegionSource : IGuestRegionSource
             prime();
         }
 
-        ulong pages = Math.Max(((ulong)minimumSize + Memory.PageSize - 1) / Memory.PageSize, MinimumPages);
+        // A memory of 0 pages grows from address 0, which is NULL to the guest: skip the first bytes, as
+        // HeapBaseRegionSource does, and grow enough for them too.
+        ulong skip = _memory.GetSize() == 0 ? HeapBaseRegionSource.LowestStart : 0;
+        ulong pages = Math.Max(((ulong)minimumSize + skip + Memory.PageSize - 1) / Memory.PageSize, MinimumPages);
         try
         {
             long oldPages = _memory.Grow((long)pages);
             ulong begin = (ulong)oldPages * Memory.PageSize;
             ulong length = pages * Memory.PageSize;
+            if (begin == 0)
+            {
+                begin = HeapBaseRegionSource.LowestStart;
+                length -= HeapBaseRegionSource.LowestStart;
+            }
+
             if (begin + length > uint.MaxValue + 1ul)
             {
                 start = size = 0;

@@ -1,0 +1,431 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using Wasmtime;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocators;
+using WasmMarshal.Marshalling;
+
+namespace WasmMarshal.Interop;
+
+/// <summary>
+/// The per-call protocol of a generated import stub, so that the stub itself only names values: enter the guest
+/// (disposed, poisoned, other thread, native stack), open the allocator scope, allocate and write each argument, read
+/// and validate each result, then, in <c>finally</c>, release every buffer in reverse, keep what fails there, and leave.
+/// </summary>
+/// <remarks>
+/// Every method takes its own fresh view of memory, so no view outlives an allocation or a guest call: the base may
+/// move whenever the guest runs. A ref struct, so a frame cannot escape the call it belongs to.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct WasmCallFrame
+{
+    private readonly WasmImportContext _context;
+    private readonly string _method;
+    private readonly AllocationScope _scope;
+    private Buffers _buffers;
+    private List<Buffer>? _moreBuffers;
+    private int _count;
+    private Exception? _failure;
+
+    private WasmCallFrame(WasmImportContext context, string method, AllocationScope scope)
+    {
+        _context = context;
+        _method = method;
+        _scope = scope;
+    }
+
+    /// <summary>Starts a call of <paramref name="method"/> (<c>Interface.Method</c>); pair with <see cref="Exit"/> in <c>finally</c>.</summary>
+    public static WasmCallFrame Enter(WasmImportContext context, string method)
+    {
+        var guest = context.Guest;
+        guest.EnterCall(method);
+        AllocationScope scope = default;
+        if (context.Scratch is { } scratch)
+        {
+            try
+            {
+                scope = scratch.EnterScope();
+            }
+            catch
+            {
+                guest.ExitCall();
+                throw;
+            }
+        }
+
+        return new WasmCallFrame(context, method, scope);
+    }
+
+    private readonly WasmGuest Guest => _context.Guest;
+
+    private readonly GuestMemoryView View() => _context.Guest.Memory.View();
+
+    private readonly IGuestAllocator Scratch =>
+        _context.Scratch ?? throw new InvalidOperationException($"{_method}: the stub was bound without an allocator");
+
+    // ---- Arguments: allocated from the scratch allocator, written through a fresh view, released by Exit ----
+
+    /// <summary>A string as <c>(ptr, length in code units)</c>; <c>(0, 0)</c> for null. An empty string gets a real pointer.</summary>
+    public GuestSlice InString<TCodec>(string? value, string parameter) where TCodec : IWasmStringCodec
+    {
+        if (value is null)
+        {
+            return default;
+        }
+
+        uint size = TCodec.GetByteCount(value, _method, parameter);
+        uint address = AllocateScratch(size, TCodec.UnitSize, parameter);
+        TCodec.Write(value, View().Bytes(address, size, _method, parameter));
+        return new GuestSlice(address, size / TCodec.UnitSize, size);
+    }
+
+    /// <summary>A NUL-terminated UTF-8 string as one pointer; 0 for null.</summary>
+    public int InCString(string? value, string parameter)
+    {
+        if (value is null)
+        {
+            return 0;
+        }
+
+        uint size = CStringMarshaller.GetByteCount(value, _method, parameter);
+        uint address = AllocateScratch(size, 1, parameter);
+        CStringMarshaller.Write(value, View().Bytes(address, size, _method, parameter));
+        return unchecked((int)address);
+    }
+
+    /// <summary>An AssemblyScript String object, pinned until Exit unpins it through the scratch allocator; 0 for null.</summary>
+    public int InAssemblyScriptString(string? value, string parameter)
+    {
+        if (value is null)
+        {
+            return 0;
+        }
+
+        uint size = AssemblyScriptStringMarshaller.GetByteCount(value, _method, parameter);
+        uint address = AssemblyScriptStringMarshaller.AllocatePinned(Scratch, size, _method, parameter);
+        Record(new Buffer(address, size, AssemblyScriptStringMarshaller.Alignment, guestOwned: false, parameter));
+        AssemblyScriptStringMarshaller.Write(value, View().Bytes(address, size, _method, parameter));
+        return unchecked((int)address);
+    }
+
+    /// <summary>A span or array as <c>(ptr, element count)</c>; <c>(0, 0)</c> when empty (or a null array), without allocating.</summary>
+    public GuestSlice InSpan<T>(ReadOnlySpan<T> values, uint alignment, string parameter) where T : unmanaged
+    {
+        if (values.IsEmpty)
+        {
+            return default;
+        }
+
+        uint size = SpanMarshaller.GetByteCount<T>(values.Length, _method, parameter);
+        uint address = AllocateScratch(size, alignment, parameter);
+        SpanMarshaller.Write(values, View().Bytes(address, size, _method, parameter));
+        return new GuestSlice(address, (uint)values.Length, size);
+    }
+
+    /// <summary>A copy of <paramref name="value"/> (a struct, or a scalar passed by reference) in guest memory.</summary>
+    public int InValue<T>(in T value, uint alignment, string parameter) where T : unmanaged
+    {
+        uint address = AllocateScratch((uint)Unsafe.SizeOf<T>(), alignment, parameter);
+        View().Write(address, in value, _method, parameter);
+        return unchecked((int)address);
+    }
+
+    /// <summary>Zeroed room for an <c>out</c> value.</summary>
+    public int OutValue<T>(uint alignment, string parameter) where T : unmanaged
+    {
+        uint size = (uint)Unsafe.SizeOf<T>();
+        uint address = AllocateScratch(size, alignment, parameter);
+        View().Bytes(address, size, _method, parameter).Clear();
+        return unchecked((int)address);
+    }
+
+    /// <summary>The return area a result too large for one core value comes back through (the C ABI's sret pointer).</summary>
+    public int ReturnArea(uint size, uint alignment) => unchecked((int)AllocateScratch(size, alignment, "return"));
+
+    // ---- After the guest returned: copy back and results, each through a fresh view ----
+
+    /// <summary>Copies a <c>Span&lt;T&gt;</c> argument back after the call.</summary>
+    public readonly void CopyBack<T>(GuestSlice slice, Span<T> destination, string parameter) where T : unmanaged
+    {
+        if (slice.Ptr == 0)
+        {
+            return;
+        }
+
+        var bytes = View().Bytes(slice.Address, slice.ByteCount, _method, parameter);
+        NormalizeBools<T>(bytes);
+        SpanMarshaller.ReadInto(bytes, destination);
+    }
+
+    /// <summary>Reads a <c>ref</c> or <c>out</c> value back.</summary>
+    public readonly T Read<T>(int address, string parameter) where T : unmanaged =>
+        View().Read<T>(unchecked((uint)address), _method, parameter);
+
+    /// <summary>A struct returned through a return area.</summary>
+    public readonly T ReturnValue<T>(int area) where T : unmanaged => Read<T>(area, "return");
+
+    /// <summary>A string returned as a <c>(ptr, length)</c> pair in <paramref name="area"/>; a null pointer is an error.</summary>
+    public string ReturnString<TCodec>(int area) where TCodec : IWasmStringCodec =>
+        ReturnNullableString<TCodec>(area) ?? throw ReturnedNull("string");
+
+    /// <summary>A string returned as a <c>(ptr, length)</c> pair in <paramref name="area"/>; a null pointer is null.</summary>
+    public string? ReturnNullableString<TCodec>(int area) where TCodec : IWasmStringCodec
+    {
+        var view = View();
+        ulong pair = view.Read<ulong>(unchecked((uint)area), _method, "return");
+        uint address = unchecked((uint)pair);
+        uint length = unchecked((uint)(pair >> 32));
+        if (address == 0)
+        {
+            return null;
+        }
+
+        uint size = TCodec.UnitSize == 1 ? length : SpanMarshaller.GetGuestByteCount<char>(length, _method, "return");
+        var bytes = view.Bytes(address, size, _method, "return");
+        TakeReturned(address, size, TCodec.UnitSize);
+        return TCodec.Read(bytes, _method, "return");
+    }
+
+    /// <summary>A NUL-terminated UTF-8 string returned as the core result; a null pointer is an error.</summary>
+    public string ReturnCString(int address) => ReturnNullableCString(address) ?? throw ReturnedNull("string");
+
+    /// <summary>A NUL-terminated UTF-8 string returned as the core result; a null pointer is null.</summary>
+    public string? ReturnNullableCString(int address)
+    {
+        uint at = unchecked((uint)address);
+        if (at == 0)
+        {
+            return null;
+        }
+
+        var bytes = View().NulTerminated(at, _method, "return");
+        TakeReturned(at, (uint)bytes.Length + 1, 1);
+        return Utf8Marshaller.Read(bytes, _method, "return");
+    }
+
+    /// <summary>An AssemblyScript string returned as the core result (left to the guest's collector); null is an error.</summary>
+    public readonly string ReturnAssemblyScriptString(int address) =>
+        ReturnNullableAssemblyScriptString(address) ?? throw ReturnedNull("string");
+
+    /// <summary>An AssemblyScript string returned as the core result (left to the guest's collector).</summary>
+    public readonly string? ReturnNullableAssemblyScriptString(int address) =>
+        AssemblyScriptStringMarshaller.Read(View(), unchecked((uint)address), _method, "return");
+
+    /// <summary>An array returned as a <c>(ptr, count)</c> pair in <paramref name="area"/>; a null pointer is an empty array.</summary>
+    public T[] ReturnArray<T>(int area, uint alignment) where T : unmanaged =>
+        ReturnNullableArray<T>(area, alignment) ?? Array.Empty<T>();
+
+    /// <summary>An array returned as a <c>(ptr, count)</c> pair in <paramref name="area"/>; a null pointer is null.</summary>
+    public T[]? ReturnNullableArray<T>(int area, uint alignment) where T : unmanaged
+    {
+        var view = View();
+        ulong pair = view.Read<ulong>(unchecked((uint)area), _method, "return");
+        uint address = unchecked((uint)pair);
+        uint count = unchecked((uint)(pair >> 32));
+        if (address == 0)
+        {
+            return count == 0
+                ? null
+                : throw new WasmGuestDataException(_method, "return", $"is a null pointer with an element count of {count}");
+        }
+
+        uint size = SpanMarshaller.GetGuestByteCount<T>(count, _method, "return");
+        var bytes = view.Bytes(address, size, _method, "return");
+        TakeReturned(address, size, alignment);
+        NormalizeBools<T>(bytes);
+        return SpanMarshaller.ReadArray<T>(bytes);
+    }
+
+    // ---- Failure and cleanup ----
+
+    /// <summary>
+    /// An exception filter: records that the call failed (so cleanup failures do not replace it) and returns true only
+    /// for Wasmtime's exceptions, which <see cref="Translate"/> turns into typed ones. Others propagate untouched.
+    /// </summary>
+    public bool Fails(Exception exception)
+    {
+        _failure = exception;
+        return exception is WasmtimeException;
+    }
+
+    /// <summary>The typed exception for what Wasmtime threw out of the call; poisons the guest under <see cref="TrapPolicy.Poison"/>.</summary>
+    public readonly Exception Translate(Exception exception) =>
+        exception is WasmtimeException wasmtime ? WasmCallException.FromWasmtime(wasmtime, _method, Guest) : exception;
+
+    /// <summary>
+    /// Releases every buffer of the call in reverse order, closes the allocator scope and leaves the guest. A release
+    /// that fails does not stop the others: a trapped free poisons the guest (the call's result stays valid); any other
+    /// failure is thrown as <see cref="WasmCleanupException"/> when the call succeeded, or kept in the call's exception
+    /// (<see cref="WasmCleanupException.DataKey"/>) when it failed.
+    /// </summary>
+    public void Exit()
+    {
+        List<Exception>? failures = null;
+        try
+        {
+            for (int i = _count - 1; i >= 0; i--)
+            {
+                Buffer buffer = At(i);
+                var allocator = buffer.GuestOwned ? _context.GuestHeap! : _context.Scratch!;
+                try
+                {
+                    allocator.Free(buffer.Address, buffer.Size, buffer.Alignment);
+                }
+                catch (WasmtimeException trapped)
+                {
+                    Guest.PoisonAfterCleanup(WasmCallException.FromWasmtime(trapped, _method));
+                }
+                catch (Exception other)
+                {
+                    (failures ??= new()).Add(new WasmCallException(_method,
+                        $"releasing the buffer of {Describe(buffer.Parameter)} at 0x{buffer.Address:X8} ({buffer.Size} bytes) through {allocator.Name} failed: {other.Message}", other));
+                }
+            }
+
+            if (_context.Scratch is { } scratch)
+            {
+                try
+                {
+                    scratch.ExitScope(_scope);
+                }
+                catch (Exception other)
+                {
+                    (failures ??= new()).Add(other);
+                }
+            }
+        }
+        finally
+        {
+            _count = 0;
+            Guest.ExitCall();
+        }
+
+        if (failures is not null)
+        {
+            if (_failure is null)
+            {
+                throw new WasmCleanupException(_method, failures.ToArray());
+            }
+
+            _failure.Data[WasmCleanupException.DataKey] = failures.ToArray();
+        }
+    }
+
+    // ---- Internals ----
+
+    private uint AllocateScratch(uint size, uint alignment, string parameter)
+    {
+        uint address = Scratch.Allocate(size, alignment, _method, parameter);
+        Record(new Buffer(address, size, alignment, guestOwned: false, parameter));
+        return address;
+    }
+
+    /// <summary>
+    /// Accepts a buffer the guest returned, to be freed into the guest heap by Exit, once it is known to be the guest
+    /// heap's own: not one of this call's host buffers (an argument handed back, the return area), not inside memory a
+    /// host allocator manages, not static data below the heap. Freeing any of those would corrupt a heap silently.
+    /// </summary>
+    private void TakeReturned(uint address, uint size, uint alignment)
+    {
+        uint length = Math.Max(size, 1u);
+        ulong end = (ulong)address + length;
+        for (int i = 0; i < _count; i++)
+        {
+            Buffer buffer = At(i);
+            if (!buffer.GuestOwned && address < (ulong)buffer.Address + Math.Max(buffer.Size, 1u) && end > buffer.Address)
+            {
+                throw Returned(address, $"lies inside the buffer the host passed for {Describe(buffer.Parameter)} (0x{buffer.Address:X8}, {buffer.Size} bytes): a result must be new memory from the guest's heap");
+            }
+        }
+
+        var heap = _context.GuestHeap!;
+        if (_context.Scratch is IManagesGuestMemory scratch && !ReferenceEquals(scratch, heap) && scratch.Manages(address, length))
+        {
+            throw Returned(address, $"lies inside memory that the host's {_context.Scratch.Name} manages, not the guest heap");
+        }
+
+        if (heap is IManagesGuestMemory managed)
+        {
+            if (!managed.Manages(address, length) || (heap is HostHeapAllocator host && !host.Heap.TryGetBlockSize(address, out _)))
+            {
+                throw Returned(address, $"is not a block that the guest heap ({heap.Name}) allocated");
+            }
+        }
+        else if (address < _context.HeapFloor)
+        {
+            throw Returned(address, $"lies below the heap (__heap_base is 0x{_context.HeapFloor:X8}): static data or the stack, which no heap owns");
+        }
+
+        Record(new Buffer(address, size, alignment, guestOwned: true, "return"));
+    }
+
+    private readonly WasmGuestDataException Returned(uint address, string why) =>
+        new(_method, "return", $"points to 0x{address:X8}, which {why}; it is not freed");
+
+    private readonly WasmGuestDataException ReturnedNull(string what) =>
+        new(_method, "return", $"is a null pointer, but the C# type is a non-nullable {what}");
+
+    private static string Describe(string parameter) => parameter == "return" ? "the return area" : $"parameter '{parameter}'";
+
+    /// <summary>A .NET bool must be 0 or 1; a guest may store any byte. Normalise, as scalar bools are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void NormalizeBools<T>(Span<byte> bytes) where T : unmanaged
+    {
+        if (typeof(T) == typeof(bool))
+        {
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = bytes[i] != 0 ? (byte)1 : (byte)0;
+            }
+        }
+    }
+
+    private void Record(in Buffer buffer)
+    {
+        if (_count < Buffers.Length)
+        {
+            _buffers[_count] = buffer;
+        }
+        else
+        {
+            (_moreBuffers ??= new()).Add(buffer);
+        }
+
+        _count++;
+    }
+
+    private readonly Buffer At(int index) => index < Buffers.Length ? _buffers[index] : _moreBuffers![index - Buffers.Length];
+
+    private readonly struct Buffer
+    {
+        public Buffer(uint address, uint size, uint alignment, bool guestOwned, string parameter)
+        {
+            Address = address;
+            Size = size;
+            Alignment = alignment;
+            GuestOwned = guestOwned;
+            Parameter = parameter;
+        }
+
+        public uint Address { get; }
+
+        public uint Size { get; }
+
+        public uint Alignment { get; }
+
+        /// <summary>Returned by the guest (freed into the guest heap) rather than allocated by the host (scratch).</summary>
+        public bool GuestOwned { get; }
+
+        public string Parameter { get; }
+    }
+
+    /// <summary>Room for the buffers of a typical call without touching the managed heap.</summary>
+    [InlineArray(Length)]
+    private struct Buffers
+    {
+        public const int Length = 4;
+        private Buffer _first;
+    }
+}
