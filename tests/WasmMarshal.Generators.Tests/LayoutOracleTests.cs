@@ -71,10 +71,16 @@ public sealed class LayoutOracleTests(ITestOutputHelper output)
         string header = files["IOracle.h"];
         var generated = ParseHeader(header);
 
-        // The host stub allocates and copies each struct with the size and alignment the layout calculator gave it,
-        // which is computed apart from the header's numbers: check those too.
-        var allocated = Regex.Matches(stubs, @"const string __method = ""IOracle\.Take(S\d+)"";.*?__value_ptr = __allocator\.Allocate\((\d+)u, (\d+)u", RegexOptions.Singleline)
-            .ToDictionary(m => m.Groups[1].Value, m => (Size: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Align: int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)));
+        // The host stub allocates and copies each struct with the alignment (and, in stubs that allocate by hand, the
+        // size) the layout calculator gave it, which is computed apart from the header's numbers: check those too.
+        // Stubs on the runtime call frame (__frame.InValue<T>) take the size from .NET itself; then only the alignment is
+        // the generator's (Size -1 below).
+        var allocated = Regex.Matches(stubs,
+                @"IOracle\.Take(S\d+)\((?:(?!IOracle\.TakeS\d+\().)*?(?:__allocator\.Allocate\((\d+)u, (\d+)u|InValue<[^>]+>\(in \w+, (\d+)u)",
+                RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Success
+                ? (Size: int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Align: int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture))
+                : (Size: -1, Align: int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture)));
         var rejected = shapes.Where(s => !generated.ContainsKey(s.CName)).Select(s => s.Name).ToHashSet();
         long generatedAt = clock.ElapsedMilliseconds;
 
@@ -106,7 +112,10 @@ public sealed class LayoutOracleTests(ITestOutputHelper output)
             Compare(mismatches, shape.Name + " size", gen.Size, size);
             if (allocated.TryGetValue(shape.Name, out var stub))
             {
-                Compare(mismatches, shape.Name + " size the host stub allocates", stub.Size, size);
+                if (stub.Size >= 0)
+                {
+                    Compare(mismatches, shape.Name + " size the host stub allocates", stub.Size, size);
+                }
                 Compare(mismatches, shape.Name + " alignment the host stub allocates", stub.Align, gen.Align);
             }
             else
