@@ -3,6 +3,20 @@
 
 // ICabiGuest.Shout: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function shout(ret: usize, text: usize, text_len: usize): void
+export type ShoutExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // ICabiGuest.Total: pointer arguments are host buffers, valid during the call only
 // export function total(values: usize, values_count: usize): i64
+export type TotalExport = (values: usize, values_count: usize) => i64;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkICabiGuestExports(shout, total);
+// @ts-ignore: decorator
+@inline
+export function checkICabiGuestExports<T0, T1>(shout: T0, total: T1): void {
+  const expected0: ShoutExport = shout;
+  const actual0: T0 = changetype<ShoutExport>(0);
+  const expected1: TotalExport = total;
+  const actual1: T1 = changetype<TotalExport>(0);
+}

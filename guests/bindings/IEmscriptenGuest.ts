@@ -3,15 +3,38 @@
 
 // IEmscriptenGuest.ToUpper: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function to_upper(ret: usize, text: usize, text_len: usize): void
+export type ToUpperExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IEmscriptenGuest.Greet: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function greet(ret: usize, name: usize, name_len: usize): void
+export type GreetExport = (ret: usize, name: usize, name_len: usize) => void;
 
 // IEmscriptenGuest.SumI32: pointer arguments are host buffers, valid during the call only
 // export function sum_i32(values: usize, values_count: usize): i64
+export type SumI32Export = (values: usize, values_count: usize) => i64;
 
 // IEmscriptenGuest.Squares: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function squares(ret: usize, n: i32): void
+export type SquaresExport = (ret: usize, n: i32) => void;
 
 // IEmscriptenGuest.GrowPages
 // export function grow_pages(pages: i32): i32
+export type GrowPagesExport = (pages: i32) => i32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIEmscriptenGuestExports(to_upper, greet, sum_i32, squares, grow_pages);
+// @ts-ignore: decorator
+@inline
+export function checkIEmscriptenGuestExports<T0, T1, T2, T3, T4>(to_upper: T0, greet: T1, sum_i32: T2, squares: T3, grow_pages: T4): void {
+  const expected0: ToUpperExport = to_upper;
+  const actual0: T0 = changetype<ToUpperExport>(0);
+  const expected1: GreetExport = greet;
+  const actual1: T1 = changetype<GreetExport>(0);
+  const expected2: SumI32Export = sum_i32;
+  const actual2: T2 = changetype<SumI32Export>(0);
+  const expected3: SquaresExport = squares;
+  const actual3: T3 = changetype<SquaresExport>(0);
+  const expected4: GrowPagesExport = grow_pages;
+  const actual4: T4 = changetype<GrowPagesExport>(0);
+}

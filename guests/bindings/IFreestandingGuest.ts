@@ -3,27 +3,62 @@
 
 // IFreestandingGuest.Fnv1a: pointer arguments are host buffers, valid during the call only
 // export function fnv1a32(text: usize, text_len: usize): u32
+export type Fnv1a32Export = (text: usize, text_len: usize) => u32;
 
 // IFreestandingGuest.ToUpper: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function to_upper(ret: usize, text: usize, text_len: usize): void
+export type ToUpperExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IFreestandingGuest.Greet: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function greet(ret: usize, name: usize, name_len: usize): void
+export type GreetExport = (ret: usize, name: usize, name_len: usize) => void;
 
 // IFreestandingGuest.SumI32: pointer arguments are host buffers, valid during the call only
 // export function sum_i32(values: usize, values_count: usize): i64
+export type SumI32Export = (values: usize, values_count: usize) => i64;
 
 // IFreestandingGuest.Squares: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function squares(ret: usize, n: i32): void
+export type SquaresExport = (ret: usize, n: i32) => void;
 
 // IFreestandingGuest.CallocZeroes
 // export function calloc_zeroes(size: u32): i32
+export type CallocZeroesExport = (size: u32) => i32;
 
 // IFreestandingGuest.AlignedAddress
 // export function aligned_address(alignment: u32, size: u32): u32
+export type AlignedAddressExport = (alignment: u32, size: u32) => u32;
 
 // IFreestandingGuest.Deep
 // export function deep(depth: u32): u32
+export type DeepExport = (depth: u32) => u32;
 
 // IFreestandingGuest.DataAddress
 // export function data_address(): u32
+export type DataAddressExport = () => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIFreestandingGuestExports(fnv1a32, to_upper, greet, sum_i32, squares, calloc_zeroes, aligned_address, deep, data_address);
+// @ts-ignore: decorator
+@inline
+export function checkIFreestandingGuestExports<T0, T1, T2, T3, T4, T5, T6, T7, T8>(fnv1a32: T0, to_upper: T1, greet: T2, sum_i32: T3, squares: T4, calloc_zeroes: T5, aligned_address: T6, deep: T7, data_address: T8): void {
+  const expected0: Fnv1a32Export = fnv1a32;
+  const actual0: T0 = changetype<Fnv1a32Export>(0);
+  const expected1: ToUpperExport = to_upper;
+  const actual1: T1 = changetype<ToUpperExport>(0);
+  const expected2: GreetExport = greet;
+  const actual2: T2 = changetype<GreetExport>(0);
+  const expected3: SumI32Export = sum_i32;
+  const actual3: T3 = changetype<SumI32Export>(0);
+  const expected4: SquaresExport = squares;
+  const actual4: T4 = changetype<SquaresExport>(0);
+  const expected5: CallocZeroesExport = calloc_zeroes;
+  const actual5: T5 = changetype<CallocZeroesExport>(0);
+  const expected6: AlignedAddressExport = aligned_address;
+  const actual6: T6 = changetype<AlignedAddressExport>(0);
+  const expected7: DeepExport = deep;
+  const actual7: T7 = changetype<DeepExport>(0);
+  const expected8: DataAddressExport = data_address;
+  const actual8: T8 = changetype<DataAddressExport>(0);
+}

@@ -17,9 +17,26 @@ export const STEP_INFO_HEADING: usize = 12; // i32
 
 // IGameLogic.Describe: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function describe(ret: usize): void
+export type DescribeExport = (ret: usize) => void;
 
 // IGameLogic.Reset: pointer arguments are host buffers, valid during the call only
 // export function reset(ret: usize, width: i32, height: i32, board: usize, board_count: usize): void
+export type ResetExport = (ret: usize, width: i32, height: i32, board: usize, board_count: usize) => void;
 
 // IGameLogic.Step: pointer arguments are host buffers, valid during the call only
 // export function step(ret: usize, autopilot: bool, board: usize, board_count: usize): void
+export type StepExport = (ret: usize, autopilot: bool, board: usize, board_count: usize) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIGameLogicExports(describe, reset, step);
+// @ts-ignore: decorator
+@inline
+export function checkIGameLogicExports<T0, T1, T2>(describe: T0, reset: T1, step: T2): void {
+  const expected0: DescribeExport = describe;
+  const actual0: T0 = changetype<DescribeExport>(0);
+  const expected1: ResetExport = reset;
+  const actual1: T1 = changetype<ResetExport>(0);
+  const expected2: StepExport = step;
+  const actual2: T2 = changetype<StepExport>(0);
+}

@@ -10,15 +10,38 @@ export const VEC3_Z: usize = 8; // f32
 
 // IGreeter.Add
 // export function add(a: i32, b: i32): i32
+export type AddExport = (a: i32, b: i32) => i32;
 
 // IGreeter.Greet: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function greet(ret: usize, name: usize, name_len: usize): void
+export type GreetExport = (ret: usize, name: usize, name_len: usize) => void;
 
 // IGreeter.WordCount: pointer arguments are host buffers, valid during the call only
 // export function word_count(text: usize, text_len: usize): u32
+export type WordCountExport = (text: usize, text_len: usize) => u32;
 
 // IGreeter.SumI32: pointer arguments are host buffers, valid during the call only
 // export function sum_i32(values: usize, values_count: usize): i64
+export type SumI32Export = (values: usize, values_count: usize) => i64;
 
 // IGreeter.Scale: pointer arguments are host buffers, valid during the call only
 // export function scale(ret: usize, v: usize, k: f32): void
+export type ScaleExport = (ret: usize, v: usize, k: f32) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIGreeterExports(add, greet, word_count, sum_i32, scale);
+// @ts-ignore: decorator
+@inline
+export function checkIGreeterExports<T0, T1, T2, T3, T4>(add: T0, greet: T1, word_count: T2, sum_i32: T3, scale: T4): void {
+  const expected0: AddExport = add;
+  const actual0: T0 = changetype<AddExport>(0);
+  const expected1: GreetExport = greet;
+  const actual1: T1 = changetype<GreetExport>(0);
+  const expected2: WordCountExport = word_count;
+  const actual2: T2 = changetype<WordCountExport>(0);
+  const expected3: SumI32Export = sum_i32;
+  const actual3: T3 = changetype<SumI32Export>(0);
+  const expected4: ScaleExport = scale;
+  const actual4: T4 = changetype<ScaleExport>(0);
+}

@@ -3,75 +3,158 @@
 
 // IHostile.Spin
 // export function spin(): void
+export type SpinExport = () => void;
 
 // IHostile.SpinWith: pointer arguments are host buffers, valid during the call only
 // export function spin_with(text: usize, text_len: usize): u32
+export type SpinWithExport = (text: usize, text_len: usize) => u32;
 
 // IHostile.CountTo
 // export function count_to(n: u32): u32
+export type CountToExport = (n: u32) => u32;
 
 // IHostile.TrapMidway: pointer arguments are host buffers, valid during the call only
 // export function trap_midway(text: usize, text_len: usize, data: usize, data_count: usize): u32
+export type TrapMidwayExport = (text: usize, text_len: usize, data: usize, data_count: usize) => u32;
 
 // IHostile.DoTrap
 // export function do_trap(): void
+export type DoTrapExport = () => void;
 
 // IHostile.LyingStr: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function lying_str(ret: usize, ptr: u32, len: u32): void
+export type LyingStrExport = (ret: usize, ptr: u32, len: u32) => void;
 
 // IHostile.LyingStr16: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function lying_str16(ret: usize, ptr: u32, units: u32): void
+export type LyingStr16Export = (ret: usize, ptr: u32, units: u32) => void;
 
 // IHostile.LyingSlice: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function lying_slice(ret: usize, ptr: u32, count: u32): void
+export type LyingSliceExport = (ret: usize, ptr: u32, count: u32) => void;
 
 // IHostile.StrWithGarbageLength: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function str_with_garbage_length(ret: usize): void
+export type StrWithGarbageLengthExport = (ret: usize) => void;
 
 // IHostile.SliceWithWrappingCount: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function slice_with_wrapping_count(ret: usize): void
+export type SliceWithWrappingCountExport = (ret: usize) => void;
 
 // IHostile.InvalidUtf8: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function invalid_utf8(ret: usize): void
+export type InvalidUtf8Export = (ret: usize) => void;
 
 // IHostile.UnpairedUtf16: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function unpaired_utf16(ret: usize): void
+export type UnpairedUtf16Export = (ret: usize) => void;
 
 // IHostile.GrowUntilFull
 // export function grow_until_full(): i32
+export type GrowUntilFullExport = () => i32;
 
 // IHostile.Grow
 // export function grow(pages: i32): i32
+export type GrowExport = (pages: i32) => i32;
 
 // IHostile.MemoryPages
 // export function memory_pages(): i32
+export type MemoryPagesExport = () => i32;
 
 // IHostile.MallocUntilNull
 // export function malloc_until_null(size: u32): i32
+export type MallocUntilNullExport = (size: u32) => i32;
 
 // IHostile.Take: pointer arguments are host buffers, valid during the call only
 // export function take(text: usize, text_len: usize): u32
+export type TakeExport = (text: usize, text_len: usize) => u32;
 
 // IHostile.Take2: pointer arguments are host buffers, valid during the call only
 // export function take2(a: usize, a_len: usize, b: usize, b_len: usize): u32
+export type Take2Export = (a: usize, a_len: usize, b: usize, b_len: usize) => u32;
 
 // IHostile.Checksum: pointer arguments are host buffers, valid during the call only
 // export function checksum(data: usize, data_count: usize): u64
+export type ChecksumExport = (data: usize, data_count: usize) => u64;
 
 // IHostile.CallLog
 // export function call_log(length: i32): void
+export type CallLogExport = (length: i32) => void;
 
 // IHostile.CallLogRaw
 // export function call_log_raw(ptr: u32, length: i32): void
+export type CallLogRawExport = (ptr: u32, length: i32) => void;
 
 // IHostile.CallLogUnpairedUtf16
 // export function call_log_unpaired_utf16(): void
+export type CallLogUnpairedUtf16Export = () => void;
 
 // IHostile.CallSum
 // export function call_sum(count: i32): i64
+export type CallSumExport = (count: i32) => i64;
 
 // IHostile.CallMake
 // export function call_make(count: i32, times: i32): u64
+export type CallMakeExport = (count: i32, times: i32) => u64;
 
 // IHostile.Visit
 // export function visit(length: u32): u64
+export type VisitExport = (length: u32) => u64;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileExports(spin, spin_with, count_to, trap_midway, do_trap, lying_str, lying_str16, lying_slice, str_with_garbage_length, slice_with_wrapping_count, invalid_utf8, unpaired_utf16, grow_until_full, grow, memory_pages, malloc_until_null, take, take2, checksum, call_log, call_log_raw, call_log_unpaired_utf16, call_sum, call_make, visit);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileExports<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, T17, T18, T19, T20, T21, T22, T23, T24>(spin: T0, spin_with: T1, count_to: T2, trap_midway: T3, do_trap: T4, lying_str: T5, lying_str16: T6, lying_slice: T7, str_with_garbage_length: T8, slice_with_wrapping_count: T9, invalid_utf8: T10, unpaired_utf16: T11, grow_until_full: T12, grow: T13, memory_pages: T14, malloc_until_null: T15, take: T16, take2: T17, checksum: T18, call_log: T19, call_log_raw: T20, call_log_unpaired_utf16: T21, call_sum: T22, call_make: T23, visit: T24): void {
+  const expected0: SpinExport = spin;
+  const actual0: T0 = changetype<SpinExport>(0);
+  const expected1: SpinWithExport = spin_with;
+  const actual1: T1 = changetype<SpinWithExport>(0);
+  const expected2: CountToExport = count_to;
+  const actual2: T2 = changetype<CountToExport>(0);
+  const expected3: TrapMidwayExport = trap_midway;
+  const actual3: T3 = changetype<TrapMidwayExport>(0);
+  const expected4: DoTrapExport = do_trap;
+  const actual4: T4 = changetype<DoTrapExport>(0);
+  const expected5: LyingStrExport = lying_str;
+  const actual5: T5 = changetype<LyingStrExport>(0);
+  const expected6: LyingStr16Export = lying_str16;
+  const actual6: T6 = changetype<LyingStr16Export>(0);
+  const expected7: LyingSliceExport = lying_slice;
+  const actual7: T7 = changetype<LyingSliceExport>(0);
+  const expected8: StrWithGarbageLengthExport = str_with_garbage_length;
+  const actual8: T8 = changetype<StrWithGarbageLengthExport>(0);
+  const expected9: SliceWithWrappingCountExport = slice_with_wrapping_count;
+  const actual9: T9 = changetype<SliceWithWrappingCountExport>(0);
+  const expected10: InvalidUtf8Export = invalid_utf8;
+  const actual10: T10 = changetype<InvalidUtf8Export>(0);
+  const expected11: UnpairedUtf16Export = unpaired_utf16;
+  const actual11: T11 = changetype<UnpairedUtf16Export>(0);
+  const expected12: GrowUntilFullExport = grow_until_full;
+  const actual12: T12 = changetype<GrowUntilFullExport>(0);
+  const expected13: GrowExport = grow;
+  const actual13: T13 = changetype<GrowExport>(0);
+  const expected14: MemoryPagesExport = memory_pages;
+  const actual14: T14 = changetype<MemoryPagesExport>(0);
+  const expected15: MallocUntilNullExport = malloc_until_null;
+  const actual15: T15 = changetype<MallocUntilNullExport>(0);
+  const expected16: TakeExport = take;
+  const actual16: T16 = changetype<TakeExport>(0);
+  const expected17: Take2Export = take2;
+  const actual17: T17 = changetype<Take2Export>(0);
+  const expected18: ChecksumExport = checksum;
+  const actual18: T18 = changetype<ChecksumExport>(0);
+  const expected19: CallLogExport = call_log;
+  const actual19: T19 = changetype<CallLogExport>(0);
+  const expected20: CallLogRawExport = call_log_raw;
+  const actual20: T20 = changetype<CallLogRawExport>(0);
+  const expected21: CallLogUnpairedUtf16Export = call_log_unpaired_utf16;
+  const actual21: T21 = changetype<CallLogUnpairedUtf16Export>(0);
+  const expected22: CallSumExport = call_sum;
+  const actual22: T22 = changetype<CallSumExport>(0);
+  const expected23: CallMakeExport = call_make;
+  const actual23: T23 = changetype<CallMakeExport>(0);
+  const expected24: VisitExport = visit;
+  const actual24: T24 = changetype<VisitExport>(0);
+}

@@ -3,3 +3,14 @@
 
 // IHostileMalloc.Take2: pointer arguments are host buffers, valid during the call only
 // export function take2(a: usize, a_len: usize, b: usize, b_len: usize): u32
+export type Take2Export = (a: usize, a_len: usize, b: usize, b_len: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileMallocExports(take2);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileMallocExports<T0>(take2: T0): void {
+  const expected0: Take2Export = take2;
+  const actual0: T0 = changetype<Take2Export>(0);
+}

@@ -3,3 +3,14 @@
 
 // IHostileMallocWords.TakeWords: pointer arguments are host buffers, valid during the call only
 // export function take2(a: usize, a_len: usize, words: usize, words_count: usize): u32
+export type Take2Export = (a: usize, a_len: usize, words: usize, words_count: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileMallocWordsExports(take2);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileMallocWordsExports<T0>(take2: T0): void {
+  const expected0: Take2Export = take2;
+  const actual0: T0 = changetype<Take2Export>(0);
+}

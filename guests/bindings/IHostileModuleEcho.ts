@@ -3,3 +3,14 @@
 
 // IHostileModuleEcho.Echo: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo(ret: usize, text: usize, text_len: usize): void
+export type EchoExport = (ret: usize, text: usize, text_len: usize) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileModuleEchoExports(echo);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileModuleEchoExports<T0>(echo: T0): void {
+  const expected0: EchoExport = echo;
+  const actual0: T0 = changetype<EchoExport>(0);
+}

@@ -3,3 +3,14 @@
 
 // IHostileModuleGuest.Answer
 // export function answer(): i32
+export type AnswerExport = () => i32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileModuleGuestExports(answer);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileModuleGuestExports<T0>(answer: T0): void {
+  const expected0: AnswerExport = answer;
+  const actual0: T0 = changetype<AnswerExport>(0);
+}

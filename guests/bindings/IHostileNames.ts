@@ -3,9 +3,26 @@
 
 // IHostileNames.Upper: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function to_upper(ret: usize, return_: usize, return__len: usize): void
+export type ToUpperExport = (ret: usize, return_: usize, return__len: usize) => void;
 
 // IHostileNames.Join: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function concat(ret: usize, __method: usize, __method_len: usize, __result: usize, __result_len: usize): void
+export type ConcatExport = (ret: usize, __method: usize, __method_len: usize, __result: usize, __result_len: usize) => void;
 
 // IHostileNames.IsNull: pointer arguments are host buffers, valid during the call only
 // export function is_null(__view: usize, __view_len: usize): bool
+export type IsNullExport = (__view: usize, __view_len: usize) => bool;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileNamesExports(to_upper, concat, is_null);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileNamesExports<T0, T1, T2>(to_upper: T0, concat: T1, is_null: T2): void {
+  const expected0: ToUpperExport = to_upper;
+  const actual0: T0 = changetype<ToUpperExport>(0);
+  const expected1: ConcatExport = concat;
+  const actual1: T1 = changetype<ConcatExport>(0);
+  const expected2: IsNullExport = is_null;
+  const actual2: T2 = changetype<IsNullExport>(0);
+}

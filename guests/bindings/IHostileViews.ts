@@ -3,9 +3,26 @@
 
 // IHostileViews.LyingStrNullable: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function lying_str(ret: usize, ptr: u32, len: u32): void
+export type LyingStrExport = (ret: usize, ptr: u32, len: u32) => void;
 
 // IHostileViews.LyingSliceNullable: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function lying_slice(ret: usize, ptr: u32, count: u32): void
+export type LyingSliceExport = (ret: usize, ptr: u32, count: u32) => void;
 
 // IHostileViews.TakeUtf16: pointer arguments are host buffers, valid during the call only
 // export function take(text: usize, text_units: usize): u32
+export type TakeExport = (text: usize, text_units: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileViewsExports(lying_str, lying_slice, take);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileViewsExports<T0, T1, T2>(lying_str: T0, lying_slice: T1, take: T2): void {
+  const expected0: LyingStrExport = lying_str;
+  const actual0: T0 = changetype<LyingStrExport>(0);
+  const expected1: LyingSliceExport = lying_slice;
+  const actual1: T1 = changetype<LyingSliceExport>(0);
+  const expected2: TakeExport = take;
+  const actual2: T2 = changetype<TakeExport>(0);
+}

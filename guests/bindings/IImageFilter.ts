@@ -10,6 +10,20 @@ export const FILTER_PARAMETERS_RADIUS: usize = 8; // i32
 
 // IImageFilter.Name: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function name(ret: usize): void
+export type NameExport = (ret: usize) => void;
 
 // IImageFilter.Apply: pointer arguments are host buffers, valid during the call only
 // export function apply(source: usize, source_count: usize, target: usize, target_count: usize, parameters: usize): void
+export type ApplyExport = (source: usize, source_count: usize, target: usize, target_count: usize, parameters: usize) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIImageFilterExports(name, apply);
+// @ts-ignore: decorator
+@inline
+export function checkIImageFilterExports<T0, T1>(name: T0, apply: T1): void {
+  const expected0: NameExport = name;
+  const actual0: T0 = changetype<NameExport>(0);
+  const expected1: ApplyExport = apply;
+  const actual1: T1 = changetype<ApplyExport>(0);
+}

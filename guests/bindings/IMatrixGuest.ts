@@ -12,18 +12,44 @@ export const PARTICLE_BOUNCES: usize = 16; // i32
 
 // IMatrixGuest.Toolchain: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function toolchain(ret: usize): void
+export type ToolchainExport = (ret: usize) => void;
 
 // IMatrixGuest.Join: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function join(ret: usize, left: usize, left_len: usize, right: usize, right_len: usize): void
+export type JoinExport = (ret: usize, left: usize, left_len: usize, right: usize, right_len: usize) => void;
 
 // IMatrixGuest.Step: pointer arguments are host buffers, valid during the call only
 // export function step(particle_: usize, dt: f32): void
+export type StepExport = (particle_: usize, dt: f32) => void;
 
 // IMatrixGuest.PrefixSums: pointer arguments are host buffers, valid during the call only
 // export function prefix_sums(input: usize, input_count: usize, output: usize, output_count: usize): i32
+export type PrefixSumsExport = (input: usize, input_count: usize, output: usize, output_count: usize) => i32;
 
 // IMatrixGuest.Notify: pointer arguments are host buffers, valid during the call only
 // export function notify(label: usize, label_len: usize): void
+export type NotifyExport = (label: usize, label_len: usize) => void;
 
 // IMatrixGuest.Grow
 // export function grow(kib: i32): i32
+export type GrowExport = (kib: i32) => i32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIMatrixGuestExports(toolchain, join, step, prefix_sums, notify, grow);
+// @ts-ignore: decorator
+@inline
+export function checkIMatrixGuestExports<T0, T1, T2, T3, T4, T5>(toolchain: T0, join: T1, step: T2, prefix_sums: T3, notify: T4, grow: T5): void {
+  const expected0: ToolchainExport = toolchain;
+  const actual0: T0 = changetype<ToolchainExport>(0);
+  const expected1: JoinExport = join;
+  const actual1: T1 = changetype<JoinExport>(0);
+  const expected2: StepExport = step;
+  const actual2: T2 = changetype<StepExport>(0);
+  const expected3: PrefixSumsExport = prefix_sums;
+  const actual3: T3 = changetype<PrefixSumsExport>(0);
+  const expected4: NotifyExport = notify;
+  const actual4: T4 = changetype<NotifyExport>(0);
+  const expected5: GrowExport = grow;
+  const actual5: T5 = changetype<GrowExport>(0);
+}

@@ -3,6 +3,20 @@
 
 // IMatrixGuestAsChecks.CheckPositive
 // export function check_positive(value: i32): i32
+export type CheckPositiveExport = (value: i32) => i32;
 
 // IMatrixGuestAsChecks.DecorateTwice: pointer arguments are host buffers, valid during the call only; the result is a String the guest's collector owns; the host reads it and frees nothing
 // export function decorate_twice(text: string): string
+export type DecorateTwiceExport = (text: string) => string;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIMatrixGuestAsChecksExports(check_positive, decorate_twice);
+// @ts-ignore: decorator
+@inline
+export function checkIMatrixGuestAsChecksExports<T0, T1>(check_positive: T0, decorate_twice: T1): void {
+  const expected0: CheckPositiveExport = check_positive;
+  const actual0: T0 = changetype<CheckPositiveExport>(0);
+  const expected1: DecorateTwiceExport = decorate_twice;
+  const actual1: T1 = changetype<DecorateTwiceExport>(0);
+}

@@ -3,3 +3,14 @@
 
 // IOverlapGuest.TakeAndMake: pointer arguments are host buffers, valid during the call only
 // export function take_and_make(text: usize, text_len: usize): u32
+export type TakeAndMakeExport = (text: usize, text_len: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIOverlapGuestExports(take_and_make);
+// @ts-ignore: decorator
+@inline
+export function checkIOverlapGuestExports<T0>(take_and_make: T0): void {
+  const expected0: TakeAndMakeExport = take_and_make;
+  const actual0: T0 = changetype<TakeAndMakeExport>(0);
+}

@@ -3,3 +3,14 @@
 
 // IPointerGuest.TakePointer: pointer arguments are host buffers, valid during the call only
 // export function take(text: usize, text_len: usize): u32
+export type TakeExport = (text: usize, text_len: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIPointerGuestExports(take);
+// @ts-ignore: decorator
+@inline
+export function checkIPointerGuestExports<T0>(take: T0): void {
+  const expected0: TakeExport = take;
+  const actual0: T0 = changetype<TakeExport>(0);
+}

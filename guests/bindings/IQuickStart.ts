@@ -3,9 +3,26 @@
 
 // IQuickStart.Add
 // export function add(a: i32, b: i32): i32
+export type AddExport = (a: i32, b: i32) => i32;
 
 // IQuickStart.Greet: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function greet(ret: usize, name: usize, name_len: usize): void
+export type GreetExport = (ret: usize, name: usize, name_len: usize) => void;
 
 // IQuickStart.WordCount: pointer arguments are host buffers, valid during the call only
 // export function word_count(text: usize, text_len: usize): u32
+export type WordCountExport = (text: usize, text_len: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIQuickStartExports(add, greet, word_count);
+// @ts-ignore: decorator
+@inline
+export function checkIQuickStartExports<T0, T1, T2>(add: T0, greet: T1, word_count: T2): void {
+  const expected0: AddExport = add;
+  const actual0: T0 = changetype<AddExport>(0);
+  const expected1: GreetExport = greet;
+  const actual1: T1 = changetype<GreetExport>(0);
+  const expected2: WordCountExport = word_count;
+  const actual2: T2 = changetype<WordCountExport>(0);
+}

@@ -3,6 +3,20 @@
 
 // IRecursionGuest.Descend
 // export function descend(remaining: i32): void
+export type DescendExport = (remaining: i32) => void;
 
 // IRecursionGuest.Enter
 // export function enter(remaining: i32): void
+export type EnterExport = (remaining: i32) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIRecursionGuestExports(descend, enter);
+// @ts-ignore: decorator
+@inline
+export function checkIRecursionGuestExports<T0, T1>(descend: T0, enter: T1): void {
+  const expected0: DescendExport = descend;
+  const actual0: T0 = changetype<DescendExport>(0);
+  const expected1: EnterExport = enter;
+  const actual1: T1 = changetype<EnterExport>(0);
+}

@@ -28,78 +28,164 @@ export const PARTICLE_SCORE: usize = 56; // i64
 
 // IRelays.RelayI32
 // export function relay_i32(x: i32): i32
+export type RelayI32Export = (x: i32) => i32;
 
 // IRelays.RelayU32
 // export function relay_u32(x: u32): u32
+export type RelayU32Export = (x: u32) => u32;
 
 // IRelays.RelayI64
 // export function relay_i64(x: i64): i64
+export type RelayI64Export = (x: i64) => i64;
 
 // IRelays.RelayU64
 // export function relay_u64(x: u64): u64
+export type RelayU64Export = (x: u64) => u64;
 
 // IRelays.RelayF32
 // export function relay_f32(x: f32): f32
+export type RelayF32Export = (x: f32) => f32;
 
 // IRelays.RelayF64
 // export function relay_f64(x: f64): f64
+export type RelayF64Export = (x: f64) => f64;
 
 // IRelays.RelayBool
 // export function relay_bool(x: bool): bool
+export type RelayBoolExport = (x: bool) => bool;
 
 // IRelays.RelayU8
 // export function relay_u8(x: u8): u8
+export type RelayU8Export = (x: u8) => u8;
 
 // IRelays.RelayI8
 // export function relay_i8(x: i8): i8
+export type RelayI8Export = (x: i8) => i8;
 
 // IRelays.RelayI16
 // export function relay_i16(x: i16): i16
+export type RelayI16Export = (x: i16) => i16;
 
 // IRelays.RelayU16
 // export function relay_u16(x: u16): u16
+export type RelayU16Export = (x: u16) => u16;
 
 // IRelays.RelayColor
 // export function relay_color(x: u8): u8
+export type RelayColorExport = (x: u8) => u8;
 
 // IRelays.RelayNotify
 // export function relay_notify(code: i32): void
+export type RelayNotifyExport = (code: i32) => void;
 
 // IRelays.RelayLog: pointer arguments are host buffers, valid during the call only
 // export function relay_log(message: usize, message_len: usize): void
+export type RelayLogExport = (message: usize, message_len: usize) => void;
 
 // IRelays.RelayLogUtf16: pointer arguments are host buffers, valid during the call only
 // export function relay_log_utf16(message: usize, message_units: usize): void
+export type RelayLogUtf16Export = (message: usize, message_units: usize) => void;
 
 // IRelays.RelayLogLatin1: pointer arguments are host buffers, valid during the call only
 // export function relay_log_latin1(message: usize, message_len: usize): void
+export type RelayLogLatin1Export = (message: usize, message_len: usize) => void;
 
 // IRelays.RelayLogCstr: pointer arguments are host buffers, valid during the call only
 // export function relay_log_cstr(message: usize): void
+export type RelayLogCstrExport = (message: usize) => void;
 
 // IRelays.RelayGreeting: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function relay_greeting(ret: usize, name: usize, name_len: usize): void
+export type RelayGreetingExport = (ret: usize, name: usize, name_len: usize) => void;
 
 // IRelays.RelayLogRaw
 // export function relay_log_raw(ptr: u32, len: u32): void
+export type RelayLogRawExport = (ptr: u32, len: u32) => void;
 
 // IRelays.RelayLogInvalidUtf8
 // export function relay_log_invalid_utf8(): void
+export type RelayLogInvalidUtf8Export = () => void;
 
 // IRelays.RelayReport: pointer arguments are host buffers, valid during the call only
 // export function relay_report(v: usize): void
+export type RelayReportExport = (v: usize) => void;
 
 // IRelays.RelayTransform: pointer arguments are host buffers, valid during the call only
 // export function relay_transform(ret: usize, particle_: usize): void
+export type RelayTransformExport = (ret: usize, particle_: usize) => void;
 
 // IRelays.RelayOrigin
 // export function relay_origin(ret: usize): void
+export type RelayOriginExport = (ret: usize) => void;
 
 // IRelays.RelaySum: pointer arguments are host buffers, valid during the call only
 // export function relay_sum(values: usize, values_count: usize): i64
+export type RelaySumExport = (values: usize, values_count: usize) => i64;
 
 // IRelays.RelayFill
 // export function relay_fill(length: u32): u64
+export type RelayFillExport = (length: u32) => u64;
 
 // IRelays.RelayMakeRange: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function relay_make_range(ret: usize, n: i32): void
+export type RelayMakeRangeExport = (ret: usize, n: i32) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIRelaysExports(relay_i32, relay_u32, relay_i64, relay_u64, relay_f32, relay_f64, relay_bool, relay_u8, relay_i8, relay_i16, relay_u16, relay_color, relay_notify, relay_log, relay_log_utf16, relay_log_latin1, relay_log_cstr, relay_greeting, relay_log_raw, relay_log_invalid_utf8, relay_report, relay_transform, relay_origin, relay_sum, relay_fill, relay_make_range);
+// @ts-ignore: decorator
+@inline
+export function checkIRelaysExports<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, T17, T18, T19, T20, T21, T22, T23, T24, T25>(relay_i32: T0, relay_u32: T1, relay_i64: T2, relay_u64: T3, relay_f32: T4, relay_f64: T5, relay_bool: T6, relay_u8: T7, relay_i8: T8, relay_i16: T9, relay_u16: T10, relay_color: T11, relay_notify: T12, relay_log: T13, relay_log_utf16: T14, relay_log_latin1: T15, relay_log_cstr: T16, relay_greeting: T17, relay_log_raw: T18, relay_log_invalid_utf8: T19, relay_report: T20, relay_transform: T21, relay_origin: T22, relay_sum: T23, relay_fill: T24, relay_make_range: T25): void {
+  const expected0: RelayI32Export = relay_i32;
+  const actual0: T0 = changetype<RelayI32Export>(0);
+  const expected1: RelayU32Export = relay_u32;
+  const actual1: T1 = changetype<RelayU32Export>(0);
+  const expected2: RelayI64Export = relay_i64;
+  const actual2: T2 = changetype<RelayI64Export>(0);
+  const expected3: RelayU64Export = relay_u64;
+  const actual3: T3 = changetype<RelayU64Export>(0);
+  const expected4: RelayF32Export = relay_f32;
+  const actual4: T4 = changetype<RelayF32Export>(0);
+  const expected5: RelayF64Export = relay_f64;
+  const actual5: T5 = changetype<RelayF64Export>(0);
+  const expected6: RelayBoolExport = relay_bool;
+  const actual6: T6 = changetype<RelayBoolExport>(0);
+  const expected7: RelayU8Export = relay_u8;
+  const actual7: T7 = changetype<RelayU8Export>(0);
+  const expected8: RelayI8Export = relay_i8;
+  const actual8: T8 = changetype<RelayI8Export>(0);
+  const expected9: RelayI16Export = relay_i16;
+  const actual9: T9 = changetype<RelayI16Export>(0);
+  const expected10: RelayU16Export = relay_u16;
+  const actual10: T10 = changetype<RelayU16Export>(0);
+  const expected11: RelayColorExport = relay_color;
+  const actual11: T11 = changetype<RelayColorExport>(0);
+  const expected12: RelayNotifyExport = relay_notify;
+  const actual12: T12 = changetype<RelayNotifyExport>(0);
+  const expected13: RelayLogExport = relay_log;
+  const actual13: T13 = changetype<RelayLogExport>(0);
+  const expected14: RelayLogUtf16Export = relay_log_utf16;
+  const actual14: T14 = changetype<RelayLogUtf16Export>(0);
+  const expected15: RelayLogLatin1Export = relay_log_latin1;
+  const actual15: T15 = changetype<RelayLogLatin1Export>(0);
+  const expected16: RelayLogCstrExport = relay_log_cstr;
+  const actual16: T16 = changetype<RelayLogCstrExport>(0);
+  const expected17: RelayGreetingExport = relay_greeting;
+  const actual17: T17 = changetype<RelayGreetingExport>(0);
+  const expected18: RelayLogRawExport = relay_log_raw;
+  const actual18: T18 = changetype<RelayLogRawExport>(0);
+  const expected19: RelayLogInvalidUtf8Export = relay_log_invalid_utf8;
+  const actual19: T19 = changetype<RelayLogInvalidUtf8Export>(0);
+  const expected20: RelayReportExport = relay_report;
+  const actual20: T20 = changetype<RelayReportExport>(0);
+  const expected21: RelayTransformExport = relay_transform;
+  const actual21: T21 = changetype<RelayTransformExport>(0);
+  const expected22: RelayOriginExport = relay_origin;
+  const actual22: T22 = changetype<RelayOriginExport>(0);
+  const expected23: RelaySumExport = relay_sum;
+  const actual23: T23 = changetype<RelaySumExport>(0);
+  const expected24: RelayFillExport = relay_fill;
+  const actual24: T24 = changetype<RelayFillExport>(0);
+  const expected25: RelayMakeRangeExport = relay_make_range;
+  const actual25: T25 = changetype<RelayMakeRangeExport>(0);
+}

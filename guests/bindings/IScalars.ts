@@ -14,60 +14,128 @@ export const WIDE_FLAGS_HIGH: u64 = 9223372036854775808;
 
 // IScalars.AddI32
 // export function add_i32(a: i32, b: i32): i32
+export type AddI32Export = (a: i32, b: i32) => i32;
 
 // IScalars.MulU32
 // export function mul_u32(a: u32, b: u32): u32
+export type MulU32Export = (a: u32, b: u32) => u32;
 
 // IScalars.AddI64
 // export function add_i64(a: i64, b: i64): i64
+export type AddI64Export = (a: i64, b: i64) => i64;
 
 // IScalars.MaxU64
 // export function max_u64(a: u64, b: u64): u64
+export type MaxU64Export = (a: u64, b: u64) => u64;
 
 // IScalars.ScaleF32
 // export function scale_f32(x: f32, k: f32): f32
+export type ScaleF32Export = (x: f32, k: f32) => f32;
 
 // IScalars.HypotF64
 // export function hypot_f64(x: f64, y: f64): f64
+export type HypotF64Export = (x: f64, y: f64) => f64;
 
 // IScalars.IsEven
 // export function is_even(x: i32): bool
+export type IsEvenExport = (x: i32) => bool;
 
 // IScalars.Negate
 // export function negate(value: bool): bool
+export type NegateExport = (value: bool) => bool;
 
 // IScalars.IncU8
 // export function inc_u8(x: u8): u8
+export type IncU8Export = (x: u8) => u8;
 
 // IScalars.NegI8
 // export function neg_i8(x: i8): i8
+export type NegI8Export = (x: i8) => i8;
 
 // IScalars.AddI16
 // export function add_i16(a: i16, b: i16): i16
+export type AddI16Export = (a: i16, b: i16) => i16;
 
 // IScalars.SwapU16
 // export function swap_u16(x: u16): u16
+export type SwapU16Export = (x: u16) => u16;
 
 // IScalars.NextColor
 // export function next_color(color_: u8): u8
+export type NextColorExport = (color_: u8) => u8;
 
 // IScalars.ToggleHighBit
 // export function toggle_high_bit(flags: u64): u64
+export type ToggleHighBitExport = (flags: u64) => u64;
 
 // IScalars.SetCounter
 // export function set_counter(value: i32): void
+export type SetCounterExport = (value: i32) => void;
 
 // IScalars.GetCounter
 // export function get_counter(): i32
+export type GetCounterExport = () => i32;
 
 // IScalars.Divide
 // export function divide(a: i32, b: i32): i32
+export type DivideExport = (a: i32, b: i32) => i32;
 
 // IScalars.DoTrap
 // export function do_trap(): void
+export type DoTrapExport = () => void;
 
 // IScalars.GrowMemory
 // export function grow_memory(pages: i32): i32
+export type GrowMemoryExport = (pages: i32) => i32;
 
 // IScalars.MemoryPages
 // export function memory_pages(): i32
+export type MemoryPagesExport = () => i32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIScalarsExports(add_i32, mul_u32, add_i64, max_u64, scale_f32, hypot_f64, is_even, negate, inc_u8, neg_i8, add_i16, swap_u16, next_color, toggle_high_bit, set_counter, get_counter, divide, do_trap, grow_memory, memory_pages);
+// @ts-ignore: decorator
+@inline
+export function checkIScalarsExports<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, T17, T18, T19>(add_i32: T0, mul_u32: T1, add_i64: T2, max_u64: T3, scale_f32: T4, hypot_f64: T5, is_even: T6, negate: T7, inc_u8: T8, neg_i8: T9, add_i16: T10, swap_u16: T11, next_color: T12, toggle_high_bit: T13, set_counter: T14, get_counter: T15, divide: T16, do_trap: T17, grow_memory: T18, memory_pages: T19): void {
+  const expected0: AddI32Export = add_i32;
+  const actual0: T0 = changetype<AddI32Export>(0);
+  const expected1: MulU32Export = mul_u32;
+  const actual1: T1 = changetype<MulU32Export>(0);
+  const expected2: AddI64Export = add_i64;
+  const actual2: T2 = changetype<AddI64Export>(0);
+  const expected3: MaxU64Export = max_u64;
+  const actual3: T3 = changetype<MaxU64Export>(0);
+  const expected4: ScaleF32Export = scale_f32;
+  const actual4: T4 = changetype<ScaleF32Export>(0);
+  const expected5: HypotF64Export = hypot_f64;
+  const actual5: T5 = changetype<HypotF64Export>(0);
+  const expected6: IsEvenExport = is_even;
+  const actual6: T6 = changetype<IsEvenExport>(0);
+  const expected7: NegateExport = negate;
+  const actual7: T7 = changetype<NegateExport>(0);
+  const expected8: IncU8Export = inc_u8;
+  const actual8: T8 = changetype<IncU8Export>(0);
+  const expected9: NegI8Export = neg_i8;
+  const actual9: T9 = changetype<NegI8Export>(0);
+  const expected10: AddI16Export = add_i16;
+  const actual10: T10 = changetype<AddI16Export>(0);
+  const expected11: SwapU16Export = swap_u16;
+  const actual11: T11 = changetype<SwapU16Export>(0);
+  const expected12: NextColorExport = next_color;
+  const actual12: T12 = changetype<NextColorExport>(0);
+  const expected13: ToggleHighBitExport = toggle_high_bit;
+  const actual13: T13 = changetype<ToggleHighBitExport>(0);
+  const expected14: SetCounterExport = set_counter;
+  const actual14: T14 = changetype<SetCounterExport>(0);
+  const expected15: GetCounterExport = get_counter;
+  const actual15: T15 = changetype<GetCounterExport>(0);
+  const expected16: DivideExport = divide;
+  const actual16: T16 = changetype<DivideExport>(0);
+  const expected17: DoTrapExport = do_trap;
+  const actual17: T17 = changetype<DoTrapExport>(0);
+  const expected18: GrowMemoryExport = grow_memory;
+  const actual18: T18 = changetype<GrowMemoryExport>(0);
+  const expected19: MemoryPagesExport = memory_pages;
+  const actual19: T19 = changetype<MemoryPagesExport>(0);
+}

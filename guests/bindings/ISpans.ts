@@ -10,30 +10,68 @@ export const VEC3_Z: usize = 8; // f32
 
 // ISpans.SumI32: pointer arguments are host buffers, valid during the call only
 // export function sum_i32(values: usize, values_count: usize): i64
+export type SumI32Export = (values: usize, values_count: usize) => i64;
 
 // ISpans.SumF64: pointer arguments are host buffers, valid during the call only
 // export function sum_f64(values: usize, values_count: usize): f64
+export type SumF64Export = (values: usize, values_count: usize) => f64;
 
 // ISpans.ScaleInPlace: pointer arguments are host buffers, valid during the call only
 // export function scale_in_place(values: usize, values_count: usize, k: f32): void
+export type ScaleInPlaceExport = (values: usize, values_count: usize, k: f32) => void;
 
 // ISpans.RangeI32: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function range_i32(ret: usize, start: i32, count: i32): void
+export type RangeI32Export = (ret: usize, start: i32, count: i32) => void;
 
 // ISpans.Vec3Grid: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function vec3_grid(ret: usize, n: i32): void
+export type Vec3GridExport = (ret: usize, n: i32) => void;
 
 // ISpans.ChecksumBytes: pointer arguments are host buffers, valid during the call only
 // export function checksum_bytes(data: usize, data_count: usize): u64
+export type ChecksumBytesExport = (data: usize, data_count: usize) => u64;
 
 // ISpans.Digest: pointer arguments are host buffers, valid during the call only
 // export function digest(text: usize, text_len: usize, data: usize, data_count: usize): u64
+export type DigestExport = (text: usize, text_len: usize, data: usize, data_count: usize) => u64;
 
 // ISpans.FillPattern: pointer arguments are host buffers, valid during the call only
 // export function fill_pattern(buffer: usize, buffer_count: usize, seed: u32): void
+export type FillPatternExport = (buffer: usize, buffer_count: usize, seed: u32) => void;
 
 // ISpans.GrowThenEcho: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function grow_then_echo(ret: usize, data: usize, data_count: usize, growPages: i32): void
+export type GrowThenEchoExport = (ret: usize, data: usize, data_count: usize, growPages: i32) => void;
 
 // ISpans.CountNonzero: pointer arguments are host buffers, valid during the call only
 // export function count_nonzero(data: usize, data_count: usize): u32
+export type CountNonzeroExport = (data: usize, data_count: usize) => u32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkISpansExports(sum_i32, sum_f64, scale_in_place, range_i32, vec3_grid, checksum_bytes, digest, fill_pattern, grow_then_echo, count_nonzero);
+// @ts-ignore: decorator
+@inline
+export function checkISpansExports<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9>(sum_i32: T0, sum_f64: T1, scale_in_place: T2, range_i32: T3, vec3_grid: T4, checksum_bytes: T5, digest: T6, fill_pattern: T7, grow_then_echo: T8, count_nonzero: T9): void {
+  const expected0: SumI32Export = sum_i32;
+  const actual0: T0 = changetype<SumI32Export>(0);
+  const expected1: SumF64Export = sum_f64;
+  const actual1: T1 = changetype<SumF64Export>(0);
+  const expected2: ScaleInPlaceExport = scale_in_place;
+  const actual2: T2 = changetype<ScaleInPlaceExport>(0);
+  const expected3: RangeI32Export = range_i32;
+  const actual3: T3 = changetype<RangeI32Export>(0);
+  const expected4: Vec3GridExport = vec3_grid;
+  const actual4: T4 = changetype<Vec3GridExport>(0);
+  const expected5: ChecksumBytesExport = checksum_bytes;
+  const actual5: T5 = changetype<ChecksumBytesExport>(0);
+  const expected6: DigestExport = digest;
+  const actual6: T6 = changetype<DigestExport>(0);
+  const expected7: FillPatternExport = fill_pattern;
+  const actual7: T7 = changetype<FillPatternExport>(0);
+  const expected8: GrowThenEchoExport = grow_then_echo;
+  const actual8: T8 = changetype<GrowThenEchoExport>(0);
+  const expected9: CountNonzeroExport = count_nonzero;
+  const actual9: T9 = changetype<CountNonzeroExport>(0);
+}

@@ -3,3 +3,14 @@
 
 // IStressGuest.Stress: pointer arguments are host buffers, valid during the call only
 // export function stress(input: usize, input_count: usize, seed: u32, rounds: u32): u64
+export type StressExport = (input: usize, input_count: usize, seed: u32, rounds: u32) => u64;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIStressGuestExports(stress);
+// @ts-ignore: decorator
+@inline
+export function checkIStressGuestExports<T0>(stress: T0): void {
+  const expected0: StressExport = stress;
+  const actual0: T0 = changetype<StressExport>(0);
+}

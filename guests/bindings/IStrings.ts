@@ -3,33 +3,74 @@
 
 // IStrings.Fnv1a: pointer arguments are host buffers, valid during the call only
 // export function fnv1a32(text: usize, text_len: usize): u32
+export type Fnv1a32Export = (text: usize, text_len: usize) => u32;
 
 // IStrings.ToUpper: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function to_upper(ret: usize, text: usize, text_len: usize): void
+export type ToUpperExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IStrings.Concat: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function concat(ret: usize, a: usize, a_len: usize, b: usize, b_len: usize): void
+export type ConcatExport = (ret: usize, a: usize, a_len: usize, b: usize, b_len: usize) => void;
 
 // IStrings.IsNull: pointer arguments are host buffers, valid during the call only
 // export function is_null(text: usize, text_len: usize): bool
+export type IsNullExport = (text: usize, text_len: usize) => bool;
 
 // IStrings.EchoNullable: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo_nullable(ret: usize, text: usize, text_len: usize): void
+export type EchoNullableExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IStrings.MakeInvalidUtf8: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function make_invalid_utf8(ret: usize): void
+export type MakeInvalidUtf8Export = (ret: usize) => void;
 
 // IStrings.Utf16Reverse: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function utf16_reverse(ret: usize, text: usize, text_units: usize): void
+export type Utf16ReverseExport = (ret: usize, text: usize, text_units: usize) => void;
 
 // IStrings.Utf16Fnv1a: pointer arguments are host buffers, valid during the call only
 // export function utf16_fnv1a32(text: usize, text_units: usize): u32
+export type Utf16Fnv1a32Export = (text: usize, text_units: usize) => u32;
 
 // IStrings.Latin1Upper: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function latin1_upper(ret: usize, text: usize, text_len: usize): void
+export type Latin1UpperExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IStrings.CstrLength: pointer arguments are host buffers, valid during the call only
 // export function cstr_length(text: usize): u32
+export type CstrLengthExport = (text: usize) => u32;
 
 // IStrings.CstrGreet: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function cstr_greet(name: usize): usize
+export type CstrGreetExport = (name: usize) => usize;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIStringsExports(fnv1a32, to_upper, concat, is_null, echo_nullable, make_invalid_utf8, utf16_reverse, utf16_fnv1a32, latin1_upper, cstr_length, cstr_greet);
+// @ts-ignore: decorator
+@inline
+export function checkIStringsExports<T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(fnv1a32: T0, to_upper: T1, concat: T2, is_null: T3, echo_nullable: T4, make_invalid_utf8: T5, utf16_reverse: T6, utf16_fnv1a32: T7, latin1_upper: T8, cstr_length: T9, cstr_greet: T10): void {
+  const expected0: Fnv1a32Export = fnv1a32;
+  const actual0: T0 = changetype<Fnv1a32Export>(0);
+  const expected1: ToUpperExport = to_upper;
+  const actual1: T1 = changetype<ToUpperExport>(0);
+  const expected2: ConcatExport = concat;
+  const actual2: T2 = changetype<ConcatExport>(0);
+  const expected3: IsNullExport = is_null;
+  const actual3: T3 = changetype<IsNullExport>(0);
+  const expected4: EchoNullableExport = echo_nullable;
+  const actual4: T4 = changetype<EchoNullableExport>(0);
+  const expected5: MakeInvalidUtf8Export = make_invalid_utf8;
+  const actual5: T5 = changetype<MakeInvalidUtf8Export>(0);
+  const expected6: Utf16ReverseExport = utf16_reverse;
+  const actual6: T6 = changetype<Utf16ReverseExport>(0);
+  const expected7: Utf16Fnv1a32Export = utf16_fnv1a32;
+  const actual7: T7 = changetype<Utf16Fnv1a32Export>(0);
+  const expected8: Latin1UpperExport = latin1_upper;
+  const actual8: T8 = changetype<Latin1UpperExport>(0);
+  const expected9: CstrLengthExport = cstr_length;
+  const actual9: T9 = changetype<CstrLengthExport>(0);
+  const expected10: CstrGreetExport = cstr_greet;
+  const actual10: T10 = changetype<CstrGreetExport>(0);
+}

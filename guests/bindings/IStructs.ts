@@ -22,21 +22,50 @@ export const PARTICLE_SCORE: usize = 56; // i64
 
 // IStructs.Vec3Dot: pointer arguments are host buffers, valid during the call only
 // export function vec3_dot(a: usize, b: usize): f32
+export type Vec3DotExport = (a: usize, b: usize) => f32;
 
 // IStructs.Vec3LengthSq: pointer arguments are host buffers, valid during the call only
 // export function vec3_length_sq(v: usize): f32
+export type Vec3LengthSqExport = (v: usize) => f32;
 
 // IStructs.Vec3Normalize: pointer arguments are host buffers, valid during the call only
 // export function vec3_normalize(v: usize): void
+export type Vec3NormalizeExport = (v: usize) => void;
 
 // IStructs.Vec3Cross: pointer arguments are host buffers, valid during the call only
 // export function vec3_cross(ret: usize, a: usize, b: usize): void
+export type Vec3CrossExport = (ret: usize, a: usize, b: usize) => void;
 
 // IStructs.MakeParticle: pointer arguments are host buffers, valid during the call only
 // export function make_particle(id: i32, particle_: usize): void
+export type MakeParticleExport = (id: i32, particle_: usize) => void;
 
 // IStructs.ParticleStep: pointer arguments are host buffers, valid during the call only
 // export function particle_step(ret: usize, particle_: usize, dt: f32): void
+export type ParticleStepExport = (ret: usize, particle_: usize, dt: f32) => void;
 
 // IStructs.ParticleLayout: pointer arguments are host buffers, valid during the call only
 // export function particle_layout(result: usize, result_count: usize): void
+export type ParticleLayoutExport = (result: usize, result_count: usize) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIStructsExports(vec3_dot, vec3_length_sq, vec3_normalize, vec3_cross, make_particle, particle_step, particle_layout);
+// @ts-ignore: decorator
+@inline
+export function checkIStructsExports<T0, T1, T2, T3, T4, T5, T6>(vec3_dot: T0, vec3_length_sq: T1, vec3_normalize: T2, vec3_cross: T3, make_particle: T4, particle_step: T5, particle_layout: T6): void {
+  const expected0: Vec3DotExport = vec3_dot;
+  const actual0: T0 = changetype<Vec3DotExport>(0);
+  const expected1: Vec3LengthSqExport = vec3_length_sq;
+  const actual1: T1 = changetype<Vec3LengthSqExport>(0);
+  const expected2: Vec3NormalizeExport = vec3_normalize;
+  const actual2: T2 = changetype<Vec3NormalizeExport>(0);
+  const expected3: Vec3CrossExport = vec3_cross;
+  const actual3: T3 = changetype<Vec3CrossExport>(0);
+  const expected4: MakeParticleExport = make_particle;
+  const actual4: T4 = changetype<MakeParticleExport>(0);
+  const expected5: ParticleStepExport = particle_step;
+  const actual5: T5 = changetype<ParticleStepExport>(0);
+  const expected6: ParticleLayoutExport = particle_layout;
+  const actual6: T6 = changetype<ParticleLayoutExport>(0);
+}

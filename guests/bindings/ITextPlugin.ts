@@ -9,6 +9,20 @@ export const WORD_COUNT_COUNT: usize = 24; // i32
 
 // ITextPlugin.Name: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function name(ret: usize): void
+export type NameExport = (ret: usize) => void;
 
 // ITextPlugin.TopWords: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function top_words(ret: usize, text: usize, text_len: usize, limit: i32): void
+export type TopWordsExport = (ret: usize, text: usize, text_len: usize, limit: i32) => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkITextPluginExports(name, top_words);
+// @ts-ignore: decorator
+@inline
+export function checkITextPluginExports<T0, T1>(name: T0, top_words: T1): void {
+  const expected0: NameExport = name;
+  const actual0: T0 = changetype<NameExport>(0);
+  const expected1: TopWordsExport = top_words;
+  const actual1: T1 = changetype<TopWordsExport>(0);
+}

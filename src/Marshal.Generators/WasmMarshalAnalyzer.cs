@@ -26,7 +26,8 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SingleScalarStructByValue,
         DiagnosticDescriptors.BothDirections,
         DiagnosticDescriptors.InvalidWasmName,
-        DiagnosticDescriptors.UnsupportedInterfaceShape);
+        DiagnosticDescriptors.UnsupportedInterfaceShape,
+        DiagnosticDescriptors.ReservedExportName);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

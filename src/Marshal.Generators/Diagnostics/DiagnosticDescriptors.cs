@@ -92,4 +92,10 @@ internal static class DiagnosticDescriptors
         "Interface '{0}' cannot be bound to wasm: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM013"));
+
+    public static readonly DiagnosticDescriptor ReservedExportName = new(
+        "WASM014", "Export name collides with a toolchain or runtime export",
+        "'{0}' has the wasm name '{1}', which collides with {2}; give it another name with [WasmName]",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM014"));
 }

@@ -17,6 +17,7 @@ internal sealed class BindingCatalog
     private readonly List<StructModel> _structs = new();
     private readonly List<EnumModel> _enums = new();
     private readonly HashSet<string> _seen = new();
+    private readonly HashSet<string> _guestNames = new();
 
     public EquatableArray<StructModel> Structs => new(_structs);
 
@@ -45,7 +46,7 @@ internal sealed class BindingCatalog
                 var members = enumType.GetMembers().OfType<IFieldSymbol>()
                     .Where(f => f.HasConstantValue)
                     .Select(f => new EnumMemberModel(f.Name, Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture)!));
-                _enums.Add(new EnumModel(key, type.Name, ScalarOf(underlying), new EquatableArray<EnumMemberModel>(members)));
+                _enums.Add(new EnumModel(key, GuestName(type), ScalarOf(underlying), new EquatableArray<EnumMemberModel>(members)));
             }
 
             return;
@@ -63,17 +64,85 @@ internal sealed class BindingCatalog
             string name = field.AssociatedSymbol is IPropertySymbol property ? property.Name : field.Name;
             ITypeSymbol fieldType = field.IsFixedSizeBuffer && field.Type is IPointerTypeSymbol pointer ? pointer.PointedAtType : field.Type;
             int count = field.IsFixedSizeBuffer ? field.FixedSize : 1;
+            bool isArray = field.IsFixedSizeBuffer;
+            if (Wasm32LayoutCalculator.InlineArrayOf(type) is null && Wasm32LayoutCalculator.InlineArrayOf(fieldType) is { } inline)
+            {
+                // A field of an [InlineArray(n)] type is n elements in C, Rust and AssemblyScript: int32_t name[n].
+                fieldType = inline.Element.Type;
+                count = inline.Length;
+                isArray = true;
+            }
+            else if (Wasm32LayoutCalculator.InlineArrayOf(type) is { } self)
+            {
+                // The [InlineArray] struct itself, when a signature uses it directly: a struct holding the array.
+                count = self.Length;
+                isArray = true;
+            }
+
             Add(fieldType);
             var (size, fieldAlign, typeRef) = Describe(fieldType);
             offset = (offset + fieldAlign - 1) / fieldAlign * fieldAlign;
             align = Math.Max(align, fieldAlign);
-            fields.Add(new StructFieldModel(name, typeRef, offset, count, field.IsFixedSizeBuffer));
+            fields.Add(new StructFieldModel(name, typeRef, offset, count, isArray));
             offset += size * count;
         }
 
         int total = (offset + align - 1) / align * align;
-        _structs.Add(new StructModel(key, type.Name, total, align, new EquatableArray<StructFieldModel>(fields)));
+        _structs.Add(new StructModel(key, GuestName(type), total, align, new EquatableArray<StructFieldModel>(fields)));
     }
+
+    /// <summary>
+    /// The name a struct or enum takes in the guest bindings, distinct from every other one there: a generic instantiation
+    /// carries its type arguments (<c>Pair&lt;int&gt;</c> is <c>Pair_i32</c>, C <c>pair_i32</c>), and a name that another
+    /// type already took (the same name in two namespaces) gets a number.
+    /// </summary>
+    private string GuestName(ITypeSymbol type)
+    {
+        string name = Mangle(type);
+        string candidate = name;
+        for (int n = 2; !_guestNames.Add(WasmNames.ToSnakeCase(candidate).ToLowerInvariant()); n++)
+        {
+            candidate = name + "_" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static string Mangle(ITypeSymbol type)
+    {
+        if (Wasm32LayoutCalculator.ScalarLayout(type) is not null && type.TypeKind != TypeKind.Enum)
+        {
+            return ScalarToken(ScalarOf(type));
+        }
+
+        if (type is not INamedTypeSymbol named)
+        {
+            return type.Name;
+        }
+
+        // Type arguments of an enclosing generic type distinguish a nested type too: Outer<int>.Inner is not Outer<long>.Inner.
+        string prefix = named.ContainingType is { } outer && IsGenericAnywhere(outer) ? Mangle(outer) + "_" : "";
+        return prefix + named.Name + string.Concat(named.TypeArguments.Select(a => "_" + Mangle(a)));
+    }
+
+    private static bool IsGenericAnywhere(INamedTypeSymbol type) =>
+        type.IsGenericType || (type.ContainingType is { } outer && IsGenericAnywhere(outer));
+
+    private static string ScalarToken(ScalarKind scalar) => scalar switch
+    {
+        ScalarKind.Bool => "bool",
+        ScalarKind.I8 => "i8",
+        ScalarKind.U8 => "u8",
+        ScalarKind.I16 => "i16",
+        ScalarKind.U16 => "u16",
+        ScalarKind.Char => "char",
+        ScalarKind.I32 => "i32",
+        ScalarKind.U32 => "u32",
+        ScalarKind.I64 => "i64",
+        ScalarKind.U64 => "u64",
+        ScalarKind.F32 => "f32",
+        _ => "f64",
+    };
 
     private (int Size, int Align, FieldType Type) Describe(ITypeSymbol type)
     {

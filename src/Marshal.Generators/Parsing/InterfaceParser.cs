@@ -260,6 +260,12 @@ internal sealed class InterfaceParser
             }
         }
 
+        if (_direction == InterfaceDirection.Import && Emit.Bindings.GuestReservedExports.Collision(wasmName) is { } collision)
+        {
+            Report(DiagnosticDescriptors.ReservedExportName, location, display, wasmName, collision);
+            unsupported ??= $"its wasm name '{wasmName}' collides with {collision} (WASM014)";
+        }
+
         var parameters = new List<ValueModel>();
         foreach (var parameter in method.Parameters)
         {

@@ -92,8 +92,64 @@ internal sealed class Wasm32LayoutCalculator
         return null;
     }
 
+    /// <summary>
+    /// The element field and length of an <c>[InlineArray(n)]</c> struct, or null when <paramref name="type"/> is not one.
+    /// .NET repeats its single field n times with no padding between the elements, exactly as a C array does.
+    /// </summary>
+    public static (IFieldSymbol Element, int Length)? InlineArrayOf(ITypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Struct)
+        {
+            return null;
+        }
+
+        var attribute = type.GetAttributes().FirstOrDefault(a =>
+            a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.InlineArrayAttribute");
+        if (attribute?.ConstructorArguments.FirstOrDefault().Value is not int length)
+        {
+            return null;
+        }
+
+        var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
+        return fields.Count == 1 ? (fields[0], length) : null;
+    }
+
+    /// <summary>
+    /// Why a struct from a referenced assembly cannot be trusted to have the layout its fields suggest, or null. The
+    /// compiler does not surface a metadata type's StructLayout (it is a flag of the type, not an attribute), so a
+    /// LayoutKind.Auto struct such as ValueTuple looks sequential here; .NET really places ValueTuple&lt;byte, long&gt;'s
+    /// Item1 at offset 8.
+    /// </summary>
+    private static string? UnverifiableMetadataLayout(INamedTypeSymbol type)
+    {
+        string ns = type.ContainingNamespace?.ToDisplayString() ?? "";
+        if (type.IsTupleType
+            || (ns == "System" && type.Name == "ValueTuple")
+            || (ns == "System.Collections.Generic" && type.Name == "KeyValuePair"))
+        {
+            return $"'{type.ToDisplayString()}' has LayoutKind.Auto in .NET, so its fields are reordered (a ValueTuple<byte, long> has Item1 at offset 8); declare a sequential struct with the same fields";
+        }
+
+        if (!type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        if (type.IsGenericType)
+        {
+            return $"'{type.ToDisplayString()}' is a generic struct from a referenced assembly, whose LayoutKind the compiler does not show (.NET lays out ValueTuple and KeyValuePair automatically), so its real layout cannot be checked; declare a sequential struct with the same fields";
+        }
+
+        return null;
+    }
+
     private Wasm32Layout OfStruct(INamedTypeSymbol type)
     {
+        if (UnverifiableMetadataLayout(type) is { } unverifiable)
+        {
+            return Wasm32Layout.Invalid(unverifiable);
+        }
+
         var (kind, pack, declaredSize) = ReadStructLayout(type);
         if (kind == LayoutAuto)
         {
@@ -107,6 +163,11 @@ internal sealed class Wasm32LayoutCalculator
             // layout seen here may not be the real one: Guid would look 4 bytes long.
             return Wasm32Layout.Invalid(
                 "it is declared in a referenced assembly and has non-public fields, so its real layout cannot be checked; declare a struct with public fields that mirrors the C layout");
+        }
+
+        if (InlineArrayOf(type) is { } inline)
+        {
+            return OfInlineArray(inline.Element, inline.Length, pack, declaredSize);
         }
 
         if (fields.Count == 0)
@@ -163,6 +224,41 @@ internal sealed class Wasm32LayoutCalculator
         }
 
         return new Wasm32Layout(cSize, cAlign, scalars, null, netAlign);
+    }
+
+    /// <summary>An [InlineArray(n)] struct: n elements of its one field, back to back, aligned as one element.</summary>
+    private Wasm32Layout OfInlineArray(IFieldSymbol element, int length, int pack, int declaredSize)
+    {
+        if (length <= 0)
+        {
+            return Wasm32Layout.Invalid($"its [InlineArray({length})] length is not positive");
+        }
+
+        if (element.IsFixedSizeBuffer)
+        {
+            return Wasm32Layout.Invalid($"its [InlineArray] element '{element.Name}' is a fixed buffer; use a nested [InlineArray] struct");
+        }
+
+        var (size, align, netAlign, count, error) = FieldLayout(element, FieldName(element));
+        if (error is not null)
+        {
+            return Wasm32Layout.Invalid("[InlineArray] element " + error);
+        }
+
+        long total = (long)size * length;
+        if (total > int.MaxValue / 2)
+        {
+            return Wasm32Layout.Invalid($"its [InlineArray({length})] of {size}-byte elements is {total} bytes, too large for wasm32");
+        }
+
+        int netFieldAlign = pack > 0 ? System.Math.Min(netAlign, pack) : netAlign;
+        int netSize = System.Math.Max(AlignUp((int)total, netFieldAlign), declaredSize);
+        if (netSize != (int)total)
+        {
+            return Wasm32Layout.Invalid($"its .NET size is {netSize} bytes (StructLayout Size = {declaredSize}) but its wasm32 C size is {total} bytes");
+        }
+
+        return new Wasm32Layout((int)total, align, count * length, null, netFieldAlign);
     }
 
     private (int Size, int Align, int NetAlign, int Scalars, string? Error) FieldLayout(IFieldSymbol field, string fieldName)

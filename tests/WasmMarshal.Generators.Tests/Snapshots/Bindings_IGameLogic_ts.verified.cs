@@ -29,24 +29,56 @@ export const ENTITY_FLAGS: usize = 40; // u64
 
 // IGameLogic.Step: pointer arguments are host buffers, valid during the call only
 // export function step(entities: usize, entities_count: usize, dt: f32): void
+export type StepExport = (entities: usize, entities_count: usize, dt: f32) => void;
 
 // IGameLogic.Score: pointer arguments are host buffers, valid during the call only
 // export function score(board: usize, board_count: usize, width: i32): i32
+export type ScoreExport = (board: usize, board_count: usize, width: i32) => i32;
 
 // IGameLogic.Describe: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function describe(ret: usize, entity_: usize): void
+export type DescribeExport = (ret: usize, entity_: usize) => void;
 
 // IGameLogic.Title: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function title(ret: usize, locale: usize, locale_units: usize): void
+export type TitleExport = (ret: usize, locale: usize, locale_units: usize) => void;
 
 // IGameLogic.Motto: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function motto(name: usize, name_len: usize): usize
+export type MottoExport = (name: usize, name_len: usize) => usize;
 
 // IGameLogic.Spawn: pointer arguments are host buffers, valid during the call only
 // export function spawn(ret: usize, kind: u8, at: usize): void
+export type SpawnExport = (ret: usize, kind: u8, at: usize) => void;
 
 // IGameLogic.Path: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function path(ret: usize, from: usize, to: usize): void
+export type PathExport = (ret: usize, from: usize, to: usize) => void;
 
 // IGameLogic.Move: pointer arguments are host buffers, valid during the call only
 // export function move(entity_: usize, previous: usize): bool
+export type MoveExport = (entity_: usize, previous: usize) => bool;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIGameLogicExports(step, score, describe, title, motto, spawn, path, move);
+// @ts-ignore: decorator
+@inline
+export function checkIGameLogicExports<T0, T1, T2, T3, T4, T5, T6, T7>(step: T0, score: T1, describe: T2, title: T3, motto: T4, spawn: T5, path: T6, move: T7): void {
+  const expected0: StepExport = step;
+  const actual0: T0 = changetype<StepExport>(0);
+  const expected1: ScoreExport = score;
+  const actual1: T1 = changetype<ScoreExport>(0);
+  const expected2: DescribeExport = describe;
+  const actual2: T2 = changetype<DescribeExport>(0);
+  const expected3: TitleExport = title;
+  const actual3: T3 = changetype<TitleExport>(0);
+  const expected4: MottoExport = motto;
+  const actual4: T4 = changetype<MottoExport>(0);
+  const expected5: SpawnExport = spawn;
+  const actual5: T5 = changetype<SpawnExport>(0);
+  const expected6: PathExport = path;
+  const actual6: T6 = changetype<PathExport>(0);
+  const expected7: MoveExport = move;
+  const actual7: T7 = changetype<MoveExport>(0);
+}

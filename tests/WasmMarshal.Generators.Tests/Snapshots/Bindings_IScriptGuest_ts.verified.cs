@@ -3,3 +3,14 @@
 
 // IScriptGuest.Join: pointer arguments are host buffers, valid during the call only; the result is a String the guest's collector owns; the host reads it and frees nothing
 // export function join(left: string, times: i32): string
+export type JoinExport = (left: string, times: i32) => string;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIScriptGuestExports(join);
+// @ts-ignore: decorator
+@inline
+export function checkIScriptGuestExports<T0>(join: T0): void {
+  const expected0: JoinExport = join;
+  const actual0: T0 = changetype<JoinExport>(0);
+}

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using WasmMarshal.Generators.Model;
@@ -6,7 +7,8 @@ namespace WasmMarshal.Generators.Emit.Bindings;
 
 /// <summary>
 /// Writes AssemblyScript declarations for an interface at the level of the core ABI: <c>@external</c> declarations of
-/// the host imports, the exports the guest must provide (as comments with their exact signatures), and size and
+/// the host imports, the exports the guest must provide (a function type per export and a <c>check...Exports</c>
+/// function the guest calls with its exports, so that asc itself rejects an export whose signature differs), and size and
 /// offset constants for every struct, to use with <c>load&lt;T&gt;</c> and <c>store&lt;T&gt;</c>. Pointers and lengths are
 /// <c>usize</c>; strings are UTF-8 (or Latin-1, UTF-16) bytes at a pointer, except strings marked
 /// <c>[WasmString(AssemblyScript)]</c>, which are AssemblyScript <c>string</c>s.
@@ -44,10 +46,11 @@ internal static class AssemblyScriptBindingEmitter
             foreach (var f in s.Fields)
             {
                 a.Append("export const ").Append(prefix).Append('_').Append(GuestNames.Upper(f.Name)).Append(": usize = ").Append(f.Offset)
-                    .Append("; // ").Append(f.IsFixedBuffer ? $"{GuestNames.AssemblyScriptScalar(f.Type.Scalar)}[{f.Count}]" : Describe(f.Type, types)).Append('\n');
+                    .Append("; // ").Append(f.IsFixedBuffer ? $"{Describe(f.Type, types)}[{f.Count}]" : Describe(f.Type, types)).Append('\n');
             }
         }
 
+        var checks = new List<(string Parameter, string Type)>();
         foreach (var method in model.Methods.Where(m => m.IsSupported))
         {
             var signature = GuestSignature.Of(method, model);
@@ -57,7 +60,11 @@ internal static class AssemblyScriptBindingEmitter
             string result = Result(signature);
             if (guestExports)
             {
-                a.Append("// export function ").Append(GuestNames.Identifier(method.WasmName)).Append('(').Append(parameters).Append("): ").Append(result).Append('\n');
+                string function = GuestNames.Identifier(method.WasmName);
+                string type = Unique(ExportType(method.WasmName), checks.Select(c => c.Type));
+                a.Append("// export function ").Append(function).Append('(').Append(parameters).Append("): ").Append(result).Append('\n');
+                a.Append("export type ").Append(type).Append(" = (").Append(parameters).Append(") => ").Append(result).Append(";\n");
+                checks.Add((Unique(GuestNames.AssemblyScriptName(function), checks.Select(c => c.Parameter)), type));
             }
             else
             {
@@ -66,8 +73,47 @@ internal static class AssemblyScriptBindingEmitter
             }
         }
 
+        if (checks.Count > 0)
+        {
+            string check = "check" + model.Name + "Exports";
+            // Each export is checked both ways: assigning it to its function type checks the parameters, but asc lets a
+            // function returning f32 stand for one returning f64; assigning the function type back to the export's
+            // own (inferred) type closes that gap.
+            a.Append("\n// Checks every export against the C# interface at compile time: call it once at the top level of the guest's\n")
+                .Append("// entry file with the exported functions, and asc rejects any whose parameters or result differ:\n")
+                .Append("//   ").Append(check).Append('(').Append(string.Join(", ", checks.Select(c => c.Parameter))).Append(");\n")
+                .Append("// @ts-ignore: decorator\n@inline\nexport function ").Append(check)
+                .Append('<').Append(string.Join(", ", checks.Select((_, i) => "T" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Append(">(")
+                .Append(string.Join(", ", checks.Select((c, i) => c.Parameter + ": T" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Append("): void {\n");
+            for (int i = 0; i < checks.Count; i++)
+            {
+                string n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                a.Append("  const expected").Append(n).Append(": ").Append(checks[i].Type).Append(" = ").Append(checks[i].Parameter).Append(";\n");
+                a.Append("  const actual").Append(n).Append(": T").Append(n).Append(" = changetype<").Append(checks[i].Type).Append(">(0);\n");
+            }
+
+            a.Append("}\n");
+        }
+
         return a.ToString();
     }
+
+    private static string Unique(string name, IEnumerable<string> taken)
+    {
+        var set = new HashSet<string>(taken);
+        string candidate = name;
+        for (int n = 2; set.Contains(candidate); n++)
+        {
+            candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    /// <summary>The function type of an export: <c>add_i32</c> is <c>AddI32Export</c>.</summary>
+    private static string ExportType(string wasmName) =>
+        string.Concat(GuestNames.Identifier(wasmName).Split('_').Where(p => p.Length > 0)
+            .Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1))) + "Export";
 
     private static string Describe(FieldType type, GuestTypes types) =>
         type.IsStruct ? GuestNames.Upper(types.Struct(type.Key!)!.Name) + " (struct)" : GuestNames.AssemblyScriptScalar(type.Scalar);

@@ -26,13 +26,13 @@ internal static class CHeaderEmitter
 
         foreach (var e in model.Enums)
         {
-            string name = GuestNames.Snake(e.Name);
+            string name = GuestNames.CType(e.Name);
             c.Append("\n#ifndef WM_ENUM_").Append(name).Append("\n#define WM_ENUM_").Append(name).Append('\n');
             c.Append("/* C# enum ").Append(e.Key.Replace("global::", "")).Append(" : crosses as its underlying type */\n");
             c.Append("typedef ").Append(GuestNames.CScalar(e.Underlying)).Append(' ').Append(name).Append(";\n");
             foreach (var m in e.Members)
             {
-                c.Append("#define ").Append(GuestNames.Upper(e.Name)).Append('_').Append(GuestNames.Upper(m.Name))
+                c.Append("#define ").Append(GuestNames.CConstant(GuestNames.Upper(e.Name) + "_" + GuestNames.Upper(m.Name)))
                     .Append(" ((").Append(name).Append(')').Append(Literal(m.Value, e.Underlying)).Append(")\n");
             }
 
@@ -41,14 +41,14 @@ internal static class CHeaderEmitter
 
         foreach (var s in model.Structs)
         {
-            string name = GuestNames.Snake(s.Name);
+            string name = GuestNames.CType(s.Name);
             string csharp = s.Key.Replace("global::", "");
             c.Append("\n#ifndef WM_STRUCT_").Append(name).Append("\n#define WM_STRUCT_").Append(name).Append('\n');
             c.Append("/* C# struct ").Append(csharp).Append(": ").Append(s.Size).Append(" bytes, aligned to ").Append(s.Align).Append(" */\n");
             c.Append("typedef struct ").Append(name).Append(" {\n");
             foreach (var f in s.Fields)
             {
-                c.Append("    ").Append(types.CField(f.Type)).Append(' ').Append(GuestNames.Snake(f.Name));
+                c.Append("    ").Append(types.CField(f.Type)).Append(' ').Append(GuestNames.CName(GuestNames.Snake(f.Name)));
                 if (f.IsFixedBuffer)
                 {
                     c.Append('[').Append(f.Count).Append(']');
@@ -62,7 +62,7 @@ internal static class CHeaderEmitter
             c.Append("_Static_assert(_Alignof(").Append(name).Append(") == ").Append(s.Align).Append(", \"").Append(name).Append(": alignment differs from ").Append(csharp).Append("\");\n");
             foreach (var f in s.Fields)
             {
-                string field = GuestNames.Snake(f.Name);
+                string field = GuestNames.CName(GuestNames.Snake(f.Name));
                 c.Append("_Static_assert(offsetof(").Append(name).Append(", ").Append(field).Append(") == ").Append(f.Offset)
                     .Append(", \"").Append(name).Append('.').Append(field).Append(": offset differs from ").Append(csharp).Append('.').Append(f.Name).Append("\");\n");
             }
@@ -85,7 +85,7 @@ internal static class CHeaderEmitter
             c.Append(guestExports
                 ? $"__attribute__((export_name(\"{method.WasmName}\")))\n"
                 : $"__attribute__((import_module(\"{model.Module}\"), import_name(\"{method.WasmName}\")))\n");
-            string function = guestExports ? GuestNames.Identifier(method.WasmName) : GuestNames.HostFunction(method.Method);
+            string function = guestExports ? GuestNames.CExportFunction(method.WasmName, model) : GuestNames.HostFunction(method.Method);
             string parameters = signature.Parameters.Count == 0
                 ? "void"
                 : string.Join(", ", signature.Parameters.Select(p => Parameter(p, types)));
@@ -116,8 +116,15 @@ internal static class CHeaderEmitter
         _ => types.C(s.Return.ElementDisplay, s.Return.Scalar) + " ",
     };
 
+    /// <summary>
+    /// An enum value as a C literal of its underlying type. The minimum of int64_t and int32_t are written as
+    /// <c>(-MAX - 1)</c>: a literal <c>-9223372036854775808</c> is the negation of a constant too large for any signed
+    /// type, which clang warns about (-Wimplicitly-unsigned-literal) and -Werror guests refuse.
+    /// </summary>
     private static string Literal(string value, ScalarKind underlying) => underlying switch
     {
+        ScalarKind.I64 when value == "-9223372036854775808" => "(-9223372036854775807ll - 1)",
+        ScalarKind.I32 when value == "-2147483648" => "(-2147483647 - 1)",
         ScalarKind.U64 => value + "ull",
         ScalarKind.I64 => value + "ll",
         ScalarKind.U32 => value + "u",

@@ -75,15 +75,23 @@ internal sealed class GuestSignature
         "priv", "typeof", "unsized", "virtual", "abstract", "become", "try", "ret",
         "function", "var", "class", "declare", "export", "import", "new", "null", "this", "instanceof", "delete", "of",
         "wm_str", "wm_str16", "wm_slice", "size_t",
+        "_Bool", "_Alignas", "_Alignof", "_Atomic", "_Complex", "_Generic", "_Noreturn", "_Static_assert", "_Thread_local",
+        "alignas", "alignof", "static_assert", "thread_local", "nullptr", "constexpr", "typeof_unqual", "offsetof", "NULL",
+        "catch", "debugger", "finally", "throw", "with", "implements", "interface", "package", "private", "protected",
+        "public", "arguments", "eval", "gen",
     };
 
     /// <summary>A parameter name that is not reserved and does not shadow a type the bindings declare.</summary>
     public static string ParameterName(string name, InterfaceModel model)
     {
-        bool clashes = Reserved.Contains(name)
-            || model.Structs.Any(s => GuestNames.Snake(s.Name) == name || s.Name == name)
-            || model.Enums.Any(e => GuestNames.Snake(e.Name) == name || e.Name == name);
-        return clashes ? name + "_" : name;
+        while (Reserved.Contains(name)
+            || model.Structs.Any(s => GuestNames.CType(s.Name) == name || GuestNames.Snake(s.Name) == name || s.Name == name)
+            || model.Enums.Any(e => GuestNames.CType(e.Name) == name || GuestNames.Snake(e.Name) == name || e.Name == name))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 
     public static GuestSignature Of(LoweredMethod lowered, InterfaceModel model)

@@ -35,39 +35,41 @@ internal static class RustBindingEmitter
         {
             string underlying = GuestNames.RustScalar(e.Underlying);
             r.Append("\n/// C# enum ").Append(e.Key.Replace("global::", "")).Append(", crossing as ").Append(underlying).Append(".\n");
-            r.Append("pub type ").Append(e.Name).Append(" = ").Append(underlying).Append(";\n");
+            string enumName = GuestNames.RustName(e.Name);
+            r.Append("pub type ").Append(enumName).Append(" = ").Append(underlying).Append(";\n");
             foreach (var m in e.Members)
             {
                 r.Append("pub const ").Append(GuestNames.Upper(e.Name)).Append('_').Append(GuestNames.Upper(m.Name)).Append(": ")
-                    .Append(e.Name).Append(" = ").Append(m.Value).Append(";\n");
+                    .Append(enumName).Append(" = ").Append(m.Value).Append(";\n");
             }
         }
 
         foreach (var s in model.Structs)
         {
             r.Append("\n/// C# struct ").Append(s.Key.Replace("global::", "")).Append(": ").Append(s.Size).Append(" bytes, aligned to ").Append(s.Align).Append(".\n");
-            r.Append("#[repr(C)]\n#[derive(Clone, Copy, Debug)]\npub struct ").Append(s.Name).Append(" {\n");
+            string structName = GuestNames.RustName(s.Name);
+            r.Append("#[repr(C)]\n#[derive(Clone, Copy, Debug)]\npub struct ").Append(structName).Append(" {\n");
             foreach (var f in s.Fields)
             {
                 string type = types.RustField(f.Type);
-                r.Append("    pub ").Append(GuestNames.Snake(f.Name)).Append(": ")
+                r.Append("    pub ").Append(GuestNames.RustName(GuestNames.Snake(f.Name))).Append(": ")
                     .Append(f.IsFixedBuffer ? $"[{type}; {f.Count}]" : type).Append(", // offset ").Append(f.Offset).Append('\n');
             }
 
             r.Append("}\n");
-            r.Append("const _: () = assert!(core::mem::size_of::<").Append(s.Name).Append(">() == ").Append(s.Size).Append(");\n");
-            r.Append("const _: () = assert!(core::mem::align_of::<").Append(s.Name).Append(">() == ").Append(s.Align).Append(");\n");
+            r.Append("const _: () = assert!(core::mem::size_of::<").Append(structName).Append(">() == ").Append(s.Size).Append(");\n");
+            r.Append("const _: () = assert!(core::mem::align_of::<").Append(structName).Append(">() == ").Append(s.Align).Append(");\n");
         }
 
         r.Append("\n/// Checks every field offset of every struct against the C# layout (true when they all match).\n");
         r.Append("pub fn check_layout() -> bool {\n").Append(model.Structs.Count == 0 ? "    let ok = true;\n" : "    let mut ok = true;\n");
         foreach (var s in model.Structs)
         {
-            r.Append("    {\n        let value = core::mem::MaybeUninit::<").Append(s.Name).Append(">::uninit();\n");
+            r.Append("    {\n        let value = core::mem::MaybeUninit::<").Append(GuestNames.RustName(s.Name)).Append(">::uninit();\n");
             r.Append("        let base = value.as_ptr() as usize;\n");
             foreach (var f in s.Fields)
             {
-                r.Append("        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).").Append(GuestNames.Snake(f.Name))
+                r.Append("        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).").Append(GuestNames.RustName(GuestNames.Snake(f.Name)))
                     .Append(") } as usize - base == ").Append(f.Offset).Append(";\n");
             }
 
