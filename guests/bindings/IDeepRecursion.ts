@@ -3,3 +3,14 @@
 
 // IDeepRecursion.Recurse
 // export function recurse(depth: i32): i32
+export type RecurseExport = (depth: i32) => i32;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIDeepRecursionExports(recurse);
+// @ts-ignore: decorator
+@inline
+export function checkIDeepRecursionExports<T0>(recurse: T0): void {
+  const expected0: RecurseExport = recurse;
+  const actual0: T0 = changetype<RecurseExport>(0);
+}

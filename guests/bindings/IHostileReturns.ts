@@ -3,24 +3,56 @@
 
 // IHostileReturns.EchoAlias: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo_alias(ret: usize, text: usize, text_len: usize): void
+export type EchoAliasExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IHostileReturns.EchoStatic: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo_static(ret: usize, text: usize, text_len: usize): void
+export type EchoStaticExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IHostileReturns.EchoArea: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo_area(ret: usize, text: usize, text_len: usize): void
+export type EchoAreaExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IHostileReturns.EchoTail: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo_tail(ret: usize, text: usize, text_len: usize): void
+export type EchoTailExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IHostileReturns.EchoCopy: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function echo_copy(ret: usize, text: usize, text_len: usize): void
+export type EchoCopyExport = (ret: usize, text: usize, text_len: usize) => void;
 
 // IHostileReturns.SliceAlias: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function slice_alias(ret: usize, values: usize, values_count: usize): void
+export type SliceAliasExport = (ret: usize, values: usize, values_count: usize) => void;
 
 // IHostileReturns.OddBools: the result must come from the guest heap (malloc); the host copies it, then frees it
 // export function odd_bools(ret: usize): void
+export type OddBoolsExport = (ret: usize) => void;
 
 // IHostileReturns.EnterThenSpin
 // export function enter_then_spin(): void
+export type EnterThenSpinExport = () => void;
+
+// Checks every export against the C# interface at compile time: call it once at the top level of the guest's
+// entry file with the exported functions, and asc rejects any whose parameters or result differ:
+//   checkIHostileReturnsExports(echo_alias, echo_static, echo_area, echo_tail, echo_copy, slice_alias, odd_bools, enter_then_spin);
+// @ts-ignore: decorator
+@inline
+export function checkIHostileReturnsExports<T0, T1, T2, T3, T4, T5, T6, T7>(echo_alias: T0, echo_static: T1, echo_area: T2, echo_tail: T3, echo_copy: T4, slice_alias: T5, odd_bools: T6, enter_then_spin: T7): void {
+  const expected0: EchoAliasExport = echo_alias;
+  const actual0: T0 = changetype<EchoAliasExport>(0);
+  const expected1: EchoStaticExport = echo_static;
+  const actual1: T1 = changetype<EchoStaticExport>(0);
+  const expected2: EchoAreaExport = echo_area;
+  const actual2: T2 = changetype<EchoAreaExport>(0);
+  const expected3: EchoTailExport = echo_tail;
+  const actual3: T3 = changetype<EchoTailExport>(0);
+  const expected4: EchoCopyExport = echo_copy;
+  const actual4: T4 = changetype<EchoCopyExport>(0);
+  const expected5: SliceAliasExport = slice_alias;
+  const actual5: T5 = changetype<SliceAliasExport>(0);
+  const expected6: OddBoolsExport = odd_bools;
+  const actual6: T6 = changetype<OddBoolsExport>(0);
+  const expected7: EnterThenSpinExport = enter_then_spin;
+  const actual7: T7 = changetype<EnterThenSpinExport>(0);
+}
