@@ -10,6 +10,36 @@
 
 #include "wasm_marshal.h"
 
+#ifndef WM_STRUCT_flagged
+#define WM_STRUCT_flagged
+/* C# struct WasmMarshal.Tests.Reliability.RoundTwo.Flagged: 8 bytes, aligned to 4 */
+typedef struct flagged {
+    int32_t id; /* offset 0 */
+    bool flag; /* offset 4 */
+    bool second; /* offset 5 */
+    bool third; /* offset 6 */
+} flagged;
+_Static_assert(sizeof(flagged) == 8, "flagged: size differs from WasmMarshal.Tests.Reliability.RoundTwo.Flagged");
+_Static_assert(_Alignof(flagged) == 4, "flagged: alignment differs from WasmMarshal.Tests.Reliability.RoundTwo.Flagged");
+_Static_assert(offsetof(flagged, id) == 0, "flagged.id: offset differs from WasmMarshal.Tests.Reliability.RoundTwo.Flagged.Id");
+_Static_assert(offsetof(flagged, flag) == 4, "flagged.flag: offset differs from WasmMarshal.Tests.Reliability.RoundTwo.Flagged.Flag");
+_Static_assert(offsetof(flagged, second) == 5, "flagged.second: offset differs from WasmMarshal.Tests.Reliability.RoundTwo.Flagged.Second");
+_Static_assert(offsetof(flagged, third) == 6, "flagged.third: offset differs from WasmMarshal.Tests.Reliability.RoundTwo.Flagged.Third");
+#endif
+
+#ifndef WM_STRUCT_outer_flagged
+#define WM_STRUCT_outer_flagged
+/* C# struct WasmMarshal.Tests.Reliability.RoundTwo.OuterFlagged: 12 bytes, aligned to 4 */
+typedef struct outer_flagged {
+    flagged inner; /* offset 0 */
+    bool last; /* offset 8 */
+} outer_flagged;
+_Static_assert(sizeof(outer_flagged) == 12, "outer_flagged: size differs from WasmMarshal.Tests.Reliability.RoundTwo.OuterFlagged");
+_Static_assert(_Alignof(outer_flagged) == 4, "outer_flagged: alignment differs from WasmMarshal.Tests.Reliability.RoundTwo.OuterFlagged");
+_Static_assert(offsetof(outer_flagged, inner) == 0, "outer_flagged.inner: offset differs from WasmMarshal.Tests.Reliability.RoundTwo.OuterFlagged.Inner");
+_Static_assert(offsetof(outer_flagged, last) == 8, "outer_flagged.last: offset differs from WasmMarshal.Tests.Reliability.RoundTwo.OuterFlagged.Last");
+#endif
+
 /* IHostileReturns.EchoAlias: pointer arguments are host buffers, valid during the call only; the result must come from the guest heap (malloc); the host copies it, then frees it */
 __attribute__((export_name("echo_alias")))
 wm_str echo_alias(const char *text, size_t text_len);
@@ -41,5 +71,17 @@ wm_slice odd_bools(void);
 /* IHostileReturns.EnterThenSpin */
 __attribute__((export_name("enter_then_spin")))
 void enter_then_spin(void);
+
+/* IHostileReturns.OddFlagged */
+__attribute__((export_name("odd_flagged")))
+flagged odd_flagged(void);
+
+/* IHostileReturns.OddOuter: pointer arguments are host buffers, valid during the call only */
+__attribute__((export_name("odd_outer")))
+void odd_outer(outer_flagged *value);
+
+/* IHostileReturns.OddBool: pointer arguments are host buffers, valid during the call only */
+__attribute__((export_name("odd_bool")))
+void odd_bool(bool *value);
 
 #endif

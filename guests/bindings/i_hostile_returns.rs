@@ -26,9 +26,45 @@ pub struct WmSlice {
     pub count: usize,
 }
 
+/// C# struct WasmMarshal.Tests.Reliability.RoundTwo.Flagged: 8 bytes, aligned to 4.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct Flagged {
+    pub id: i32, // offset 0
+    pub flag: bool, // offset 4
+    pub second: bool, // offset 5
+    pub third: bool, // offset 6
+}
+const _: () = assert!(core::mem::size_of::<Flagged>() == 8);
+const _: () = assert!(core::mem::align_of::<Flagged>() == 4);
+
+/// C# struct WasmMarshal.Tests.Reliability.RoundTwo.OuterFlagged: 12 bytes, aligned to 4.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct OuterFlagged {
+    pub inner: Flagged, // offset 0
+    pub last: bool, // offset 8
+}
+const _: () = assert!(core::mem::size_of::<OuterFlagged>() == 12);
+const _: () = assert!(core::mem::align_of::<OuterFlagged>() == 4);
+
 /// Checks every field offset of every struct against the C# layout (true when they all match).
 pub fn check_layout() -> bool {
-    let ok = true;
+    let mut ok = true;
+    {
+        let value = core::mem::MaybeUninit::<Flagged>::uninit();
+        let base = value.as_ptr() as usize;
+        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).id) } as usize - base == 0;
+        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).flag) } as usize - base == 4;
+        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).second) } as usize - base == 5;
+        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).third) } as usize - base == 6;
+    }
+    {
+        let value = core::mem::MaybeUninit::<OuterFlagged>::uninit();
+        let base = value.as_ptr() as usize;
+        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).inner) } as usize - base == 0;
+        ok &= unsafe { core::ptr::addr_of!((*value.as_ptr()).last) } as usize - base == 8;
+    }
     ok
 }
 
@@ -58,3 +94,12 @@ pub type OddBoolsFn = unsafe extern "C" fn(ret: *mut WmSlice);
 
 /// `enter_then_spin` (IHostileReturns.EnterThenSpin).
 pub type EnterThenSpinFn = unsafe extern "C" fn();
+
+/// `odd_flagged` (IHostileReturns.OddFlagged).
+pub type OddFlaggedFn = unsafe extern "C" fn(ret: *mut Flagged);
+
+/// `odd_outer` (IHostileReturns.OddOuter): pointer arguments are host buffers, valid during the call only.
+pub type OddOuterFn = unsafe extern "C" fn(value: *mut OuterFlagged);
+
+/// `odd_bool` (IHostileReturns.OddBool): pointer arguments are host buffers, valid during the call only.
+pub type OddBoolFn = unsafe extern "C" fn(value: *mut bool);

@@ -60,6 +60,27 @@ WM_EXPORT("odd_bools") wm_slice odd_bools(void) {
     return (wm_slice){p, 4};
 }
 
+/* A struct with three C bools, written with bytes a C bool never holds; the C# side declares bool fields. */
+typedef struct {
+    int32_t id;
+    uint8_t flag, second, third;
+} raw_flagged;
+
+WM_EXPORT("odd_flagged") raw_flagged odd_flagged(void) { return (raw_flagged){7, 2, 0xFF, 1}; }
+
+/* The same struct inside another, through an out parameter; and a bool by reference. */
+typedef struct {
+    raw_flagged inner;
+    uint8_t last;
+} raw_outer;
+
+WM_EXPORT("odd_outer") void odd_outer(raw_outer *out) {
+    out->inner = (raw_flagged){8, 0x80, 0, 3};
+    out->last = 9;
+}
+
+WM_EXPORT("odd_bool") void odd_bool(uint8_t *value) { *value = 42; }
+
 /* Tells the host it is running (a host function), then never returns: for Dispose from another thread mid-call. */
 WM_IMPORT("env", "entered") void host_entered(void);
 

@@ -105,38 +105,6 @@ public sealed class WasmGuest : IDisposable
     /// <summary>Whether calls into the guest are refused because it trapped earlier.</summary>
     public bool IsPoisoned => PoisonedBy is not null;
 
-    /// <summary>Throws <see cref="WasmGuestPoisonedException"/> when the guest is poisoned. Called by generated stubs on entry.</summary>
-    public void EnsureUsable(string method)
-    {
-        if (_disposeRequested)
-        {
-            throw new WasmGuestDisposedException(method);
-        }
-
-        if (PoisonedBy is { } first)
-        {
-            throw new WasmGuestPoisonedException(method, first);
-        }
-    }
-
-    /// <summary>
-    /// Frees a buffer in a stub's cleanup stage. When the free itself fails inside the guest (its allocator trapped,
-    /// or fuel or the epoch deadline already stopped it), the failure poisons the guest (under
-    /// <see cref="TrapPolicy.Poison"/>) instead of replacing the exception the caller is about to see: the buffer is
-    /// lost with the guest's state. Called by generated stubs.
-    /// </summary>
-    public void Release(IGuestAllocator allocator, uint address, uint size, uint alignment, string method)
-    {
-        try
-        {
-            allocator.Free(address, size, alignment);
-        }
-        catch (WasmtimeException exception)
-        {
-            PoisonAfterCleanup(WasmCallException.FromWasmtime(exception, method));
-        }
-    }
-
     /// <summary>A free that trapped during a call's cleanup poisons the guest, unless the call's own failure did.</summary>
     internal void PoisonAfterCleanup(WasmCallException failure)
     {

@@ -28,6 +28,7 @@ internal static class ExportBinderEmitter
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(guest);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
+        BoolFieldRegistrations.Emit(writer, model);
         for (int index = 0; index < methods.Count; index++)
         {
             writer.Line();

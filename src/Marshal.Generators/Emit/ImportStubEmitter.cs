@@ -95,6 +95,7 @@ internal static class ImportStubEmitter
 
         writer.Line("binder.Complete();");
         writer.Line($"__context = new(guest, {(needsAllocator ? "scratch" : "null")}, {(needsGuestHeap ? "guestHeap" : "null")});");
+        BoolFieldRegistrations.Emit(writer, model);
         for (int index = 0; index < model.Methods.Count; index++)
         {
             var method = model.Methods[index];

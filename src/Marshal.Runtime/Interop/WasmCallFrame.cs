@@ -154,14 +154,17 @@ public ref struct WasmCallFrame
             return;
         }
 
-        var bytes = View().Bytes(slice.Address, slice.ByteCount, _method, parameter);
-        NormalizeBools<T>(bytes);
-        SpanMarshaller.ReadInto(bytes, destination);
+        SpanMarshaller.ReadInto(View().Bytes(slice.Address, slice.ByteCount, _method, parameter), destination);
+        WasmBoolFields<T>.Normalize(destination);
     }
 
     /// <summary>Reads a <c>ref</c> or <c>out</c> value back.</summary>
-    public readonly T Read<T>(int address, string parameter) where T : unmanaged =>
-        View().Read<T>(unchecked((uint)address), _method, parameter);
+    public readonly T Read<T>(int address, string parameter) where T : unmanaged
+    {
+        T value = View().Read<T>(unchecked((uint)address), _method, parameter);
+        WasmBoolFields<T>.Normalize(ref value);
+        return value;
+    }
 
     /// <summary>A struct returned through a return area.</summary>
     public readonly T ReturnValue<T>(int area) where T : unmanaged => Read<T>(area, "return");
@@ -234,8 +237,9 @@ public ref struct WasmCallFrame
         uint size = SpanMarshaller.GetGuestByteCount<T>(count, _method, "return");
         var bytes = view.Bytes(address, size, _method, "return");
         TakeReturned(address, size, alignment);
-        NormalizeBools<T>(bytes);
-        return SpanMarshaller.ReadArray<T>(bytes);
+        var array = SpanMarshaller.ReadArray<T>(bytes);
+        WasmBoolFields<T>.Normalize(array);
+        return array;
     }
 
     // ---- Failure and cleanup ----
@@ -368,19 +372,6 @@ public ref struct WasmCallFrame
         new(_method, "return", $"is a null pointer, but the C# type is a non-nullable {what}");
 
     private static string Describe(string parameter) => parameter == "return" ? "the return area" : $"parameter '{parameter}'";
-
-    /// <summary>A .NET bool must be 0 or 1; a guest may store any byte. Normalise, as scalar bools are.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void NormalizeBools<T>(Span<byte> bytes) where T : unmanaged
-    {
-        if (typeof(T) == typeof(bool))
-        {
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = bytes[i] != 0 ? (byte)1 : (byte)0;
-            }
-        }
-    }
 
     private void Record(in Buffer buffer)
     {

@@ -63,11 +63,7 @@ public readonly ref struct WasmHostCall
     public T Read<T>(int ptr, string parameter) where T : unmanaged
     {
         var value = View().Read<T>(unchecked((uint)ptr), _method, parameter);
-        if (typeof(T) == typeof(bool))
-        {
-            Unsafe.As<T, byte>(ref value) = Unsafe.As<T, byte>(ref value) != 0 ? (byte)1 : (byte)0;
-        }
-
+        WasmBoolFields<T>.Normalize(ref value);
         return value;
     }
 
@@ -93,15 +89,7 @@ public readonly ref struct WasmHostCall
         uint size = SpanMarshaller.GetGuestByteCount<T>(elements, _method, parameter);
         var bytes = View().Bytes(unchecked((uint)ptr), size, _method, parameter);
         var array = SpanMarshaller.ReadArray<T>(bytes);
-        if (typeof(T) == typeof(bool))
-        {
-            var raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(array.AsSpan());
-            for (int i = 0; i < raw.Length; i++)
-            {
-                raw[i] = raw[i] != 0 ? (byte)1 : (byte)0;
-            }
-        }
-
+        WasmBoolFields<T>.Normalize(array);
         return array;
     }
 

@@ -18,6 +18,7 @@ namespace Demo.Host
             global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(guest);
             global::System.ArgumentNullException.ThrowIfNull(implementation);
+            global::WasmMarshal.Interop.WasmBoolFields<global::Demo.Host.Particle>.Register(32);
 
             // host.echo_i32: (i32) -> i32
             global::System.Func<int, int> __wasmImport0_echo_i32 = (int __a0_core) =>

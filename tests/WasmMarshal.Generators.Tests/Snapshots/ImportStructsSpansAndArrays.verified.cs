@@ -71,6 +71,7 @@ namespace Demo.Structs
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
                 __context = new(guest, scratch, guestHeap);
+                global::WasmMarshal.Interop.WasmBoolFields<global::Demo.Structs.Particle>.Register(32);
                 __wasmExport0_dot = guest.Instance.GetFunction<int, int, float>("dot")!;
                 __wasmExport1_length_sq = guest.Instance.GetFunction<int, float>("length_sq")!;
                 __wasmExport2_length_ref_readonly = guest.Instance.GetFunction<int, float>("length_ref_readonly")!;

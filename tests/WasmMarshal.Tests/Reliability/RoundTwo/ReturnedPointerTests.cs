@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Wasmtime;
 using WasmMarshal.Allocation;
 using WasmMarshal.Allocators;
@@ -20,6 +21,23 @@ public partial interface IHostileReturns
     int[] SliceAlias(ReadOnlySpan<int> values);
     bool[] OddBools();
     void EnterThenSpin();
+    Flagged OddFlagged();
+    void OddOuter(out OuterFlagged value);
+    void OddBool(out bool value);
+}
+
+public struct Flagged
+{
+    public int Id;
+    [MarshalAs(UnmanagedType.U1)] public bool Flag;
+    [MarshalAs(UnmanagedType.U1)] public bool Second;
+    [MarshalAs(UnmanagedType.U1)] public bool Third;
+}
+
+public struct OuterFlagged
+{
+    public Flagged Inner;
+    [MarshalAs(UnmanagedType.U1)] public bool Last;
 }
 
 /// <summary>What guests/c/hostile_returns.c imports: a signal that a call is running.</summary>
@@ -133,6 +151,25 @@ public sealed class ReturnedPointerTests
         Assert.Equal(new[] { false, true, true, true }, bools);
         Assert.True(bools[2].Equals(true));
         Assert.True(bools[3] == true && bools[3].GetHashCode() == true.GetHashCode());
+    }
+
+    [Fact]
+    public void Bool_fields_of_returned_and_out_structs_and_out_bools_are_normalised()
+    {
+        using var guest = Create(Scratch.GuestMalloc);
+        var api = guest.Import<IHostileReturns>();
+
+        var flagged = api.OddFlagged();
+        Assert.Equal(7, flagged.Id);
+        Assert.True(flagged.Flag.Equals(true) && flagged.Second.Equals(true) && flagged.Third.Equals(true));
+        Assert.Equal(new Flagged { Id = 7, Flag = true, Second = true, Third = true }, flagged);
+
+        api.OddOuter(out var outer);
+        Assert.Equal(new OuterFlagged { Inner = new Flagged { Id = 8, Flag = true, Second = false, Third = true }, Last = true }, outer);
+
+        api.OddBool(out bool value);
+        Assert.True(value.Equals(true));
+        Assert.Equal(1, System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref value));
     }
 
     private static void AssertScratchIsBackToEmpty(WasmGuest guest)
