@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Wasmtime;
 using WasmMarshal.Tests.Support;
 using Xunit;
@@ -41,7 +42,18 @@ public sealed class MutualRecursionTests
             (call $recurse (i32.sub (local.get $remaining) (i32.const 1)))))
         """;
 
-    private static readonly Lazy<Module> s_module = new(() => Module.FromText(TestGuests.MovingEngine, "recursing", RecursingWat));
+    /// <summary>
+    /// Every level puts host frames between two wasm frames, and Wasmtime counts them against its maximum wasm stack:
+    /// with the default 512 KiB a Debug build runs out near 300 levels. This engine allows 1.5 MiB (more than 2 MiB, the
+    /// async stack size, makes Wasmtime panic when the engine is created), and the deep case runs
+    /// on a thread with 32 MiB, so the test measures the exception's shape, not the stack.
+    /// </summary>
+    private const ulong WasmStack = 1536 * 1024;
+
+    private static readonly Lazy<Engine> s_engine = new(() => new Engine(new Config()
+        .WithStaticMemoryMaximumSize(0).WithMemoryReservationForGrowth(0).WithMaximumStackSize((int)WasmStack)));
+
+    private static readonly Lazy<Module> s_module = new(() => Module.FromText(s_engine.Value, "recursing", RecursingWat));
 
     private sealed class CallBack : IRecursionHost
     {
@@ -53,7 +65,8 @@ public sealed class MutualRecursionTests
     private static (WasmGuest Guest, IRecursionGuest Api) Create()
     {
         var host = new CallBack();
-        var guest = WasmGuest.Builder(TestGuests.MovingEngine, s_module.Value).Export<IRecursionHost>(host).Instantiate();
+        var guest = WasmGuest.Builder(s_engine.Value, s_module.Value).Export<IRecursionHost>(host)
+            .WithMaximumWasmStack(WasmStack).Instantiate();
         host.Guest = guest.Import<IRecursionGuest>();
         return (guest, host.Guest);
     }
@@ -68,7 +81,11 @@ public sealed class MutualRecursionTests
         using var _ = guest;
 
         // Enter(n) calls Recurse(n - 1), which calls Descend(n - 1) ... until Descend(0) traps: n nested calls.
-        var error = Assert.Throws<WasmHostCallbackException>(() => api.Enter(levels));
+        Exception? thrown = null;
+        var thread = new Thread(() => thrown = Record.Exception(() => api.Enter(levels)), 32 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        var error = Assert.IsType<WasmHostCallbackException>(thrown);
 
         Assert.Equal("IRecursionGuest.Enter", error.Method);
         Assert.Equal(levels, error.NestedCalls);
@@ -95,7 +112,8 @@ public sealed class MutualRecursionTests
     public void A_host_exception_at_the_bottom_stays_the_inner_exception_with_its_depth()
     {
         var host = new ThrowAtBottom();
-        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, s_module.Value).Export<IRecursionHost>(host).Instantiate();
+        using var guest = WasmGuest.Builder(s_engine.Value, s_module.Value).Export<IRecursionHost>(host)
+            .WithMaximumWasmStack(0).Instantiate();
         host.Guest = guest.Import<IRecursionGuest>();
 
         // Enter(50) calls Recurse(49), which calls Descend(49) ... Descend(2) calls Recurse(1), which throws: 48 nested calls.
