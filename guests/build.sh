@@ -17,8 +17,12 @@
 #
 # Needs (Debian): clang, lld, wasi-libc, libclang-rt-14-dev-wasm32, binaryen, emscripten, rustc,
 # libstd-rust-dev-wasm32, npm.
-# clang runs binaryen's wasm-opt on its output whenever wasm-opt is on PATH, so the committed binaries are only
-# reproducible with binaryen installed (emscripten depends on it); the check below refuses to run without it.
+# The C guests are optimized by binaryen's wasm-opt, so the committed binaries are only reproducible with binaryen
+# installed (emscripten depends on it); the check below refuses to run without it.
+# Function names: wasm-ld --strip-debug drops DWARF but keeps the "name" section; what dropped it was the wasm-opt -O2
+# that clang runs by itself after linking with -O2, which keeps names only with --debuginfo and cannot be given it.
+# So clang compiles with -O2, links without -O (clang then runs no wasm-opt), and optimize_keeping_names runs the same
+# wasm-opt -O2 with --debuginfo: traps name the guest function (docs/guests/c.md) instead of <wasm function 20>.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +41,12 @@ while [[ $# -gt 0 ]]; do
         *) echo "build.sh: unknown argument: $1" >&2; usage ;;
     esac
 done
+
+# wasm-opt -O2, the pass clang would run, keeping the name section (--debuginfo); then drops the object file.
+optimize_keeping_names() {
+    wasm-opt "$1" -O2 --debuginfo -o "$1"
+    rm -f "$2"
+}
 
 CC="${CC:-clang}"
 command -v wasm-opt >/dev/null || { echo "build.sh: wasm-opt (binaryen) is not on PATH; the output would differ" >&2; exit 1; }
@@ -113,11 +123,13 @@ build_wasi_c() (
         custom="$(sed -n 's|^/\* guest-exports: \(.*\) \*/$|\1|p' "$src")"
         [[ -n "$custom" ]] && exports="$custom"
         # shellcheck disable=SC2086 # $exports is a list of flags
-        "$CC" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -I ../bindings \
-            -ffile-prefix-map="$PWD"=. \
+        "$CC" --target=wasm32-wasi -O2 -Wall -Wextra -Werror -I ../bindings -ffile-prefix-map="$PWD"=. \
+            -c -o "$dest/$name.o" "$src"
+        "$CC" --target=wasm32-wasi -mexec-model=reactor \
             $exports -Wl,--export=__heap_base,--export=__data_end \
             -Wl,-z,stack-size=65536 -Wl,--strip-debug \
-            -o "$dest/$name.wasm" "$src"
+            -o "$dest/$name.wasm" "$dest/$name.o"
+        optimize_keeping_names "$dest/$name.wasm" "$dest/$name.o"
         echo "built $name.wasm"
     done
 )
@@ -133,11 +145,13 @@ build_freestanding() (
     local src name
     for src in *.c; do
         name="${src%.c}"
-        "$CC" --target=wasm32 -nostdlib -O2 -mbulk-memory -Wall -Wextra -Werror -I ../bindings \
-            -ffile-prefix-map="$PWD"=. \
+        "$CC" --target=wasm32 -O2 -mbulk-memory -Wall -Wextra -Werror -I ../bindings -ffile-prefix-map="$PWD"=. \
+            -c -o "$dest/$name.o" "$src"
+        "$CC" --target=wasm32 -nostdlib \
             -Wl,--no-entry -Wl,--stack-first -Wl,-z,stack-size=65536 \
             -Wl,--export=__heap_base,--export=__data_end -Wl,--strip-debug \
-            -o "$dest/$name.wasm" "$src"
+            -o "$dest/$name.wasm" "$dest/$name.o"
+        optimize_keeping_names "$dest/$name.wasm" "$dest/$name.o"
         echo "built $name.wasm"
     done
 )

@@ -55,8 +55,11 @@ public sealed class RgbaImage
         new ImageWriter().WritePng(Pixels, Width, Height, StbImageWriteSharp.ColorComponents.RedGreenBlueAlpha, stream);
     }
 
-    /// <summary>A grid of images, <paramref name="columns"/> wide, on a dark background.</summary>
-    public static RgbaImage ContactSheet(IReadOnlyList<RgbaImage> tiles, int columns, int gap = 4)
+    /// <summary>
+    /// Tiles side by side on a dark background, <paramref name="columns"/> per row, each with its label (if
+    /// <paramref name="labels"/> is given) in a strip below it, drawn with <see cref="TinyFont"/>.
+    /// </summary>
+    public static RgbaImage ContactSheet(IReadOnlyList<RgbaImage> tiles, int columns, IReadOnlyList<string>? labels = null, int gap = 4)
     {
         int cellW = 0, cellH = 0;
         foreach (var tile in tiles)
@@ -64,24 +67,31 @@ public sealed class RgbaImage
             cellW = Math.Max(cellW, tile.Width);
             cellH = Math.Max(cellH, tile.Height);
         }
+        int labelH = labels is null ? 0 : LabelStripHeight;
         columns = Math.Max(1, Math.Min(columns, tiles.Count));
         int rows = (tiles.Count + columns - 1) / columns;
-        int width = columns * cellW + (columns + 1) * gap, height = rows * cellH + (rows + 1) * gap;
+        int width = columns * cellW + (columns + 1) * gap, height = rows * (cellH + labelH) + (rows + 1) * gap;
         var pixels = new byte[width * height * 4];
         for (int i = 0; i < pixels.Length; i += 4)
         {
-            pixels[i] = pixels[i + 1] = pixels[i + 2] = 32;
+            pixels[i] = pixels[i + 1] = pixels[i + 2] = Background;
             pixels[i + 3] = 255;
         }
         for (int t = 0; t < tiles.Count; t++)
         {
             var tile = tiles[t];
-            int x0 = gap + (t % columns) * (cellW + gap), y0 = gap + (t / columns) * (cellH + gap);
+            int x0 = gap + (t % columns) * (cellW + gap), y0 = gap + (t / columns) * (cellH + labelH + gap);
             for (int y = 0; y < tile.Height; y++)
                 Array.Copy(tile.Pixels, y * tile.Width * 4, pixels, ((y0 + y) * width + x0) * 4, tile.Width * 4);
+            if (labels is not null && t < labels.Count)
+                TinyFont.Draw(pixels, width, labels[t], x0, y0 + cellH + LabelPadding, LabelScale, cellW, LabelShade);
         }
         return new RgbaImage(width, height, pixels);
     }
+
+    /// <summary>The contact sheet's colours and label strip: 5x7 glyphs at 2x, 3 pixels of padding above and below.</summary>
+    public const byte Background = 32, LabelShade = 235;
+    public const int LabelScale = 2, LabelPadding = 3, LabelStripHeight = TinyFont.GlyphHeight * LabelScale + 2 * LabelPadding;
 
     /// <summary>
     /// The bundled sample images (images/*.png were made with this, <c>ComputePlugins generate-images images</c>): a

@@ -33,14 +33,25 @@ catch (ArgumentException e)
     return 2;
 }
 
-// Redirected output (CI logs) gets a width that fits the tables instead of Spectre's 80 columns.
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 140;
+// Redirected output (CI logs, a file, a pipe) gets plain text, no ANSI colour or cursor codes, and a width that fits
+// the tables instead of Spectre's 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(Console.Out),
+    });
+    AnsiConsole.Profile.Width = 140;
+}
 
 using var engine = new Engine();
 var files = options.PluginFolders.SelectMany(PluginCatalog.Discover).Concat(options.PluginFiles).ToList();
 using var catalog = PluginCatalog.Load(engine, files, new ConsolePluginLog());
 
-// 1. What was found, and what does not fit.
+// 1. What was found (what does not fit is reported last: the bundled not-a-plugin module is there on purpose).
 AnsiConsole.MarkupLine($"[bold]Plugins[/] from {Markup.Escape(string.Join(", ", options.PluginFolders.Concat(options.PluginFiles)))}");
 Report.Plugins(catalog);
 
@@ -68,6 +79,8 @@ else
 }
 Report.Timing(results);
 
+RgbaImage? sheetImage = null;
+List<string> sheetLabels = [];
 if (images.Count > 0 && catalog.Filters.Count > 0)
 {
     // The first image and one output per filter, side by side (the languages' outputs are identical; --verify checks).
@@ -79,7 +92,9 @@ if (images.Count > 0 && catalog.Filters.Count > 0)
     var tiles = new List<RgbaImage> { RgbaImage.Load(first) };
     tiles.AddRange(shown.Select(r => RgbaImage.Load(r.Output)));
     string sheet = Path.Combine(Path.GetDirectoryName(results[0].Output)!, Path.GetFileNameWithoutExtension(first) + ".contact-sheet.png");
-    RgbaImage.ContactSheet(tiles, columns: 4).SavePng(sheet);
+    sheetLabels = ["original", .. shown.Select(r => r.Plugin.Id)];
+    sheetImage = RgbaImage.ContactSheet(tiles, columns: 4, sheetLabels);
+    sheetImage.SavePng(sheet);
     AnsiConsole.MarkupLine($"contact sheet: {Markup.Escape(sheet)} (original, {Markup.Escape(string.Join(", ", shown.Select(r => r.Plugin.Id)))})");
 }
 
@@ -100,10 +115,14 @@ if (text is not null)
     }
 }
 
+// 4. Modules that are not plugins, with why (expected: the demo bundles one).
+Report.Rejected(catalog);
+
 if (!options.Verify) return 0;
 
-// 4. --verify: the checks ci-check.sh relies on.
-var checks = Verification.Run(catalog, files, images, results, text);
+// 5. --verify: the checks ci-check.sh relies on.
+var checks = Verification.Run(catalog, files, images, results, text).ToList();
+if (sheetImage is not null) checks.Add(Verification.ContactSheetLabelled(sheetImage, sheetLabels, columns: 4));
 Report.Checks(checks);
 return checks.All(c => c.Passed) ? 0 : 1;
 

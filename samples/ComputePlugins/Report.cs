@@ -13,16 +13,26 @@ public static class Report
     /// <summary>An error's type and first line (a trap message goes on with a wasm backtrace).</summary>
     public static string OneLine(Exception error) => $"{error.GetType().Name}: {error.Message.Split('\n')[0].TrimEnd()}";
 
-    /// <summary>The plugins that fit, then every module that does not, with each binding mismatch.</summary>
+    /// <summary>The plugins that fit.</summary>
     public static void Plugins(PluginCatalog catalog)
     {
         var found = new Table().AddColumns("file", "kind", "name", "language");
         foreach (var p in catalog.Filters) found.AddRow(Path.GetFileName(p.Path), "image filter", p.Name, p.Language);
         foreach (var p in catalog.TextPlugins) found.AddRow(Path.GetFileName(p.Path), "text", p.Name, p.Language);
         AnsiConsole.Write(found);
+    }
+
+    /// <summary>
+    /// Every module that does not fit a plugin interface, with each binding mismatch: neutral, not an error (the
+    /// bundled not-a-plugin/quickstart.wasm is there to show this report).
+    /// </summary>
+    public static void Rejected(PluginCatalog catalog)
+    {
+        if (catalog.Rejected.Count == 0) return;
+        AnsiConsole.MarkupLine($"\n[bold]Skipped[/] {catalog.Rejected.Count} module(s) that are not plugins (expected for not-a-plugin/):");
         foreach (var rejection in catalog.Rejected)
         {
-            AnsiConsole.MarkupLine($"[red]Not a plugin:[/] {Markup.Escape(rejection.Path)}");
+            AnsiConsole.MarkupLine($"not a plugin: {Markup.Escape(rejection.Path)}");
             foreach (var error in rejection.Errors)
             {
                 if (error is WasmBindingException binding)

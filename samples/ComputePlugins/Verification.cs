@@ -30,6 +30,35 @@ public static class Verification
     /// <summary>The languages the word-frequency text plugin must exist in.</summary>
     public static readonly string[] RequiredTextLanguages = { "c", "rust", "as" };
 
+    /// <summary>
+    /// The contact sheet has each tile's label in the strip below it: exactly the lit pixels the label's glyphs have
+    /// (<see cref="TinyFont.IsSet"/>, each font pixel <see cref="RgbaImage.LabelScale"/> squared), and nothing else.
+    /// </summary>
+    public static Check ContactSheetLabelled(RgbaImage sheet, IReadOnlyList<string> labels, int columns, int gap = 4)
+    {
+        columns = Math.Max(1, Math.Min(columns, labels.Count));
+        int rows = (labels.Count + columns - 1) / columns;
+        int cellW = (sheet.Width - (columns + 1) * gap) / columns;
+        int cellH = (sheet.Height - (rows + 1) * gap) / rows - RgbaImage.LabelStripHeight;
+        var wrong = new List<string>();
+        for (int t = 0; t < labels.Count; t++)
+        {
+            int expected = 0;
+            foreach (char c in labels[t])
+                for (int y = 0; y < TinyFont.GlyphHeight; y++)
+                    for (int x = 0; x < TinyFont.GlyphWidth; x++)
+                        if (TinyFont.IsSet(c, x, y)) expected += RgbaImage.LabelScale * RgbaImage.LabelScale;
+            int x0 = gap + (t % columns) * (cellW + gap), y0 = gap + (t / columns) * (cellH + RgbaImage.LabelStripHeight + gap) + cellH;
+            int lit = 0;
+            for (int y = y0; y < y0 + RgbaImage.LabelStripHeight && y < sheet.Height; y++)
+                for (int x = x0; x < x0 + cellW; x++)
+                    if (sheet.Pixels[(y * sheet.Width + x) * 4] == RgbaImage.LabelShade) lit++;
+            if (expected == 0 || lit != expected) wrong.Add($"'{labels[t]}': {lit} label pixels, expected {expected}");
+        }
+        return new Check("contact sheet labelled", wrong.Count == 0,
+            wrong.Count == 0 ? $"{labels.Count} tiles, each labelled ({string.Join(", ", labels)})" : string.Join("; ", wrong));
+    }
+
     /// <summary>Runs every check.</summary>
     public static IReadOnlyList<Check> Run(
         PluginCatalog catalog, IReadOnlyList<string> pluginFiles, IReadOnlyList<string> images, IReadOnlyList<FilterResult> results,

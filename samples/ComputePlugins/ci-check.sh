@@ -14,8 +14,27 @@ trap 'rm -rf "$work"' EXIT
 cp "$here"/images/*.png "$work"/
 
 dotnet build "$here/ComputePlugins.csproj" -c Release -nologo -v q
-if ! dotnet "$here/bin/Release/net10.0/ComputePlugins.dll" --images "$work" --no-progress --verify; then
+# Output to a file (redirected, as in CI) must be plain text: no ANSI escape codes.
+if ! dotnet "$here/bin/Release/net10.0/ComputePlugins.dll" --images "$work" --no-progress --verify >"$work/output.txt" 2>&1; then
+    cat "$work/output.txt"
     echo "ci-check: samples/ComputePlugins FAILED: see the failed checks above" >&2
+    exit 1
+fi
+cat "$work/output.txt"
+if grep -q $'\e' "$work/output.txt"; then
+    echo "ci-check: redirected output contains ANSI escape codes" >&2
+    exit 1
+fi
+# The expected not-a-plugin report comes after the results, neutral: the run opens with the plugins that were found.
+first_line="$(grep -m1 -v '^\s*$' "$work/output.txt")"
+if [[ $first_line != Plugins* ]] || grep -qi 'error\|fail' <(sed -n '/^Skipped/,/^verify/p' "$work/output.txt" | grep -v '^verify'); then
+    echo "ci-check: the run must open with the plugins found and report non-plugins last, neutrally" >&2
+    exit 1
+fi
+skipped_at="$(grep -n -m1 '^Skipped' "$work/output.txt" | cut -d: -f1)"
+words_at="$(grep -n -m1 'top .* words of' "$work/output.txt" | cut -d: -f1)"
+if [[ -z $skipped_at || -z $words_at || $skipped_at -lt $words_at ]]; then
+    echo "ci-check: the not-a-plugin report must come after the results" >&2
     exit 1
 fi
 shopt -s nullglob

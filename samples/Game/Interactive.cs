@@ -6,7 +6,7 @@ using System.Threading;
 namespace WasmMarshal.Samples.Game;
 
 /// <summary>Plays in the terminal: arrow keys or WASD steer, t toggles the guest's autopilot, p pauses, r restarts, q
-/// quits.</summary>
+/// quits. The snake waits for the first key (and again after a restart), so nobody loses a life to the start-up.</summary>
 public static class InteractiveGame
 {
     public static int Run(string guest, uint seed, int width, int height, int tickMs, bool autopilot)
@@ -32,7 +32,7 @@ public static class InteractiveGame
         Console.OutputEncoding = Encoding.UTF8;
         Console.CursorVisible = false;
         Console.Clear();
-        bool paused = false;
+        bool paused = false, started = false;
         try
         {
             var clock = Stopwatch.StartNew();
@@ -43,6 +43,7 @@ public static class InteractiveGame
                 {
                     dirty = true;
                     var key = Console.ReadKey(intercept: true);
+                    if (key.Key is not (ConsoleKey.Q or ConsoleKey.Escape or ConsoleKey.P)) started = true;
                     switch (key.Key)
                     {
                         case ConsoleKey.UpArrow or ConsoleKey.W: session.Host.PendingInput = Direction.Up; break;
@@ -51,18 +52,22 @@ public static class InteractiveGame
                         case ConsoleKey.LeftArrow or ConsoleKey.A: session.Host.PendingInput = Direction.Left; break;
                         case ConsoleKey.T: autopilot = !autopilot; break;
                         case ConsoleKey.P: paused = !paused; break;
-                        case ConsoleKey.R: session.Reset(); break;
+                        case ConsoleKey.R: session.Reset(); started = false; break;
                         case ConsoleKey.Q or ConsoleKey.Escape: return 0;
                     }
                 }
-                if (!paused && session.Last.Alive != 0 && clock.ElapsedMilliseconds >= tickMs)
+                if (!started)
+                {
+                    clock.Restart(); // the first step comes one tick after the first key, not at once
+                }
+                else if (!paused && session.Last.Alive != 0 && clock.ElapsedMilliseconds >= tickMs)
                 {
                     clock.Restart();
                     session.Step(autopilot);
                     dirty = true;
                 }
                 if (dirty)
-                    Draw(session, autopilot, paused, lastLog);
+                    Draw(session, autopilot, paused, started, lastLog);
                 dirty = false;
                 Thread.Sleep(10);
             }
@@ -76,7 +81,7 @@ public static class InteractiveGame
         }
     }
 
-    private static void Draw(GameSession session, bool autopilot, bool paused, string lastLog)
+    private static void Draw(GameSession session, bool autopilot, bool paused, bool started, string lastLog)
     {
         int w = session.Width, h = session.Height;
         bool dead = session.Last.Alive == 0;
@@ -126,6 +131,7 @@ public static class InteractiveGame
         }
         WriteLinePadded(hud.ToString());
         string status = dead ? "game over: r restarts, q quits"
+            : !started ? "press an arrow key or WASD to start (t: autopilot), q quits"
             : paused ? "paused: p resumes"
             : autopilot ? "autopilot on (t toggles), q quits" : "arrows/WASD steer, t autopilot, p pause, q quits";
         WriteLinePadded($"{session.Description} | {status}");

@@ -18,6 +18,7 @@ using WasmMarshal.Allocation;
 using WasmMarshal.Allocators;
 using WasmMarshal.Inspection;
 
+const string Usage = "usage: LayoutInspector <module.wasm> [--svg out.svg] [--instantiate] [--allocate] [--scale both|linear|log] [--no-ungrown]";
 string? path = null, svgPath = null;
 bool instantiate = false, allocate = false, ungrown = true;
 var scale = MemoryMapScale.Both;
@@ -29,6 +30,10 @@ for (int i = 0; i < args.Length; i++)
         case "--instantiate": instantiate = true; break;
         case "--allocate": allocate = instantiate = true; break;
         case "--no-ungrown": ungrown = false; break;
+        case "--help" or "-h":
+            Console.WriteLine(Usage);
+            Console.WriteLine("Prints the module's memory layout; --svg also draws its memory map (docs/layout.md).");
+            return 0;
         case "--scale" when i + 1 < args.Length:
             scale = args[++i] switch
             {
@@ -41,13 +46,14 @@ for (int i = 0; i < args.Length; i++)
         case var a when !a.StartsWith("--", StringComparison.Ordinal) && path is null: path = a; break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
+            Console.Error.WriteLine(Usage);
             return 2;
     }
 }
 
 if (path is null)
 {
-    Console.Error.WriteLine("usage: LayoutInspector <module.wasm> [--svg out.svg] [--instantiate] [--allocate] [--scale both|linear|log] [--no-ungrown]");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 

@@ -1,7 +1,34 @@
 using System;
 using System.IO;
+using AssemblyInformationalVersionAttribute = System.Reflection.AssemblyInformationalVersionAttribute;
 using Wasmtime;
 using WasmMarshal;
+
+// --expect-version V: fail unless the WasmMarshal assembly is version V (.ci/run packs a unique version each run, so
+// a stale package in a cache cannot pass). --expect-direct-memory: fail unless the fast memory path is in use (the
+// NativeAOT build must get it too).
+string? expectedVersion = null;
+bool expectDirectMemory = false;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--expect-version" when i + 1 < args.Length: expectedVersion = args[++i]; break;
+        case "--expect-direct-memory": expectDirectMemory = true; break;
+        default:
+            Console.Error.WriteLine($"unknown argument '{args[i]}' (use --expect-version V, --expect-direct-memory)");
+            return 2;
+    }
+}
+
+string informational = typeof(WasmGuest).Assembly.GetCustomAttributes(typeof(AssemblyInformationalVersionAttribute), false) is [AssemblyInformationalVersionAttribute attribute, ..] ? attribute.InformationalVersion : "?";
+string version = informational.Split('+')[0]; // "+<commit>" is SourceLink's
+Console.WriteLine($"WasmMarshal {informational}");
+if (expectedVersion is not null && version != expectedVersion)
+{
+    Console.Error.WriteLine($"restored WasmMarshal {version}, expected the freshly packed {expectedVersion}: a cached package shadowed it");
+    return 1;
+}
 
 // Everything here comes from the WasmMarshal package: the attributes, the runtime, and the generated stubs.
 using var engine = new Engine();
@@ -9,6 +36,12 @@ using var module = Module.FromFile(engine, Path.Combine(AppContext.BaseDirectory
 var log = new Log();
 using var guest = WasmGuest.Builder(engine, module).Export<IHostLog>(log).Instantiate();
 var plugin = guest.Import<IPlugin>();
+Console.WriteLine($"direct memory access: {guest.Memory.UsesDirectNativeAccess}");
+if (expectDirectMemory && !guest.Memory.UsesDirectNativeAccess)
+{
+    Console.Error.WriteLine("the fast memory path is not in use");
+    return 1;
+}
 
 int sum = plugin.Add(2, 40);
 string greeting = plugin.Greet("package");

@@ -76,12 +76,12 @@ public sealed class TrackingAllocator : IGuestAllocator, IReportsStatistics, IMa
     /// <inheritdoc />
     public void ExitScope(AllocationScope scope) => _inner.ExitScope(scope);
 
-    /// <summary>A readable list of what is still alive, grouped by method and parameter; empty when nothing leaked.</summary>
+    /// <summary>A readable list of what is still alive, grouped by method and parameter; says so when nothing leaked.</summary>
     public string LeakReport()
     {
         if (_live.Count == 0)
         {
-            return "";
+            return $"no live allocations in {Name}";
         }
 
         var report = new StringBuilder();

@@ -36,7 +36,8 @@ public sealed class ModuleLayout
         (Arrangement, Stack) = InferStack();
         StaticData = InferStaticData();
         HeapBase = Named(HeapBaseName) ?? InferHeapBase();
-        HeapOwner = module.ExportsFunction("malloc") || module.ExportsFunction("cabi_realloc") ? GuestHeapOwner.Guest
+        HeapOwner = module.ExportsFunction("malloc") || module.ExportsFunction("cabi_realloc")
+                || (module.ExportsFunction("alloc") && module.ExportsFunction("dealloc")) ? GuestHeapOwner.Guest
             : module.ImportsFunction("malloc") ? GuestHeapOwner.Host
             : GuestHeapOwner.None;
     }
@@ -240,7 +241,7 @@ public sealed class ModuleLayout
 
     private static string DescribeOwner(GuestHeapOwner owner) => owner switch
     {
-        GuestHeapOwner.Guest => "the guest's own allocator (exports malloc or cabi_realloc)",
+        GuestHeapOwner.Guest => "the guest's own allocator (exports malloc, cabi_realloc or alloc/dealloc)",
         GuestHeapOwner.Host => "served by the host (imports malloc)",
         _ => "no allocator exported or imported",
     };

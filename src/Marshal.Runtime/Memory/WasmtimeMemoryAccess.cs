@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -19,9 +20,11 @@ namespace WasmMarshal;
 /// </para>
 /// <para>
 /// The C API needs the store's <c>wasmtime_context_t*</c> and the 16-byte <c>wasmtime_memory_t</c>, which
-/// Wasmtime .NET keeps in non-public fields (<c>Store.contextHandle</c>, <c>Memory.memory</c>). They are read once, by
-/// reflection, when the accessor is made; if this Wasmtime .NET version lays them out differently,
-/// <see cref="TryCreate"/> returns null and <see cref="GuestMemory"/> keeps using the public API.
+/// Wasmtime .NET keeps in non-public fields (<c>Store.contextHandle</c>, <c>Memory.memory</c>). They are read once,
+/// when the accessor is made, in ways that work under NativeAOT and trimming (docs/aot.md): UnsafeAccessor for the
+/// fields of public types, reflection on constant names for the two of internal types. If this Wasmtime .NET version
+/// lays them out differently, <see cref="TryCreate"/> returns null and <see cref="GuestMemory"/> keeps using the
+/// public API.
 /// </para>
 /// </remarks>
 internal sealed unsafe class WasmtimeMemoryAccess
@@ -72,31 +75,72 @@ internal sealed unsafe class WasmtimeMemoryAccess
             return null;
         }
 
-        const BindingFlags instance = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
-        object? store = typeof(Memory).GetField("store", instance)?.GetValue(memory);
-        object? extern_ = typeof(Memory).GetField("memory", instance)?.GetValue(memory);
-        if (store is null || extern_ is null)
+        Store store;
+        nint context;
+        try
+        {
+            store = MemoryStore(memory);
+            context = StoreContextHandle(store);
+        }
+        catch (MissingFieldException)
+        {
+            // Another Wasmtime .NET version without these fields: the public API still works.
+            return null;
+        }
+
+        // Store.handle (type Store.Handle) and Memory.memory (type ExternMemory) have internal types, which a .NET 8
+        // UnsafeAccessor cannot name: they are read by reflection on constant names, which the trimmer and the AOT
+        // compiler see through (the fields are kept, no IL2075), and which works under NativeAOT.
+        if (s_storeHandleField?.GetValue(store) is not SafeHandle storeHandle
+            || s_externMemoryField?.GetValue(memory) is not { } boxedExtern
+            || !ReadExternMemory(boxedExtern, out MemoryHandle handle))
         {
             return null;
         }
 
-        Type externType = extern_.GetType();
-        if (Marshal.SizeOf(externType) != sizeof(MemoryHandle)
-            || store.GetType().GetField("contextHandle", instance)?.GetValue(store) is not nint context
-            || store.GetType().GetField("handle", instance)?.GetValue(store) is not SafeHandle storeHandle
-            || externType.GetField("store", instance)?.GetValue(extern_) is not ulong storeId
-            || externType.GetField("__private1", instance)?.GetValue(extern_) is not uint private1
-            || externType.GetField("__private2", instance)?.GetValue(extern_) is not uint private2
-            || Marshal.OffsetOf(externType, "__private2") != 16)
-        {
-            return null;
-        }
-
-        var access = new WasmtimeMemoryAccess(context, new MemoryHandle { StoreId = storeId, Private1 = private1, Private2 = private2 }, storeHandle);
+        var access = new WasmtimeMemoryAccess(context, handle, storeHandle);
 
         // Trust the direct path only if it agrees with the public API on this memory.
         access.Read(out byte* data, out ulong size);
         return data == (byte*)memory.GetPointer() && size == (ulong)memory.GetLength() ? access : null;
+    }
+
+    // Fields of public types: UnsafeAccessor, no reflection at all (resolved when first called; MissingFieldException
+    // if this Wasmtime .NET has no such field).
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "store")]
+    private static extern ref Store MemoryStore(Memory memory);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "contextHandle")]
+    private static extern ref nint StoreContextHandle(Store store);
+
+    private const string ExternMemoryTypeName = "Wasmtime.ExternMemory, Wasmtime.Dotnet";
+    private const BindingFlags InstanceFields = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+
+    private static readonly FieldInfo? s_storeHandleField = typeof(Store).GetField("handle", InstanceFields);
+    private static readonly FieldInfo? s_externMemoryField = typeof(Memory).GetField("memory", InstanceFields);
+
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)]
+    private static readonly Type? s_externMemoryType = Type.GetType(ExternMemoryTypeName, throwOnError: false);
+
+    /// <summary>
+    /// Copies Wasmtime .NET's <c>ExternMemory</c> field by field into <see cref="MemoryHandle"/>, after checking it has
+    /// exactly the three fields of <c>wasmtime_memory_t</c> with their types (Marshal.SizeOf and Marshal.OffsetOf,
+    /// which the previous check used, need marshalling data that NativeAOT does not generate).
+    /// </summary>
+    private static bool ReadExternMemory(object boxedExtern, out MemoryHandle handle)
+    {
+        handle = default;
+        Type? type = s_externMemoryType;
+        if (type is null || boxedExtern.GetType() != type || type.GetFields(InstanceFields).Length != 3
+            || type.GetField("store", InstanceFields)?.GetValue(boxedExtern) is not ulong storeId
+            || type.GetField("__private1", InstanceFields)?.GetValue(boxedExtern) is not uint private1
+            || type.GetField("__private2", InstanceFields)?.GetValue(boxedExtern) is not uint private2)
+        {
+            return false;
+        }
+
+        handle = new MemoryHandle { StoreId = storeId, Private1 = private1, Private2 = private2 };
+        return true;
     }
 
     /// <summary>Both at once, for a view: one store check and one copy of the handle for the two calls.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Wasmtime;
 using WasmMarshal.Allocators;
 using WasmMarshal.Binding;
@@ -31,6 +32,25 @@ public sealed record GuestProfile(
     string? Option = null)
 {
     private const ValueKind I32 = ValueKind.Int32;
+
+    /// <summary>
+    /// The record's ToString body, with the two lists item by item (the generated one prints a list's type name).
+    /// </summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Toolchain = ").Append(Toolchain)
+            .Append(", Allocator = ").Append(Allocator)
+            .Append(", StringEncoding = ").Append(StringEncoding)
+            .Append(", StringPassing = ").Append(StringPassing)
+            .Append(", HostSuppliedImports = ").Append(List(HostSuppliedImports))
+            .Append(", Evidence = ").Append(List(Evidence))
+            .Append(", Problem = ").Append(Problem)
+            .Append(", Option = ").Append(Option)
+            .Append(", IsDecided = ").Append(IsDecided);
+        return true;
+
+        static string List(IReadOnlyList<string> items) => items.Count == 0 ? "[ ]" : "[ " + string.Join(", ", items) + " ]";
+    }
 
     /// <summary>Whether an allocator could be chosen (or none is offered and none is required to be).</summary>
     public bool IsDecided => Problem is null;

@@ -88,6 +88,7 @@ public sealed partial class ObjdumpFacts
     private static partial Regex ExportLine();
 
     // - segment[0] memory=0 size=31 - init i32=1024    - segment[1] passive size=4
-    [GeneratedRegex(@"^ - segment\[(?<index>\d+)\] (?:(?<passive>passive)|memory=(?<memory>\d+)) size=(?<size>\d+)(?: - init i32=(?<offset>-?\d+))?")]
+    // With a name section: - segment[0] <.rodata> memory=0 size=31 - init i32=1024
+    [GeneratedRegex(@"^ - segment\[(?<index>\d+)\](?: <[^>]*>)? (?:(?<passive>passive)|memory=(?<memory>\d+)) size=(?<size>\d+)(?: - init i32=(?<offset>-?\d+))?")]
     private static partial Regex SegmentLine();
 }
