@@ -17,7 +17,7 @@ using WasmMarshal.Samples.TinyLang;
 var heap = TinyHeap.HostHeap;
 bool leaks = false, printWat = false, freeObjects = true;
 string? svgPath = null;
-var programs = new List<(string Name, string Source)>();
+var programs = new List<(string Name, string Source, string? Expected)>();
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -27,8 +27,8 @@ for (int i = 0; i < args.Length; i++)
         case "--wat": printWat = true; break;
         case "--no-free": freeObjects = false; break;
         case "--svg" when i + 1 < args.Length: svgPath = args[++i]; break;
-        case "-e" when i + 1 < args.Length: programs.Add(($"-e #{programs.Count + 1}", args[++i])); break;
-        case var path when !path.StartsWith('-') && File.Exists(path): programs.Add((Path.GetFileName(path), File.ReadAllText(path))); break;
+        case "-e" when i + 1 < args.Length: programs.Add(($"-e #{programs.Count + 1}", args[++i], null)); break;
+        case var path when !path.StartsWith('-') && File.Exists(path): programs.Add((Path.GetFileName(path), File.ReadAllText(path), null)); break;
         default:
             Console.Error.WriteLine($"unknown argument {args[i]}");
             Console.Error.WriteLine("usage: TinyLang [--arena] [--leaks] [--no-free] [--wat] [--svg map.svg] [-e expression | file.tiny]...");
@@ -38,7 +38,10 @@ for (int i = 0; i < args.Length; i++)
 
 if (programs.Count == 0)
 {
-    programs.AddRange(SamplePrograms.Demo);
+    foreach (var demo in SamplePrograms.Demo)
+    {
+        programs.Add(demo);
+    }
 }
 
 // Growth moves the memory base: no static reservation, no room reserved to grow in place.
@@ -46,7 +49,8 @@ using var engine = new Engine(new Config().WithStaticMemoryMaximumSize(0).WithMe
 TinyMachine? last = null;
 try
 {
-    foreach (var (name, source) in programs)
+    int wrong = 0;
+    foreach (var (name, source, expected) in programs)
     {
         last?.Dispose();
         CompiledProgram compiled;
@@ -69,6 +73,12 @@ try
         var result = last.Run();
         var stats = last.Statistics;
         Console.WriteLine($"{name,-11} = {result}");
+        if (expected is not null && result.ToString() != expected)
+        {
+            Console.WriteLine($"{"",-11}   WRONG: expected {expected}");
+            wrong++;
+        }
+
         Console.WriteLine($"{"",-11}   {last.ObjectCount} objects, {compiled.LiftedFunctions} lifted functions; heap peak {stats.PeakBytesInUse} B, " +
             $"in use after {stats.BytesInUse} B, {stats.AllocationCount} allocations, manages {stats.ManagedBytes} B, memory {last.Guest.Memory.Length} B");
     }
@@ -85,6 +95,12 @@ try
     {
         File.WriteAllText(svgPath, MemoryMapSvg.Render(map));
         Console.WriteLine($"wrote {svgPath}");
+    }
+
+    if (wrong > 0)
+    {
+        Console.Error.WriteLine($"{wrong} results differ from the expected values");
+        return 1;
     }
 
     if (machine.Tracking is { } tracking)

@@ -93,6 +93,17 @@ public sealed class ProgramTableTests : IDisposable
         Assert.Equal(0ul, machine.Statistics.BytesInUse);
     }
 
+    [Fact]
+    public void The_demo_values_worked_out_by_hand_match_both_the_reference_and_the_compiled_program()
+    {
+        foreach (var (name, source, expected) in SamplePrograms.Demo)
+        {
+            Assert.True(expected == ReferenceEvaluator.Evaluate(source).ToString(), $"{name}: reference");
+            using var machine = TinyMachine.Load(_engine, source);
+            Assert.True(expected == machine.Run().ToString(), $"{name}: compiled");
+        }
+    }
+
     [Theory]
     [InlineData("1 + \"a\"")]
     [InlineData("3 4")]
