@@ -70,7 +70,18 @@ try
         }
 
         last = TinyMachine.Load(engine, compiled, heap, leaks);
-        var result = last.Run();
+        TinyValue result;
+        try
+        {
+            result = last.Run();
+        }
+        catch (WasmMarshal.WasmTrapException trap)
+        {
+            // A type error, a division by zero, a too-deep recursion or an exhausted heap.
+            Console.Error.WriteLine($"{name}: {trap.Message}");
+            return 1;
+        }
+
         var stats = last.Statistics;
         Console.WriteLine($"{name,-11} = {result}");
         if (expected is not null && result.ToString() != expected)

@@ -72,3 +72,19 @@ public sealed class HeapGrowthTests : IDisposable
         Assert.Equal(0, machine.Tracking.ForeignFrees);
     }
 }
+
+/// <summary>What docs/compiler-authors.md says about a module that only imports env.malloc/env.free.</summary>
+public sealed class ProfileTests
+{
+    [Fact]
+    public void The_builder_serves_the_heap_imports_of_a_compiled_program_without_being_asked()
+    {
+        using var engine = new Engine();
+        using var module = Module.FromBytes(engine, "tiny", Module.ConvertText(Compiler.Compile("\"x\" ++ \"y\"").Wat));
+        var profile = WasmMarshal.Profiles.GuestProfile.Detect(module);
+        Assert.Equal(WasmMarshal.Profiles.GuestAllocatorKind.HostHeapImports, profile.Allocator);
+        using var guest = WasmMarshal.WasmGuest.Builder(engine, module).Instantiate();
+        Assert.Equal(new TinyValue.Bytes("xy"u8.ToArray()), TinyValue.Decode(guest.Import<ITinyProgram>().Run()));
+        Assert.IsType<WasmMarshal.Allocators.HostHeapAllocator>(guest.GuestHeap);
+    }
+}
