@@ -124,8 +124,8 @@ public sealed class GeneratedCodeVersionTests
     public void GeneratedCodeCarriesTheBuildVersion()
     {
         string props = System.IO.File.ReadAllText(FindUp("Directory.Build.props"));
-        var match = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>");
-        Assert.True(match.Success, "Directory.Build.props has no <Version>");
+        var match = System.Text.RegularExpressions.Regex.Match(props, "<VersionPrefix>([^<]+)</VersionPrefix>");
+        Assert.True(match.Success, "Directory.Build.props has no <VersionPrefix>");
 
         var run = GeneratorHarness.Run("""
             using WasmMarshal;
