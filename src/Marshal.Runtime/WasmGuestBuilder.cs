@@ -311,7 +311,7 @@ public sealed class WasmGuestBuilder
     }
 
     /// <summary>One instance from the shared linker of a template: a store whose data is the guest, instantiate, initialize.</summary>
-    internal WasmGuest InstantiateShared(Linker linker, WasiConfiguration? wasi, Profiles.GuestProfile profile)
+    internal WasmGuest InstantiateShared(Linker linker, Hosting.WasmInstancePre? pre, WasiConfiguration? wasi, Profiles.GuestProfile profile)
     {
         var store = new Store(_engine);
         var guest = new WasmGuest(_engine, _module, store, ownsStore: true, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport)
@@ -328,7 +328,7 @@ public sealed class WasmGuestBuilder
                 store.SetWasiConfiguration(wasi);
             }
 
-            guest.Attach(InstantiateModule(linker, store));
+            guest.Attach(InstantiateModule(linker, store, pre));
             if (_callInitialize && _plan!.ExportsInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
             {
                 Initialize(initialize);
@@ -457,11 +457,11 @@ public sealed class WasmGuestBuilder
     /// called) becomes the typed exception a call would give, named <c>module.(start function)</c>; any other failure
     /// is what the import probe leaves to Wasmtime (memory or table sizes that do not fit, store limits), a mismatch.
     /// </summary>
-    private Instance InstantiateModule(Linker linker, Store store)
+    private Instance InstantiateModule(Linker linker, Store store, Hosting.WasmInstancePre? pre = null)
     {
         try
         {
-            return linker.Instantiate(store, _module);
+            return pre is not null ? pre.Instantiate(store) : linker.Instantiate(store, _module);
         }
         catch (WasmtimeException exception) when (exception is TrapException || exception.InnerException is not null)
         {

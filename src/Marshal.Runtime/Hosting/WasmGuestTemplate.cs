@@ -27,6 +27,7 @@ public sealed class WasmGuestTemplate : IDisposable
 {
     private readonly WasmGuestBuilder _builder;
     private readonly Linker? _sharedLinker;
+    private readonly WasmInstancePre? _pre;
     private readonly WasiConfiguration? _wasi;
     private readonly Profiles.GuestProfile _profile;
     private volatile bool _disposed;
@@ -35,6 +36,7 @@ public sealed class WasmGuestTemplate : IDisposable
     {
         _builder = builder;
         _sharedLinker = sharedLinker;
+        _pre = sharedLinker is null ? null : WasmInstancePre.TryCreate(sharedLinker, builder.ModuleOfTemplate);
         _wasi = wasi;
         _profile = profile;
     }
@@ -55,6 +57,12 @@ public sealed class WasmGuestTemplate : IDisposable
     public bool SharesLinker => _sharedLinker is not null;
 
     /// <summary>
+    /// Whether instances skip import resolution through Wasmtime's <c>InstancePre</c> (only with a shared linker, and
+    /// where this Wasmtime .NET build lets it be bound; otherwise they instantiate through the linker).
+    /// </summary>
+    public bool UsesInstancePre => _pre is not null;
+
+    /// <summary>
     /// A fresh instance: a new store, linked, instantiated and initialized (<c>_initialize</c>) as the builder would.
     /// Safe from any thread at once. The caller disposes it.
     /// </summary>
@@ -69,14 +77,18 @@ public sealed class WasmGuestTemplate : IDisposable
         }
 
         return _sharedLinker is { } linker
-            ? _builder.InstantiateShared(linker, _wasi, _profile)
+            ? _builder.InstantiateShared(linker, _pre, _wasi, _profile)
             : _builder.InstantiateCore(mismatches: null);
     }
 
-    /// <summary>Disposes the shared linker. Instances already made keep working; later instantiations throw.</summary>
+    /// <summary>
+    /// Disposes the shared linker. Instances already made keep working; later instantiations throw. Not while an
+    /// <see cref="Instantiate"/> is running on another thread.
+    /// </summary>
     public void Dispose()
     {
         _disposed = true;
+        _pre?.Dispose();
         _sharedLinker?.Dispose();
     }
 }

@@ -191,4 +191,42 @@ public sealed class WasmGuestTemplateTests
         var error = Assert.Throws<WasmBindingException>(() => template.Instantiate());
         Assert.Contains("limit", error.Message);
     }
+
+    [Fact]
+    public void A_shared_linker_instantiates_through_instance_pre()
+    {
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogOnce>(new TemplateLog()).Prepare();
+        Assert.True(template.UsesInstancePre);
+        using var guest = template.Instantiate();
+        Assert.Equal(1, guest.Import<IStatefulGuest>().Bump());
+    }
+
+    private sealed class ThrowingLog : ITemplateLog, ITemplateLogOnce
+    {
+        public void Log(string message) => throw new InvalidOperationException("log refused: " + message);
+    }
+
+    [Theory]
+    [InlineData("unreachable", typeof(WasmTrapException))]
+    [InlineData("i32.const 0 i32.const 2 call $log", typeof(WasmHostCallbackException))]
+    public void A_failing_start_function_fails_the_same_way_from_a_template_as_from_the_builder(string start, Type expected)
+    {
+        string wat = StatefulGuest.Wat.Replace("(memory (export \"memory\") 1)",
+            "(memory (export \"memory\") 1) (func $start " + start + ") (start $start)");
+        using var module = Module.FromText(TestGuests.MovingEngine, "stateful-start", wat);
+        var fromBuilder = Assert.ThrowsAny<WasmCallException>(() =>
+            WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Instantiate());
+        using var shared = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogOnce>(new ThrowingLog()).Prepare();
+        using var perInstance = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Prepare();
+        Assert.True(shared.UsesInstancePre);
+        foreach (var template in new[] { shared, perInstance })
+        {
+            var fromTemplate = Assert.ThrowsAny<WasmCallException>(() => template.Instantiate());
+            Assert.IsType(expected, fromTemplate);
+            Assert.Equal(fromBuilder.GetType(), fromTemplate.GetType());
+            Assert.Equal(fromBuilder.Method, fromTemplate.Method);
+            Assert.Equal("stateful-start.(start function)", fromTemplate.Method);
+        }
+    }
 }
