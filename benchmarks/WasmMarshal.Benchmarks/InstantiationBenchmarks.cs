@@ -29,6 +29,7 @@ public class InstantiationBenchmarks
     private WasmGuestTemplate _sharedTemplate = null!;
     private WasmGuestTemplate _sharedPoolingTemplate = null!;
     private WasmGuestPool _freshPool = null!;
+    private WasmGuestPool _freshPrebound = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -45,16 +46,19 @@ public class InstantiationBenchmarks
         _sharedTemplate = WasmGuest.Builder(_defaultEngine, _defaultModule).Export<IQuickLogOnce>(_log).Prepare();
         _sharedPoolingTemplate = WasmGuest.Builder(_poolingEngine, _poolingModule).Export<IQuickLogOnce>(_log).Prepare();
         _freshPool = WasmGuestPool.FreshPerLease(_sharedPoolingTemplate, maxSize: 8, ready: 4);
+        _freshPrebound = WasmGuestPool.FreshPerLease(_sharedPoolingTemplate, maxSize: 8, ready: 4).Prebind<IQuickStart>();
         Check.Same(42, RawDefault(), "raw default engine");
         Check.Same(42, Builder(), "builder");
         Check.Same(42, TemplateSharedPooling(), "template + pooling");
         Check.Same(42, PoolFreshLease(), "pool fresh lease");
+        Check.Same(42, PoolFreshLeasePrebound(), "pool fresh lease, prebound");
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _freshPool.Dispose();
+        _freshPrebound.Dispose();
         _template.Dispose();
         _sharedTemplate.Dispose();
         _sharedPoolingTemplate.Dispose();
@@ -119,6 +123,13 @@ public class InstantiationBenchmarks
     public int PoolFreshLease()
     {
         using var lease = _freshPool.Rent();
+        return lease.Import<IQuickStart>().Add(2, 40);
+    }
+
+    [Benchmark(Description = "pool: rent a fresh instance bound ahead (Prebind), one call, return")]
+    public int PoolFreshLeasePrebound()
+    {
+        using var lease = _freshPrebound.Rent();
         return lease.Import<IQuickStart>().Add(2, 40);
     }
 }

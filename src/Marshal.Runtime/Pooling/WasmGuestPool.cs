@@ -45,6 +45,7 @@ public sealed class WasmGuestPool : IDisposable
     private readonly ConcurrentQueue<WasmGuest> _toDispose = new();
     private int _refilling;
     private long _madeOnRent;
+    private (Type Interface, Func<WasmGuest, object> Bind)[] _prebound = [];
 
     /// <summary>Creates a pool of at most <paramref name="maxSize"/> guests, each made by <paramref name="factory"/>.</summary>
     /// <param name="factory">Creates one instantiated guest; called on demand, possibly from several threads at once.</param>
@@ -92,6 +93,44 @@ public sealed class WasmGuestPool : IDisposable
     /// <param name="ready">How many fresh instances to keep made ahead, besides those rented.</param>
     public static WasmGuestPool FreshPerLease(Hosting.WasmGuestTemplate template, int maxSize, int ready = 2) =>
         new(template, maxSize, ready);
+
+    /// <summary>
+    /// Binds <typeparamref name="T"/> to every instance as it is made (in the background, for
+    /// <see cref="WasmGuestPoolMode.FreshPerLease"/>), so that <see cref="WasmGuestLease.Import{T}"/> costs a lookup
+    /// instead of resolving the guest's exports on the renter's path. Call it before renting; instances made earlier
+    /// bind on first use as before.
+    /// </summary>
+    /// <exception cref="WasmBindingException">Later, from the instance maker, when the module lacks what <typeparamref name="T"/> needs.</exception>
+    public WasmGuestPool Prebind<T>() where T : class
+    {
+        lock (_lock)
+        {
+            _prebound = [.. _prebound, (typeof(T), static guest => guest.Import<T>())];
+        }
+
+        return this;
+    }
+
+    /// <summary>A new instance from the factory, with the prebound interfaces bound.</summary>
+    private PooledGuest Make()
+    {
+        var guest = _factory() ?? throw new InvalidOperationException("The guest factory returned null.");
+        var pooled = new PooledGuest(guest);
+        try
+        {
+            foreach (var (type, bind) in Volatile.Read(ref _prebound))
+            {
+                pooled.Imports[type] = bind(guest);
+            }
+        }
+        catch
+        {
+            guest.Dispose();
+            throw;
+        }
+
+        return pooled;
+    }
 
     /// <summary>Whether instances are reused across leases, or fresh for every lease.</summary>
     public WasmGuestPoolMode Mode { get; } = WasmGuestPoolMode.Reuse;
@@ -224,7 +263,7 @@ public sealed class WasmGuestPool : IDisposable
         {
             try
             {
-                pooled = new PooledGuest(_factory() ?? throw new InvalidOperationException("The guest factory returned null."));
+                pooled = Make();
                 Interlocked.Increment(ref _created);
                 if (Mode == WasmGuestPoolMode.FreshPerLease)
                 {
@@ -297,10 +336,10 @@ public sealed class WasmGuestPool : IDisposable
                 _live++;
             }
 
-            WasmGuest guest;
+            PooledGuest guest;
             try
             {
-                guest = _factory();
+                guest = Make();
                 Interlocked.Increment(ref _created);
             }
             catch
@@ -320,7 +359,7 @@ public sealed class WasmGuestPool : IDisposable
                 keep = !_disposed;
                 if (keep)
                 {
-                    _idle.Push(new PooledGuest(guest));
+                    _idle.Push(guest);
                 }
                 else
                 {
@@ -330,7 +369,7 @@ public sealed class WasmGuestPool : IDisposable
 
             if (!keep)
             {
-                guest.Dispose();
+                guest.Guest.Dispose();
             }
         }
     }

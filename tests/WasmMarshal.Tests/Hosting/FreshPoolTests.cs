@@ -123,4 +123,34 @@ public sealed class FreshPoolTests
         WaitUntil(() => pool.Count == 0); // every instance is disposed once the worker drains
         module.Dispose();
     }
+
+    [Fact]
+    public void Prebound_interfaces_are_bound_before_the_lease_and_fresh_for_each()
+    {
+        using var template = StatefulTemplate(TestGuests.MovingEngine, out var module);
+        using var pool = WasmGuestPool.FreshPerLease(template, maxSize: 1, ready: 0).Prebind<IStatefulGuest>();
+        IStatefulGuest? previous = null;
+        for (int i = 0; i < 5; i++)
+        {
+            using var lease = pool.Rent();
+            var state = lease.Import<IStatefulGuest>();
+            Assert.NotSame(previous, state);
+            Assert.Equal(1, state.Bump());
+            previous = state;
+        }
+
+        module.Dispose();
+    }
+
+    [Fact]
+    public void A_prebound_interface_the_module_lacks_fails_the_rent_with_the_binding_error()
+    {
+        using var template = StatefulTemplate(TestGuests.MovingEngine, out var module);
+        using var pool = WasmGuestPool.FreshPerLease(template, maxSize: 1, ready: 0).Prebind<ITemplateQuickStart>();
+        var error = Assert.Throws<WasmBindingException>(() => pool.Rent());
+        Assert.Contains("ITemplateQuickStart", error.Message);
+        Assert.Equal(0, pool.Count);
+        Assert.Equal(0, pool.RentedCount);
+        module.Dispose();
+    }
 }
