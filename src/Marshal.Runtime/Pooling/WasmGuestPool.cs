@@ -46,6 +46,7 @@ public sealed class WasmGuestPool : IDisposable
     private int _refilling;
     private long _madeOnRent;
     private (Type Interface, Func<WasmGuest, object> Bind)[] _prebound = [];
+    private Action<WasmGuest>[] _warmUps = [];
 
     /// <summary>Creates a pool of at most <paramref name="maxSize"/> guests, each made by <paramref name="factory"/>.</summary>
     /// <param name="factory">Creates one instantiated guest; called on demand, possibly from several threads at once.</param>
@@ -111,7 +112,24 @@ public sealed class WasmGuestPool : IDisposable
         return this;
     }
 
-    /// <summary>A new instance from the factory, with the prebound interfaces bound.</summary>
+    /// <summary>
+    /// Runs <paramref name="warmUp"/> on every instance as it is made, after <see cref="Prebind{T}"/> bindings (in the
+    /// background, for <see cref="WasmGuestPoolMode.FreshPerLease"/>): for example one call that makes the guest set up
+    /// its heap, so that a lease's first string call costs what a later one does. What it leaves in the instance is
+    /// the same for every lease (it is the host's own code, not an earlier tenant's). Call it before renting.
+    /// </summary>
+    public WasmGuestPool WarmWith(Action<WasmGuest> warmUp)
+    {
+        ArgumentNullException.ThrowIfNull(warmUp);
+        lock (_lock)
+        {
+            _warmUps = [.. _warmUps, warmUp];
+        }
+
+        return this;
+    }
+
+    /// <summary>A new instance from the factory, with the prebound interfaces bound and the warm-ups run.</summary>
     private PooledGuest Make()
     {
         var guest = _factory() ?? throw new InvalidOperationException("The guest factory returned null.");
@@ -121,6 +139,11 @@ public sealed class WasmGuestPool : IDisposable
             foreach (var (type, bind) in Volatile.Read(ref _prebound))
             {
                 pooled.Imports[type] = bind(guest);
+            }
+
+            foreach (var warmUp in Volatile.Read(ref _warmUps))
+            {
+                warmUp(guest);
             }
         }
         catch

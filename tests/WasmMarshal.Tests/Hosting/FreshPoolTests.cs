@@ -153,4 +153,29 @@ public sealed class FreshPoolTests
         Assert.Equal(0, pool.RentedCount);
         module.Dispose();
     }
+
+    [Fact]
+    public void A_warm_up_runs_on_every_instance_before_its_lease()
+    {
+        using var template = StatefulTemplate(TestGuests.MovingEngine, out var module);
+        int warmed = 0;
+        using var pool = WasmGuestPool.FreshPerLease(template, maxSize: 1, ready: 0)
+            .Prebind<IStatefulGuest>()
+            .WarmWith(guest =>
+            {
+                Interlocked.Increment(ref warmed);
+                guest.Import<IStatefulGuest>().Poke(8, 1234);
+            });
+        for (int i = 1; i <= 3; i++)
+        {
+            using var lease = pool.Rent();
+            Assert.Equal(i, Volatile.Read(ref warmed));
+            var state = lease.Import<IStatefulGuest>();
+            Assert.Equal(1234, state.Peek(8)); // what the warm-up left, not what the previous lease did
+            Assert.Equal(1, state.Bump());
+            state.Poke(8, -i);
+        }
+
+        module.Dispose();
+    }
 }
