@@ -54,6 +54,11 @@ public sealed class WasmGuest : IDisposable
 
     private Profiles.GuestProfile? _profile;
 
+    // ---- Template support (helper G, issue 17): a template detects the profile once and hands it to each instance ----
+
+    /// <summary>Installs a profile detected once for the module (by a <see cref="Hosting.WasmGuestTemplate"/>).</summary>
+    internal void UseProfile(Profiles.GuestProfile profile) => _profile = profile;
+
     /// <summary>The store holding the instance.</summary>
     public Store Store { get; }
 

@@ -166,75 +166,170 @@ public sealed class WasmGuestBuilder
     {
         var mismatches = ValidateImports();
         ImportProbe.AddMemory64(_module, _memoryExport, mismatches);
+        return InstantiateCore(mismatches);
+    }
 
-        bool ownsStore = _store is null;
-        bool ownsLinker = _linker is null;
-        var store = _store ?? new Store(_engine);
-        var linker = _linker ?? new Linker(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
+    /// <summary>
+    /// Works out everything that is the same for every instance, once: the profile, the validated imports, and (when
+    /// nothing here needs a linker per instance) one linker with every host function defined, shared by all instances.
+    /// The template then instantiates from any thread; this builder may be changed or dropped afterwards.
+    /// </summary>
+    /// <exception cref="WasmBindingException">An import does not match, or nothing defines it; every mismatch is listed.</exception>
+    /// <exception cref="InvalidOperationException">A store was given with <see cref="WithStore"/>: a template makes one per instance.</exception>
+    public Hosting.WasmGuestTemplate Prepare()
+    {
+        if (_store is not null || _linker is not null)
         {
-            TrapPolicy = _trapPolicy,
-            MaximumWasmStack = _maximumWasmStack,
+            throw new InvalidOperationException(
+                "A template creates the store and linker of every instance: do not give them with WithStore or WithLinker.");
+        }
+
+        var snapshot = Snapshot();
+        _ = snapshot.Profile;
+        snapshot._plan = snapshot.MakePlan();
+        var mismatches = snapshot.ValidateImports();
+        ImportProbe.AddMemory64(snapshot._module, snapshot._memoryExport, mismatches);
+        Linker? shared = snapshot.CanShareLinker ? snapshot.DefineShared() : null;
+        if (shared is not null)
+        {
+            using var store = new Store(snapshot._engine);
+            ImportProbe.AddUnfit(shared, store, snapshot._module, mismatches);
+        }
+        else
+        {
+            using var store = new Store(snapshot._engine);
+            using var linker = snapshot.DefinePerInstanceForProbe(store);
+            ImportProbe.AddUnfit(linker, store, snapshot._module, mismatches);
+        }
+
+        if (mismatches.Count > 0)
+        {
+            shared?.Dispose();
+            throw new WasmBindingException(snapshot.BindingTarget, mismatches, ImportProbe.Hint(mismatches));
+        }
+
+        var wasi = snapshot._plan.DefinesWasi ? snapshot._wasi ?? new WasiConfiguration() : null;
+        return new Hosting.WasmGuestTemplate(snapshot, shared, wasi, snapshot.Profile);
+    }
+
+    internal Engine EngineOfTemplate => _engine;
+
+    internal Module ModuleOfTemplate => _module;
+
+    /// <summary>A copy that later changes to this builder do not reach: a template reads it from many threads.</summary>
+    private WasmGuestBuilder Snapshot()
+    {
+        var copy = new WasmGuestBuilder(_engine, _module)
+        {
+            _linker = _linker,
+            _wasi = _wasi,
+            _wasiExplicit = _wasiExplicit,
+            _allocator = _allocator,
+            _guestHeap = _guestHeap,
+            _memoryExport = _memoryExport,
+            _hostHeapImports = _hostHeapImports,
+            _hostHeapRegion = _hostHeapRegion,
+            _callInitialize = _callInitialize,
+            _trapPolicy = _trapPolicy,
+            _maximumWasmStack = _maximumWasmStack,
+            _profile = _profile,
         };
+        copy._exports.AddRange(_exports);
+        copy._linkerSetup.AddRange(_linkerSetup);
+        return copy;
+    }
+
+    /// <summary>What an instantiation defines, worked out from the module once per builder (or template).</summary>
+    private sealed record InstancePlan(
+        bool DefinesWasi, HostHeapImportNames? HostHeapImports, bool DefinesEmscriptenGrowth, bool DefinesAssemblyScriptAbort,
+        bool ExportsInitialize);
+
+    private InstancePlan? _plan;
+
+    private InstancePlan MakePlan() => new(
+        _wasiExplicit || _module.Imports.Any(i => i.ModuleName == WasiModule),
+        HostHeapImportsToDefine(),
+        ImportsUndefined(EmscriptenGrowth.Module, EmscriptenGrowth.Name),
+        ImportsAssemblyScriptAbort(),
+        _module.Exports.Any(e => e is FunctionExport { Name: "_initialize", Parameters.Count: 0, Results.Count: 0 }));
+
+    /// <summary>
+    /// Whether one linker can serve every instance: nothing here captures an instance (every [WasmExport] binder has
+    /// its define-once form; no host heap, whose functions capture their heap; no ConfigureLinker callback, which takes
+    /// a store; no linker given, which the caller may change).
+    /// </summary>
+    private bool CanShareLinker =>
+        _linker is null && _linkerSetup.Count == 0 && _plan!.HostHeapImports is null && _exports.All(e => e.Binding.CanDefineOnce);
+
+    /// <summary>The shared linker: every host function defined once, each finding its guest through the store's data.</summary>
+    private Linker DefineShared()
+    {
+        var plan = _plan!;
+        var linker = new Linker(_engine);
         try
         {
-            bool importsWasi = _module.Imports.Any(i => i.ModuleName == WasiModule);
-            if (_wasiExplicit || importsWasi)
+            if (plan.DefinesWasi)
             {
                 linker.DefineWasi();
-                store.SetWasiConfiguration(_wasi ?? new WasiConfiguration());
             }
 
             foreach (var (binding, implementation) in _exports)
             {
-                binding.Define(linker, guest, implementation);
+                binding.DefineOnce(linker, implementation);
             }
 
-            HostHeapAllocator? hostHeap = null;
-            var hostHeapImports = HostHeapImportsToDefine();
-            if (hostHeapImports is { } names)
+            if (plan.DefinesEmscriptenGrowth)
             {
-                HostHeapImports.Define(linker, names,
-                    () => hostHeap ?? throw new InvalidOperationException("The guest called the host heap during instantiation, before its memory existed."),
-                    () => guest.Memory);
+                linker.DefineFunction(EmscriptenGrowth.Module, EmscriptenGrowth.Name,
+                    (Caller caller, int memoryIndex) => Hosting.WasmStoreContext.Guest(caller).OnMemoryGrowthNotified(memoryIndex));
             }
 
-            if (ImportsUndefined(EmscriptenGrowth.Module, EmscriptenGrowth.Name))
-            {
-                linker.DefineFunction(EmscriptenGrowth.Module, EmscriptenGrowth.Name, (int memoryIndex) => guest.OnMemoryGrowthNotified(memoryIndex));
-            }
-
-            if (ImportsAssemblyScriptAbort())
+            if (plan.DefinesAssemblyScriptAbort)
             {
                 linker.DefineFunction(AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name,
-                    (int message, int fileName, int line, int column) =>
-                        throw new AssemblyScriptAbortSignal(AssemblyScriptAbort.Decode(guest.Memory, message, fileName, line, column)));
+                    (Caller caller, int message, int fileName, int line, int column) =>
+                        throw new AssemblyScriptAbortSignal(AssemblyScriptAbort.Decode(
+                            Hosting.WasmStoreContext.Guest(caller).Memory, message, fileName, line, column)));
             }
 
-            foreach (var setup in _linkerSetup)
+            return linker;
+        }
+        catch
+        {
+            linker.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A linker defined as one per-instance instantiation would define it, to probe the imports once.</summary>
+    private Linker DefinePerInstanceForProbe(Store store)
+    {
+        var linker = new Linker(_engine);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore: false, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport);
+        DefinePerInstance(_plan!, guest, linker, store, out _);
+        return linker;
+    }
+
+    /// <summary>One instance from the shared linker of a template: a store whose data is the guest, instantiate, initialize.</summary>
+    internal WasmGuest InstantiateShared(Linker linker, Hosting.WasmInstancePre? pre, WasiConfiguration? wasi, Profiles.GuestProfile profile)
+    {
+        var store = new Store(_engine);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore: true, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport)
+        {
+            TrapPolicy = _trapPolicy,
+            MaximumWasmStack = _maximumWasmStack,
+        };
+        guest.UseProfile(profile);
+        store.SetData(guest);
+        try
+        {
+            if (wasi is not null)
             {
-                setup(linker, store);
+                store.SetWasiConfiguration(wasi);
             }
 
-            // Only now is everything defined, by this builder, by ConfigureLinker callbacks and in a linker given with
-            // WithLinker: ask the linker for each import, so that every one nothing supplies is listed at once (Wasmtime
-            // would name only the first).
-            ImportProbe.AddUnfit(linker, store, _module, mismatches);
-            if (mismatches.Count > 0)
-            {
-                throw new WasmBindingException(BindingTarget, mismatches, ImportProbe.Hint(mismatches));
-            }
-
-            guest.Attach(InstantiateModule(linker, store));
-            if (hostHeapImports is not null)
-            {
-                var region = GuestAllocatorSource.Regions(guest, _hostHeapRegion == HostHeapRegion.Auto ? HostHeapRegion.HeapBase : _hostHeapRegion)
-                    ?? GuestAllocatorSource.Regions(guest, HostHeapRegion.MemoryGrow)!;
-                hostHeap = new HostHeapAllocator(guest.Memory, region);
-                guest.SetGuestHeap(hostHeap);
-            }
-
-            if (_callInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
+            guest.Attach(InstantiateModule(linker, store, pre));
+            if (_callInitialize && _plan!.ExportsInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
             {
                 Initialize(initialize);
             }
@@ -249,15 +344,124 @@ public sealed class WasmGuestBuilder
     }
 
     /// <summary>
+    /// Defines every import, instantiates and initializes; probes the imports first when <paramref name="mismatches"/>
+    /// is given (a template probed them once already and passes null).
+    /// </summary>
+    internal WasmGuest InstantiateCore(List<BindingMismatch>? mismatches)
+    {
+        var plan = _plan ?? MakePlan(); // a builder may change between instantiations; a template's plan is fixed
+        bool ownsStore = _store is null;
+        bool ownsLinker = _linker is null;
+        var store = _store ?? new Store(_engine);
+        var linker = _linker ?? new Linker(_engine);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
+        {
+            TrapPolicy = _trapPolicy,
+            MaximumWasmStack = _maximumWasmStack,
+        };
+        if (_profile is { } profile)
+        {
+            guest.UseProfile(profile);
+        }
+
+        try
+        {
+            var hostHeap = DefinePerInstance(plan, guest, linker, store, out var hostHeapImports);
+
+            // Only now is everything defined, by this builder, by ConfigureLinker callbacks and in a linker given with
+            // WithLinker: ask the linker for each import, so that every one nothing supplies is listed at once (Wasmtime
+            // would name only the first).
+            if (mismatches is not null)
+            {
+                ImportProbe.AddUnfit(linker, store, _module, mismatches);
+                if (mismatches.Count > 0)
+                {
+                    throw new WasmBindingException(BindingTarget, mismatches, ImportProbe.Hint(mismatches));
+                }
+            }
+
+            guest.Attach(InstantiateModule(linker, store));
+            if (hostHeapImports is not null)
+            {
+                var region = GuestAllocatorSource.Regions(guest, _hostHeapRegion == HostHeapRegion.Auto ? HostHeapRegion.HeapBase : _hostHeapRegion)
+                    ?? GuestAllocatorSource.Regions(guest, HostHeapRegion.MemoryGrow)!;
+                hostHeap.Heap = new HostHeapAllocator(guest.Memory, region);
+                guest.SetGuestHeap(hostHeap.Heap);
+            }
+
+            if (_callInitialize && plan.ExportsInitialize && guest.Instance.GetAction("_initialize") is { } initialize)
+            {
+                Initialize(initialize);
+            }
+
+            return guest;
+        }
+        catch
+        {
+            guest.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The host heap of one instance, created after instantiation; its imports are defined before.</summary>
+    private sealed class HostHeapSlot
+    {
+        public HostHeapAllocator? Heap;
+    }
+
+    /// <summary>Defines, in a linker of this instance's own, everything the instance imports from the host.</summary>
+    private HostHeapSlot DefinePerInstance(InstancePlan plan, WasmGuest guest, Linker linker, Store store, out HostHeapImportNames? hostHeapImports)
+    {
+        if (plan.DefinesWasi)
+        {
+            linker.DefineWasi();
+            store.SetWasiConfiguration(_wasi ?? new WasiConfiguration());
+        }
+
+        foreach (var (binding, implementation) in _exports)
+        {
+            binding.Define(linker, guest, implementation);
+        }
+
+        var slot = new HostHeapSlot();
+        hostHeapImports = plan.HostHeapImports;
+        if (hostHeapImports is { } names)
+        {
+            HostHeapImports.Define(linker, names,
+                () => slot.Heap ?? throw new InvalidOperationException("The guest called the host heap during instantiation, before its memory existed."),
+                () => guest.Memory);
+        }
+
+        if (plan.DefinesEmscriptenGrowth)
+        {
+            linker.DefineFunction(EmscriptenGrowth.Module, EmscriptenGrowth.Name, (int memoryIndex) => guest.OnMemoryGrowthNotified(memoryIndex));
+        }
+
+        if (plan.DefinesAssemblyScriptAbort)
+        {
+            linker.DefineFunction(AssemblyScriptAbortImport.Module, AssemblyScriptAbortImport.Name,
+                (int message, int fileName, int line, int column) =>
+                    throw new AssemblyScriptAbortSignal(AssemblyScriptAbort.Decode(guest.Memory, message, fileName, line, column)));
+        }
+
+        foreach (var setup in _linkerSetup)
+        {
+            setup(linker, store);
+        }
+
+        return slot;
+    }
+
+    /// <summary>
     /// Instantiates the module. A trap in its start function (or an exception from a host function the start function
     /// called) becomes the typed exception a call would give, named <c>module.(start function)</c>; any other failure
     /// is what the import probe leaves to Wasmtime (memory or table sizes that do not fit, store limits), a mismatch.
     /// </summary>
-    private Instance InstantiateModule(Linker linker, Store store)
+    private Instance InstantiateModule(Linker linker, Store store, Hosting.WasmInstancePre? pre = null)
     {
         try
         {
-            return linker.Instantiate(store, _module);
+            return pre is not null ? pre.Instantiate(store) : linker.Instantiate(store, _module);
         }
         catch (WasmtimeException exception) when (exception is TrapException || exception.InnerException is not null)
         {

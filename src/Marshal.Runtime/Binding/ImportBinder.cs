@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Wasmtime;
 using WasmMarshal.Allocation;
 
@@ -15,34 +17,67 @@ public sealed class ImportBinder
     private readonly WasmGuest _guest;
     private readonly string _interfaceName;
     private readonly List<BindingMismatch> _mismatches = new();
-    private readonly Dictionary<string, FunctionExport> _exports;
+    private Dictionary<string, FunctionExport>? _exports;
+    private readonly bool _exportsValidated;
+    private bool _expectFailed;
+
+    /// <summary>
+    /// The interfaces whose exports were already found to match, per module: a module's exports never change, so a
+    /// later instance of the same module (from a template, a pool, or the builder) binds without checking them again.
+    /// Only the export checks are remembered; the allocator is resolved per instance.
+    /// </summary>
+    private static readonly ConditionalWeakTable<Module, ConcurrentDictionary<string, bool>> s_validated = new();
 
     /// <summary>Starts binding <paramref name="interfaceName"/> to <paramref name="guest"/>.</summary>
     public ImportBinder(WasmGuest guest, string interfaceName)
     {
         _guest = guest;
         _interfaceName = interfaceName;
-        _exports = new Dictionary<string, FunctionExport>();
-        foreach (var export in guest.Module.Exports.OfType<FunctionExport>())
+        _exportsValidated = s_validated.TryGetValue(guest.Module, out var validated) && validated.ContainsKey(interfaceName);
+    }
+
+    private Dictionary<string, FunctionExport> Exports()
+    {
+        if (_exports is null)
         {
-            _exports[export.Name] = export;
+            _exports = new Dictionary<string, FunctionExport>();
+            foreach (var export in _guest.Module.Exports.OfType<FunctionExport>())
+            {
+                _exports[export.Name] = export;
+            }
         }
+
+        return _exports;
     }
 
     /// <summary>Expects the export <paramref name="exportName"/> with the core type <paramref name="signature"/>.</summary>
     public void Expect(string exportName, string method, CoreSignature signature)
     {
+        if (_exportsValidated)
+        {
+            return;
+        }
+
+        _expectFailed |= !Check(exportName, method, signature);
+    }
+
+    private bool Check(string exportName, string method, CoreSignature signature)
+    {
+        var exports = Exports();
         string member = _interfaceName + "." + method;
-        if (!_exports.TryGetValue(exportName, out var export))
+        if (!exports.TryGetValue(exportName, out var export))
         {
             _mismatches.Add(new BindingMismatch(exportName, member, signature.ToString(), "missing"));
-            return;
+            return false;
         }
 
         if (!signature.Matches(export.Parameters, export.Results))
         {
             _mismatches.Add(new BindingMismatch(exportName, member, signature.ToString(), WasmSignature.Format(export.Parameters, export.Results)));
+            return false;
         }
+
+        return true;
     }
 
     /// <summary>
@@ -58,6 +93,11 @@ public sealed class ImportBinder
     /// <summary>Throws when anything was missing or mismatched.</summary>
     public void Complete()
     {
+        if (!_exportsValidated && !_expectFailed)
+        {
+            s_validated.GetOrCreateValue(_guest.Module).TryAdd(_interfaceName, true);
+        }
+
         if (_mismatches.Count > 0)
         {
             throw new WasmBindingException(_interfaceName, _mismatches, Hint());
@@ -70,7 +110,7 @@ public sealed class ImportBinder
     /// </summary>
     private string? Hint()
     {
-        bool signatureMismatch = _mismatches.Any(m => m.Actual != "missing" && _exports.ContainsKey(m.Item));
+        bool signatureMismatch = _mismatches.Any(m => m.Actual != "missing" && Exports().ContainsKey(m.Item));
         if (!signatureMismatch || _guest.Profile.StringPassing != Profiles.GuestStringPassing.ManagedObject)
         {
             return null;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading;
@@ -39,6 +40,14 @@ public sealed class WasmGuestPool : IDisposable
     private long _discarded;
     private bool _disposed;
 
+    // Fresh-per-lease mode: _idle holds instances made ahead of time that no lease has used yet.
+    private readonly int _readyTarget;
+    private readonly ConcurrentQueue<WasmGuest> _toDispose = new();
+    private int _refilling;
+    private long _madeOnRent;
+    private (Type Interface, Func<WasmGuest, object> Bind)[] _prebound = [];
+    private Action<WasmGuest>[] _warmUps = [];
+
     /// <summary>Creates a pool of at most <paramref name="maxSize"/> guests, each made by <paramref name="factory"/>.</summary>
     /// <param name="factory">Creates one instantiated guest; called on demand, possibly from several threads at once.</param>
     /// <param name="maxSize">How many guests may exist (idle or rented) at once; at least 1.</param>
@@ -54,6 +63,103 @@ public sealed class WasmGuestPool : IDisposable
         MaxSize = maxSize;
         _slots = new SemaphoreSlim(maxSize);
     }
+
+    /// <summary>A pool that reuses instances of <paramref name="template"/> (see <see cref="WasmGuestPoolMode.Reuse"/>).</summary>
+    public WasmGuestPool(Hosting.WasmGuestTemplate template, int maxSize)
+        : this((template ?? throw new ArgumentNullException(nameof(template))).Instantiate, maxSize)
+    {
+    }
+
+    private WasmGuestPool(Hosting.WasmGuestTemplate template, int maxSize, int ready)
+        : this(template, maxSize)
+    {
+        if (ready < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ready), ready, "The number of instances made ahead cannot be negative.");
+        }
+
+        Mode = WasmGuestPoolMode.FreshPerLease;
+        _readyTarget = ready;
+        ScheduleRefill();
+    }
+
+    /// <summary>
+    /// A pool that gives every lease an instance no earlier lease has used (<see cref="WasmGuestPoolMode.FreshPerLease"/>):
+    /// a returned instance is disposed, and a background worker keeps <paramref name="ready"/> fresh instances made
+    /// ahead from <paramref name="template"/>, so that renting costs no instantiation unless leases outrun the worker
+    /// (then the renter instantiates; see <see cref="MadeOnRent"/>).
+    /// </summary>
+    /// <param name="template">Makes each instance.</param>
+    /// <param name="maxSize">How many leases may be open at once; at least 1.</param>
+    /// <param name="ready">How many fresh instances to keep made ahead, besides those rented.</param>
+    public static WasmGuestPool FreshPerLease(Hosting.WasmGuestTemplate template, int maxSize, int ready = 2) =>
+        new(template, maxSize, ready);
+
+    /// <summary>
+    /// Binds <typeparamref name="T"/> to every instance as it is made (in the background, for
+    /// <see cref="WasmGuestPoolMode.FreshPerLease"/>), so that <see cref="WasmGuestLease.Import{T}"/> costs a lookup
+    /// instead of resolving the guest's exports on the renter's path. Call it before renting; instances made earlier
+    /// bind on first use as before.
+    /// </summary>
+    /// <exception cref="WasmBindingException">Later, from the instance maker, when the module lacks what <typeparamref name="T"/> needs.</exception>
+    public WasmGuestPool Prebind<T>() where T : class
+    {
+        lock (_lock)
+        {
+            _prebound = [.. _prebound, (typeof(T), static guest => guest.Import<T>())];
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="warmUp"/> on every instance as it is made, after <see cref="Prebind{T}"/> bindings (in the
+    /// background, for <see cref="WasmGuestPoolMode.FreshPerLease"/>): for example one call that makes the guest set up
+    /// its heap, so that a lease's first string call costs what a later one does. What it leaves in the instance is
+    /// the same for every lease (it is the host's own code, not an earlier tenant's). Call it before renting.
+    /// </summary>
+    public WasmGuestPool WarmWith(Action<WasmGuest> warmUp)
+    {
+        ArgumentNullException.ThrowIfNull(warmUp);
+        lock (_lock)
+        {
+            _warmUps = [.. _warmUps, warmUp];
+        }
+
+        return this;
+    }
+
+    /// <summary>A new instance from the factory, with the prebound interfaces bound and the warm-ups run.</summary>
+    private PooledGuest Make()
+    {
+        var guest = _factory() ?? throw new InvalidOperationException("The guest factory returned null.");
+        var pooled = new PooledGuest(guest);
+        try
+        {
+            foreach (var (type, bind) in Volatile.Read(ref _prebound))
+            {
+                pooled.Imports[type] = bind(guest);
+            }
+
+            foreach (var warmUp in Volatile.Read(ref _warmUps))
+            {
+                warmUp(guest);
+            }
+        }
+        catch
+        {
+            guest.Dispose();
+            throw;
+        }
+
+        return pooled;
+    }
+
+    /// <summary>Whether instances are reused across leases, or fresh for every lease.</summary>
+    public WasmGuestPoolMode Mode { get; } = WasmGuestPoolMode.Reuse;
+
+    /// <summary>In <see cref="WasmGuestPoolMode.FreshPerLease"/>, how many leases had to instantiate on the renter's thread because no ready instance was left.</summary>
+    public long MadeOnRent => Interlocked.Read(ref _madeOnRent);
 
     /// <summary>How many guests may exist at once.</summary>
     public int MaxSize { get; }
@@ -180,8 +286,12 @@ public sealed class WasmGuestPool : IDisposable
         {
             try
             {
-                pooled = new PooledGuest(_factory() ?? throw new InvalidOperationException("The guest factory returned null."));
+                pooled = Make();
                 Interlocked.Increment(ref _created);
+                if (Mode == WasmGuestPoolMode.FreshPerLease)
+                {
+                    Interlocked.Increment(ref _madeOnRent);
+                }
             }
             catch
             {
@@ -196,7 +306,95 @@ public sealed class WasmGuestPool : IDisposable
             }
         }
 
+        if (Mode == WasmGuestPoolMode.FreshPerLease)
+        {
+            ScheduleRefill();
+        }
+
         return new WasmGuestLease(this, pooled);
+    }
+
+    /// <summary>Starts the background worker unless it runs already.</summary>
+    private void ScheduleRefill()
+    {
+        if (Interlocked.CompareExchange(ref _refilling, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static pool => pool.Refill(), this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Needs the lock: whether the worker has anything to do.</summary>
+    private bool RefillNeeded() => !_toDispose.IsEmpty || (!_disposed && _idle.Count < _readyTarget);
+
+    /// <summary>
+    /// The background worker: disposes returned instances and makes fresh ones until <see cref="_readyTarget"/> are
+    /// ready. Stops on a factory failure (renters then instantiate themselves, and see the failure).
+    /// </summary>
+    private void Refill()
+    {
+        while (true)
+        {
+            while (_toDispose.TryDequeue(out var used))
+            {
+                used.Dispose();
+            }
+
+            lock (_lock)
+            {
+                if (!RefillNeeded())
+                {
+                    Volatile.Write(ref _refilling, 0);
+                    // Work that arrived between the check and the release is picked up by whoever claims the flag.
+                    if (!RefillNeeded() || Interlocked.CompareExchange(ref _refilling, 1, 0) != 0)
+                    {
+                        return;
+                    }
+                }
+
+                if (_disposed || _idle.Count >= _readyTarget)
+                {
+                    continue; // only disposals were left
+                }
+
+                _live++;
+            }
+
+            PooledGuest guest;
+            try
+            {
+                guest = Make();
+                Interlocked.Increment(ref _created);
+            }
+            catch
+            {
+                lock (_lock)
+                {
+                    _live--;
+                }
+
+                Volatile.Write(ref _refilling, 0);
+                return;
+            }
+
+            bool keep;
+            lock (_lock)
+            {
+                keep = !_disposed;
+                if (keep)
+                {
+                    _idle.Push(guest);
+                }
+                else
+                {
+                    _live--;
+                }
+            }
+
+            if (!keep)
+            {
+                guest.Guest.Dispose();
+            }
+        }
     }
 
     /// <summary>Takes a guest back from a lease: pooled if usable, disposed if poisoned or the pool is disposed.</summary>
@@ -206,7 +404,7 @@ public sealed class WasmGuestPool : IDisposable
         lock (_lock)
         {
             _rented--;
-            dispose = _disposed || pooled.Guest.IsPoisoned;
+            dispose = _disposed || pooled.Guest.IsPoisoned || Mode == WasmGuestPoolMode.FreshPerLease;
             if (dispose)
             {
                 _live--;
@@ -224,7 +422,18 @@ public sealed class WasmGuestPool : IDisposable
                 Interlocked.Increment(ref _discarded);
             }
 
-            pooled.Guest.Dispose();
+            // A worker starved of CPU must not let disposals pile up (each holds its memory, and a pooling engine's
+            // slot): past MaxSize waiting, the caller disposes its own.
+            if (Mode == WasmGuestPoolMode.FreshPerLease && !pooled.Guest.IsPoisoned && _toDispose.Count < MaxSize)
+            {
+                // Off the caller's path: the worker disposes it and makes its replacement.
+                _toDispose.Enqueue(pooled.Guest);
+                ScheduleRefill();
+            }
+            else
+            {
+                pooled.Guest.Dispose();
+            }
         }
 
         _slots.Release();
@@ -266,6 +475,22 @@ public sealed class WasmGuestPool : IDisposable
             throw new ObjectDisposedException(nameof(WasmGuestPool));
         }
     }
+}
+
+/// <summary>How a <see cref="WasmGuestPool"/> hands out instances.</summary>
+public enum WasmGuestPoolMode
+{
+    /// <summary>
+    /// A returned instance goes back to the pool and the next lease gets it as it was left: its memory, globals and
+    /// tables carry one lease's state into the next. For hosts whose guests keep nothing private between calls.
+    /// </summary>
+    Reuse,
+
+    /// <summary>
+    /// Every lease gets an instance no earlier lease has used, made ahead of time from a template; a returned
+    /// instance is disposed. Nothing a lease leaves in memory, globals or tables reaches another lease.
+    /// </summary>
+    FreshPerLease,
 }
 
 /// <summary>A guest in a pool, with the interfaces already bound to it.</summary>
