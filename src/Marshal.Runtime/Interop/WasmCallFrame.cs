@@ -105,7 +105,7 @@ public ref struct WasmCallFrame
 
         uint size = AssemblyScriptStringMarshaller.GetByteCount(value, _method, parameter);
         uint address = AssemblyScriptStringMarshaller.AllocatePinned(Scratch, size, _method, parameter);
-        Record(new Buffer(address, size, AssemblyScriptStringMarshaller.Alignment, guestOwned: false, parameter));
+        Record(new Buffer(address, size, AssemblyScriptStringMarshaller.Alignment, GuestOwned: false, parameter));
         AssemblyScriptStringMarshaller.Write(value, View().Bytes(address, size, _method, parameter));
         return unchecked((int)address);
     }
@@ -322,7 +322,7 @@ public ref struct WasmCallFrame
     private uint AllocateScratch(uint size, uint alignment, string parameter)
     {
         uint address = Scratch.Allocate(size, alignment, _method, parameter);
-        Record(new Buffer(address, size, alignment, guestOwned: false, parameter));
+        Record(new Buffer(address, size, alignment, GuestOwned: false, parameter));
         return address;
     }
 
@@ -362,7 +362,7 @@ public ref struct WasmCallFrame
             throw Returned(address, $"lies below the heap (__heap_base is 0x{_context.HeapFloor:X8}): static data or the stack, which no heap owns");
         }
 
-        Record(new Buffer(address, size, alignment, guestOwned: true, "return"));
+        Record(new Buffer(address, size, alignment, GuestOwned: true, "return"));
     }
 
     private readonly WasmGuestDataException Returned(uint address, string why) =>
@@ -389,28 +389,8 @@ public ref struct WasmCallFrame
 
     private readonly Buffer At(int index) => index < Buffers.Length ? _buffers[index] : _moreBuffers![index - Buffers.Length];
 
-    private readonly struct Buffer
-    {
-        public Buffer(uint address, uint size, uint alignment, bool guestOwned, string parameter)
-        {
-            Address = address;
-            Size = size;
-            Alignment = alignment;
-            GuestOwned = guestOwned;
-            Parameter = parameter;
-        }
-
-        public uint Address { get; }
-
-        public uint Size { get; }
-
-        public uint Alignment { get; }
-
-        /// <summary>Returned by the guest (freed into the guest heap) rather than allocated by the host (scratch).</summary>
-        public bool GuestOwned { get; }
-
-        public string Parameter { get; }
-    }
+    // GuestOwned: returned by the guest (freed into the guest heap) rather than allocated by the host (scratch).
+    private readonly record struct Buffer(uint Address, uint Size, uint Alignment, bool GuestOwned, string Parameter);
 
     /// <summary>Room for the buffers of a typical call without touching the managed heap.</summary>
     [InlineArray(Length)]
