@@ -282,6 +282,24 @@ public sealed class CodeFixTests
         """);
 
     [Fact]
+    public Task WASM009_RefStringKeepsItsEncodingOnBothSides() => Verify<ReturnStringCodeFix>("""
+        [WasmImport]
+        public partial interface IText
+        {
+            /// <summary>Upper-cases.</summary>
+            void Upper([WasmString(WasmStringEncoding.Utf16)] ref string? {|WASM009:text|});
+        }
+        """, """
+        [WasmImport]
+        public partial interface IText
+        {
+            /// <summary>Upper-cases.</summary>
+            [return: WasmString(WasmStringEncoding.Utf16)]
+            string? Upper([WasmString(WasmStringEncoding.Utf16)] string? text);
+        }
+        """);
+
+    [Fact]
     public Task WASM009_NoFixWhenTheMethodReturnsAValue() => Verify<ReturnStringCodeFix>("""
         [WasmImport]
         public partial interface IText
