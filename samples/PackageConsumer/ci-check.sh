@@ -22,11 +22,13 @@ fail() { echo "package check: $*" >&2; exit 1; }
 contents="$(unzip -Z1 "$nupkg")"
 symbols="$(unzip -Z1 "$snupkg")"
 for f in LICENSE README.md build/WasmMarshal.targets analyzers/dotnet/cs/WasmMarshal.Generators.dll \
+         analyzers/dotnet/cs/WasmMarshal.CodeFixes.dll \
          lib/net8.0/WasmMarshal.Runtime.dll lib/net8.0/WasmMarshal.Runtime.xml \
          lib/net8.0/WasmMarshal.Allocator.dll lib/net8.0/WasmMarshal.Allocator.xml; do
     grep -qx "$f" <<<"$contents" || fail "$f is missing from $nupkg"
 done
-for f in lib/net8.0/WasmMarshal.Runtime.pdb lib/net8.0/WasmMarshal.Allocator.pdb analyzers/dotnet/cs/WasmMarshal.Generators.pdb; do
+for f in lib/net8.0/WasmMarshal.Runtime.pdb lib/net8.0/WasmMarshal.Allocator.pdb analyzers/dotnet/cs/WasmMarshal.Generators.pdb \
+         analyzers/dotnet/cs/WasmMarshal.CodeFixes.pdb; do
     grep -qx "$f" <<<"$symbols" || fail "$f is missing from $snupkg"
 done
 nuspec="$(unzip -p "$nupkg" WasmMarshal.nuspec)"

@@ -99,3 +99,16 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM014"));
 }
+
+/// <summary>
+/// Keys of <see cref="Diagnostic.Properties"/> that the code fixes (WasmMarshal.CodeFixes) read; the names are part of
+/// the contract between the two assemblies, so they are spelled the same in both.
+/// </summary>
+internal static class DiagnosticProperties
+{
+    /// <summary>WASM004: the name of the bool field to mark [MarshalAs(UnmanagedType.U1)]; its declaration is the additional location.</summary>
+    public const string BoolField = "BoolField";
+
+    /// <summary>WASM006 and WASM014: a free wasm name for [WasmName].</summary>
+    public const string ProposedWasmName = "ProposedWasmName";
+}

@@ -41,6 +41,9 @@ internal sealed class InterfaceParser
     private readonly IAbi _abi;
     private bool _hasStaticAbstract;
 
+    /// <summary>Every wasm name of the interface's methods, and those proposed to code fixes so far.</summary>
+    private readonly HashSet<string> _usedWasmNames = new();
+
     private InterfaceParser(INamedTypeSymbol symbol, InterfaceDirection direction)
     {
         _interface = symbol;
@@ -95,6 +98,7 @@ internal sealed class InterfaceParser
         var methods = new List<LoweredMethod>();
         var otherMembers = new List<string>();
         var byWasmName = new Dictionary<string, IMethodSymbol>();
+        _usedWasmNames.UnionWith(_interface.GetMembers().OfType<IMethodSymbol>().Select(WasmNameOf));
         foreach (var member in _interface.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -108,8 +112,12 @@ internal sealed class InterfaceParser
             string wasmName = method.Method.WasmName;
             if (byWasmName.TryGetValue(wasmName, out var first))
             {
-                Report(DiagnosticDescriptors.DuplicateWasmName, symbol.Locations.FirstOrDefault(),
-                    _shortName + "." + first.Name, _shortName + "." + symbol.Name, wasmName);
+                // Overloads share a name: their parameter lists tell them apart.
+                bool overloads = first.Name == symbol.Name;
+                ReportWithProperties(DiagnosticDescriptors.DuplicateWasmName, symbol.Locations.FirstOrDefault(),
+                    ProposedWasmName(wasmName),
+                    _shortName + "." + (overloads ? WithParameters(first) : first.Name),
+                    _shortName + "." + (overloads ? WithParameters(symbol) : symbol.Name), wasmName);
                 method = method with { Method = method.Method with { UnsupportedReason = $"the wasm name '{wasmName}' is used twice (WASM006)" } };
             }
             else
@@ -154,7 +162,8 @@ internal sealed class InterfaceParser
 
     private string? ShapeProblem()
     {
-        if (_interface.IsGenericType)
+        // IsGenericType is also true of a non-generic interface nested in a generic type; that case is reported below.
+        if (_interface.TypeParameters.Length > 0)
         {
             return "it is generic; a wasm function has one fixed signature";
         }
@@ -262,7 +271,7 @@ internal sealed class InterfaceParser
 
         if (_direction == InterfaceDirection.Import && Emit.Bindings.GuestReservedExports.Collision(wasmName) is { } collision)
         {
-            Report(DiagnosticDescriptors.ReservedExportName, location, display, wasmName, collision);
+            ReportWithProperties(DiagnosticDescriptors.ReservedExportName, location, ProposedWasmName(wasmName), display, wasmName, collision);
             unsupported ??= $"its wasm name '{wasmName}' collides with {collision} (WASM014)";
         }
 
@@ -367,7 +376,7 @@ internal sealed class InterfaceParser
 
         if (isLayout)
         {
-            Report(DiagnosticDescriptors.StructLayoutMismatch, location, LayoutSubject(type), display, error!);
+            ReportLayout(location, type, display, error!);
         }
         else
         {
@@ -395,8 +404,16 @@ internal sealed class InterfaceParser
 
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
-            Report(DiagnosticDescriptors.UnsupportedReturnType, location, display, type.ToDisplayString(),
+            string refKind = method.ReturnsByRefReadonly ? "ref readonly " : "ref ";
+            Report(DiagnosticDescriptors.UnsupportedReturnType, location, display, refKind + type.ToDisplayString(),
                 "ref returns would point into memory that moves when the guest grows it");
+            return null;
+        }
+
+        if (IsTask(type))
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturnType, location, display, type.ToDisplayString(),
+                "calls are synchronous; return the value itself");
             return null;
         }
 
@@ -416,7 +433,7 @@ internal sealed class InterfaceParser
 
         if (isLayout)
         {
-            Report(DiagnosticDescriptors.StructLayoutMismatch, location, LayoutSubject(type), display, error!);
+            ReportLayout(location, type, display, error!);
         }
         else
         {
@@ -443,10 +460,59 @@ internal sealed class InterfaceParser
         static bool IsStringAttribute(AttributeData a) => a.AttributeClass?.ToDisplayString() == StringAttribute;
     }
 
-    private static string LayoutSubject(ITypeSymbol type) =>
-        type is IArrayTypeSymbol array ? array.ElementType.ToDisplayString()
-        : type is INamedTypeSymbol { IsGenericType: true } generic && generic.Name is "Span" or "ReadOnlySpan" ? generic.TypeArguments[0].ToDisplayString()
-        : type.ToDisplayString();
+    private static ITypeSymbol LayoutSubject(ITypeSymbol type) =>
+        type is IArrayTypeSymbol array ? array.ElementType
+        : type is INamedTypeSymbol { IsGenericType: true } generic && generic.Name is "Span" or "ReadOnlySpan" ? generic.TypeArguments[0]
+        : type;
+
+    /// <summary>
+    /// WASM004. When the cause is a bool field without a 1-byte [MarshalAs], the field's declaration is the additional
+    /// location and its name the <see cref="DiagnosticProperties.BoolField"/> property, for the code fix.
+    /// </summary>
+    private void ReportLayout(Location? location, ITypeSymbol type, string display, string error)
+    {
+        var subject = LayoutSubject(type);
+        var unsizedBool = _classifier.Layouts.Of(subject).UnsizedBool;
+        var fieldLocation = unsizedBool is null ? null
+            : (unsizedBool.AssociatedSymbol ?? unsizedBool).Locations.FirstOrDefault(l => l.IsInSource);
+        if (fieldLocation is null)
+        {
+            Report(DiagnosticDescriptors.StructLayoutMismatch, location, subject.ToDisplayString(), display, error);
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BoolField, unsizedBool!.Name);
+        _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.StructLayoutMismatch, location ?? Location.None,
+            new[] { fieldLocation }, properties, subject.ToDisplayString(), display, error));
+    }
+
+    private static bool IsTask(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named
+        && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+
+    /// <summary><c>F(int, long)</c>: a method with its parameter types, to tell overloads apart.</summary>
+    private static string WithParameters(IMethodSymbol method) =>
+        method.Name + "(" + string.Join(", ", method.Parameters.Select(p =>
+            (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + p.Type.ToDisplayString())) + ")";
+
+    private static string WasmNameOf(IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NameAttribute)
+            ?.ConstructorArguments.FirstOrDefault().Value as string
+        ?? WasmNames.ToSnakeCase(method.Name);
+
+    /// <summary>A wasm name for the code fix of WASM006 and WASM014: <paramref name="wasmName"/>_2, _3... free and not reserved.</summary>
+    private string ProposedWasmName(string wasmName)
+    {
+        for (int suffix = 2; ; suffix++)
+        {
+            string candidate = wasmName + "_" + suffix;
+            if (!_usedWasmNames.Contains(candidate) && Emit.Bindings.GuestReservedExports.Collision(candidate) is null)
+            {
+                _usedWasmNames.Add(candidate);
+                return candidate;
+            }
+        }
+    }
 
     private static bool HasAttribute(ISymbol symbol, string name) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
@@ -466,4 +532,8 @@ internal sealed class InterfaceParser
 
     private void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, location ?? Location.None, arguments));
+
+    private void ReportWithProperties(DiagnosticDescriptor descriptor, Location? location, string proposedWasmName, params object[] arguments) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, location ?? Location.None,
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ProposedWasmName, proposedWasmName), arguments));
 }

@@ -10,9 +10,11 @@ namespace WasmMarshal.Generators.Parsing;
 /// <param name="Error">Why the type cannot be laid out for wasm32, naming the field; null when it can.</param>
 /// <param name="NetAlign">The alignment .NET gives the type inside another struct; smaller than <paramref name="Align"/>
 /// under StructLayout Pack, which moves the fields that follow it.</param>
-internal sealed record Wasm32Layout(int Size, int Align, int ScalarCount, string? Error, int NetAlign)
+/// <param name="UnsizedBool">When <paramref name="Error"/> is a bool field without a 1-byte [MarshalAs], that field
+/// (perhaps in a nested struct): the code fix adds or corrects its attribute.</param>
+internal sealed record Wasm32Layout(int Size, int Align, int ScalarCount, string? Error, int NetAlign, IFieldSymbol? UnsizedBool = null)
 {
-    public static Wasm32Layout Invalid(string error) => new(0, 1, 0, error, 1);
+    public static Wasm32Layout Invalid(string error, IFieldSymbol? unsizedBool = null) => new(0, 1, 0, error, 1, unsizedBool);
 }
 
 /// <summary>
@@ -24,10 +26,14 @@ internal sealed class Wasm32LayoutCalculator
     private const int LayoutSequential = 0;
     private const int LayoutExplicit = 2;
     private const int LayoutAuto = 3;
+    private const int UnmanagedTypeBool = 2;
     private const int UnmanagedTypeI1 = 3;
     private const int UnmanagedTypeU1 = 4;
 
     private readonly Dictionary<ITypeSymbol, Wasm32Layout> _cache = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The bool field the last failing <see cref="FieldLayout"/> blamed, if any; read right after the call.</summary>
+    private IFieldSymbol? _unsizedBool;
 
     /// <summary>The layout of a scalar type, or null when <paramref name="type"/> is not one.</summary>
     public static (int Size, int Align)? ScalarLayout(ITypeSymbol type) =>
@@ -157,12 +163,13 @@ internal sealed class Wasm32LayoutCalculator
         }
 
         var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
-        if (type.DeclaringSyntaxReferences.IsEmpty && fields.Any(f => f.DeclaredAccessibility != Accessibility.Public))
+        if (type.DeclaringSyntaxReferences.IsEmpty && (fields.Count == 0 || fields.Any(f => f.DeclaredAccessibility != Accessibility.Public)))
         {
-            // Reference assemblies (the .NET ones among them) replace private struct fields with placeholders, so the
-            // layout seen here may not be the real one: Guid would look 4 bytes long.
+            // Reference assemblies (the .NET ones among them) replace private struct fields with placeholders or drop
+            // them, so the layout seen here may not be the real one: Guid would look 4 bytes long, DateTime empty.
+            string what = IsBcl(type) ? "a .NET (BCL) struct" : "declared in a referenced assembly";
             return Wasm32Layout.Invalid(
-                "it is declared in a referenced assembly and has non-public fields, so its real layout cannot be checked; declare a struct with public fields that mirrors the C layout");
+                $"it is {what} whose fields are private, so its real layout cannot be verified; declare a struct with public fields that mirrors the C layout, or pass its parts as scalars");
         }
 
         if (InlineArrayOf(type) is { } inline)
@@ -179,10 +186,11 @@ internal sealed class Wasm32LayoutCalculator
         foreach (var field in fields)
         {
             string fieldName = FieldName(field);
+            _unsizedBool = null;
             var (size, align, fieldNetAlign, count, error) = FieldLayout(field, fieldName);
             if (error is not null)
             {
-                return Wasm32Layout.Invalid(error);
+                return Wasm32Layout.Invalid(error, _unsizedBool);
             }
 
             scalars += count;
@@ -239,10 +247,11 @@ internal sealed class Wasm32LayoutCalculator
             return Wasm32Layout.Invalid($"its [InlineArray] element '{element.Name}' is a fixed buffer; use a nested [InlineArray] struct");
         }
 
+        _unsizedBool = null;
         var (size, align, netAlign, count, error) = FieldLayout(element, FieldName(element));
         if (error is not null)
         {
-            return Wasm32Layout.Invalid("[InlineArray] element " + error);
+            return Wasm32Layout.Invalid("[InlineArray] element " + error, _unsizedBool);
         }
 
         long total = (long)size * length;
@@ -277,8 +286,13 @@ internal sealed class Wasm32LayoutCalculator
         var type = field.Type;
         if (type.SpecialType == SpecialType.System_Boolean && !HasOneByteMarshalAs(field))
         {
-            return (0, 1, 1, 0,
-                $"field '{fieldName}' is a bool without an explicit size; C's bool is 1 byte, so mark it [MarshalAs(UnmanagedType.U1)]");
+            _unsizedBool = field;
+            return (0, 1, 1, 0, MarshalAsValue(field) switch
+            {
+                null => $"field '{fieldName}' is a bool without an explicit size; C's bool is 1 byte, so mark it [MarshalAs(UnmanagedType.U1)]",
+                UnmanagedTypeBool => $"field '{fieldName}' is marked [MarshalAs(UnmanagedType.Bool)], which is the 4-byte Win32 BOOL, but C's bool is 1 byte; use [MarshalAs(UnmanagedType.U1)]",
+                _ => $"field '{fieldName}' has a [MarshalAs] that is not 1 byte, but C's bool is 1 byte; use [MarshalAs(UnmanagedType.U1)]",
+            });
         }
 
         if (Unsupported(type) is { } why)
@@ -289,6 +303,7 @@ internal sealed class Wasm32LayoutCalculator
         var layout = Of(type);
         if (layout.Error is not null)
         {
+            _unsizedBool = layout.UnsizedBool;
             return (0, 1, 1, 0, $"field '{fieldName}' ({type.ToDisplayString()}): {layout.Error}");
         }
 
@@ -296,11 +311,19 @@ internal sealed class Wasm32LayoutCalculator
     }
 
     private static bool HasOneByteMarshalAs(IFieldSymbol field) =>
-        field.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute"
-            && a.ConstructorArguments.Length == 1
-            && a.ConstructorArguments[0].Value is int or short
-            && System.Convert.ToInt32(a.ConstructorArguments[0].Value) is UnmanagedTypeU1 or UnmanagedTypeI1);
+        MarshalAsValue(field) is UnmanagedTypeU1 or UnmanagedTypeI1;
+
+    /// <summary>The UnmanagedType of the field's [MarshalAs], or null when it has none.</summary>
+    private static int? MarshalAsValue(IFieldSymbol field) =>
+        field.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute"
+                && a.ConstructorArguments.Length == 1
+                && a.ConstructorArguments[0].Value is int or short)
+            .Select(a => (int?)System.Convert.ToInt32(a.ConstructorArguments[0].Value))
+            .FirstOrDefault();
+
+    private static bool IsBcl(INamedTypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal));
 
     private static (int Kind, int Pack, int Size) ReadStructLayout(INamedTypeSymbol type)
     {
