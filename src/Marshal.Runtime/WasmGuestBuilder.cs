@@ -31,6 +31,7 @@ public sealed class WasmGuestBuilder
     private bool _callInitialize = true;
     private TrapPolicy _trapPolicy = TrapPolicy.Poison;
     private ulong _maximumWasmStack = WasmGuest.DefaultMaximumWasmStack;
+    private string? _name;
 
     internal WasmGuestBuilder(Engine engine, Module module)
     {
@@ -120,6 +121,16 @@ public sealed class WasmGuestBuilder
         return this;
     }
 
+    /// <summary>
+    /// Names the guest in metrics and traces (<see cref="WasmGuest.Name"/>); the module's name by default. Keep it to one
+    /// name per kind of guest (a plugin's name), not one per instance: it is a tag on every measurement.
+    /// </summary>
+    public WasmGuestBuilder WithName(string name)
+    {
+        _name = string.IsNullOrEmpty(name) ? throw new ArgumentException("A guest name is not empty.", nameof(name)) : name;
+        return this;
+    }
+
     /// <summary>Names the exported memory, <c>memory</c> by default.</summary>
     public WasmGuestBuilder WithMemoryExport(string name)
     {
@@ -164,6 +175,30 @@ public sealed class WasmGuestBuilder
     /// </exception>
     public WasmGuest Instantiate()
     {
+        string name = _name ?? (string.IsNullOrEmpty(_module.Name) ? "(unnamed)" : _module.Name);
+        if (!Diagnostics.WasmMarshalTelemetry.IsListeningToInstantiations)
+        {
+            return InstantiateNamed(name);
+        }
+
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        WasmGuest guest;
+        try
+        {
+            guest = InstantiateNamed(name);
+        }
+        catch (Exception failure)
+        {
+            Diagnostics.WasmMarshalTelemetry.Instantiated(name, start, failure);
+            throw;
+        }
+
+        Diagnostics.WasmMarshalTelemetry.Instantiated(name, start, null);
+        return guest;
+    }
+
+    private WasmGuest InstantiateNamed(string name)
+    {
         var mismatches = ValidateImports();
         ImportProbe.AddMemory64(_module, _memoryExport, mismatches);
 
@@ -171,7 +206,7 @@ public sealed class WasmGuestBuilder
         bool ownsLinker = _linker is null;
         var store = _store ?? new Store(_engine);
         var linker = _linker ?? new Linker(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
+        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport, name)
         {
             TrapPolicy = _trapPolicy,
             MaximumWasmStack = _maximumWasmStack,
@@ -239,6 +274,7 @@ public sealed class WasmGuestBuilder
                 Initialize(initialize);
             }
 
+            Diagnostics.WasmMarshalTelemetry.Register(guest);
             return guest;
         }
         catch

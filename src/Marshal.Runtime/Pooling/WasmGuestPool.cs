@@ -58,6 +58,9 @@ public sealed class WasmGuestPool : IDisposable
     /// <summary>How many guests may exist at once.</summary>
     public int MaxSize { get; }
 
+    /// <summary>The pool's name in metrics (<see cref="Diagnostics.WasmMarshalTelemetry.PoolTag"/>); <c>default</c> unless set.</summary>
+    public string Name { get; init; } = "default";
+
     /// <summary>How many guests exist now, idle or rented.</summary>
     public int Count
     {
@@ -133,7 +136,7 @@ public sealed class WasmGuestPool : IDisposable
     public bool TryRent(TimeSpan timeout, [NotNullWhen(true)] out WasmGuestLease? lease, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        if (!_slots.Wait(timeout, cancellationToken))
+        if (!_slots.Wait(0, cancellationToken) && (Waited() || !_slots.Wait(timeout, cancellationToken)))
         {
             lease = null;
             return false;
@@ -149,8 +152,20 @@ public sealed class WasmGuestPool : IDisposable
     public async ValueTask<WasmGuestLease> RentAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_slots.Wait(0, cancellationToken))
+        {
+            Waited();
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return TakeSlot();
+    }
+
+    /// <summary>Counts a rent that found every guest rented; false, so that it reads as a step of a condition.</summary>
+    private bool Waited()
+    {
+        Diagnostics.WasmMarshalTelemetry.Waited(this);
+        return false;
     }
 
     /// <summary>Called with a slot held: an idle guest, or a new one from the factory.</summary>
@@ -196,6 +211,7 @@ public sealed class WasmGuestPool : IDisposable
             }
         }
 
+        Diagnostics.WasmMarshalTelemetry.Leased(this);
         return new WasmGuestLease(this, pooled);
     }
 
@@ -222,6 +238,7 @@ public sealed class WasmGuestPool : IDisposable
             if (pooled.Guest.IsPoisoned)
             {
                 Interlocked.Increment(ref _discarded);
+                Diagnostics.WasmMarshalTelemetry.Discarded(this);
             }
 
             pooled.Guest.Dispose();
