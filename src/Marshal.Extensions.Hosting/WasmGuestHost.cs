@@ -59,6 +59,12 @@ public sealed class WasmGuestHost : IDisposable
     public WasmGuest Instantiate()
     {
         var builder = WasmGuest.Builder(Engine, Module).WithName(Name);
+        if (_options.Fuel is { } fuel)
+        {
+            // Before instantiation: a start function or _initialize burns fuel too, and a new store has none.
+            builder.ConfigureLinker((_, store) => store.Fuel = fuel);
+        }
+
         _options.ConfigureGuest?.Invoke(builder, _services);
         var guest = builder.Instantiate();
         Refuel(guest);

@@ -111,6 +111,26 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public void A_guest_whose_initialize_function_burns_fuel_instantiates_with_the_configured_fuel()
+    {
+        using var provider = Probe(o =>
+        {
+            o.ModuleText = """
+                (module
+                  (global $ready (mut i32) (i32.const 0))
+                  (memory (export "memory") 1)
+                  (func (export "_initialize") (global.set $ready (i32.const 42)))
+                  (func (export "answer") (result i32) (global.get $ready))
+                  (func (export "fail") unreachable)
+                  (func (export "spin") (loop $forever (br $forever))))
+                """;
+            o.Fuel = 1_000;
+        });
+        using var scope = provider.CreateScope();
+        Assert.Equal(42, scope.ServiceProvider.GetRequiredService<IProbe>().Answer());
+    }
+
+    [Fact]
     public async Task The_health_check_instantiates_the_guest_and_reports_a_probe_that_traps_as_unhealthy()
     {
         using (var healthy = Probe(o => o.HealthProbe = guest => Assert.Equal(42, guest.Import<IProbe>().Answer())))
