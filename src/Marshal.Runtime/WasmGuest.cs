@@ -284,7 +284,9 @@ public sealed class WasmGuest : IDisposable
             // A host callback calling back into the guest: same thread, the store is ours already.
             if (PoisonedBy is { } poisoned)
             {
-                throw new WasmGuestPoisonedException(method, poisoned);
+                var refused = new WasmGuestPoisonedException(method, poisoned);
+                Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
+                throw refused;
             }
 
             _callDepth++;

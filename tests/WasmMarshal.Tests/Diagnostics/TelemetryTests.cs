@@ -188,6 +188,31 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void A_call_back_into_a_guest_that_trapped_inside_a_host_callback_is_counted_as_refused()
+    {
+        string name = UniqueName("reentrant");
+        using var recorder = new TelemetryRecorder();
+        ITelemetryProbe? probe = null;
+        Exception? inner = null, again = null;
+        using var guest = Probe(name, boom: () =>
+        {
+            inner = Record(() => probe!.Fail());
+            again = Record(() => probe!.Answer());
+        });
+        probe = guest.Import<ITelemetryProbe>();
+        probe.CallHost();
+        Assert.IsType<WasmTrapException>(inner);
+        Assert.IsType<WasmGuestPoisonedException>(again);
+        Assert.Equal(["ITelemetryProbe.Fail:trap", "ITelemetryProbe.Answer:poisoned"],
+            recorder.Of(WasmMarshalTelemetry.FailuresInstrument, name)
+                .Select(f => $"{f.Tag(WasmMarshalTelemetry.MethodTag)}:{f.Tag(WasmMarshalTelemetry.FailureKindTag)}"));
+        // The nested call's activity is a child of the outer one.
+        var activities = recorder.Activities(name);
+        var outer = activities.Single(a => a.OperationName == "ITelemetryProbe.CallHost");
+        Assert.Equal(outer.SpanId, activities.Single(a => a.OperationName == "ITelemetryProbe.Fail").ParentSpanId);
+    }
+
+    [Fact]
     public void Marshalled_calls_on_the_test_guest_count_a_guest_data_error()
     {
         string name = UniqueName("marshal");
