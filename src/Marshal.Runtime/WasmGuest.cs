@@ -27,8 +27,9 @@ public sealed class WasmGuest : IDisposable
     private bool _poisonedByCleanup;
 
     internal WasmGuest(Engine engine, Module module, Store store, bool ownsStore, Linker linker, bool ownsLinker,
-        GuestAllocatorSource? allocatorSource, GuestAllocatorSource guestHeapSource, string memoryExport)
+        GuestAllocatorSource? allocatorSource, GuestAllocatorSource guestHeapSource, string memoryExport, string name)
     {
+        Name = name;
         Engine = engine;
         Module = module;
         Store = store;
@@ -45,6 +46,26 @@ public sealed class WasmGuest : IDisposable
 
     /// <summary>The engine.</summary>
     public Engine Engine { get; }
+
+    /// <summary>
+    /// The guest's name in metrics and traces (<see cref="Diagnostics.WasmMarshalTelemetry"/>): set with
+    /// <see cref="WasmGuestBuilder.WithName"/>, else the module's name. One name per kind of guest, not per instance.
+    /// </summary>
+    public string Name { get; }
+
+    /// <summary>The memory size last observed for the memory gauge, or -1 before any.</summary>
+    internal long ObservedMemoryBytes => Volatile.Read(ref _observedMemoryBytes);
+
+    private long _observedMemoryBytes = -1;
+
+    /// <summary>Records the memory size for the gauge; called on the thread that owns the guest, never from the gauge.</summary>
+    internal void ObserveMemory()
+    {
+        if (_memory is { } memory && !_disposeRequested)
+        {
+            Volatile.Write(ref _observedMemoryBytes, (long)memory.Length);
+        }
+    }
 
     /// <summary>The compiled module.</summary>
     public Module Module { get; }
@@ -268,7 +289,9 @@ public sealed class WasmGuest : IDisposable
             // A host callback calling back into the guest: same thread, the store is ours already.
             if (PoisonedBy is { } poisoned)
             {
-                throw new WasmGuestPoisonedException(method, poisoned);
+                var refused = new WasmGuestPoisonedException(method, poisoned);
+                Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
+                throw refused;
             }
 
             _callDepth++;
@@ -278,9 +301,11 @@ public sealed class WasmGuest : IDisposable
         int owner = Interlocked.CompareExchange(ref _ownerThread, me, 0);
         if (owner != 0)
         {
-            throw owner == DisposedOwner || _disposeRequested
+            Exception refused = owner == DisposedOwner || _disposeRequested
                 ? new WasmGuestDisposedException(method)
                 : new WasmConcurrentCallException(method, _currentMethod, owner, me);
+            Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
+            throw refused;
         }
 
         try
@@ -300,8 +325,9 @@ public sealed class WasmGuest : IDisposable
                 Interop.NativeStack.EnsureRoom(MaximumWasmStack, HostStackReserve, method);
             }
         }
-        catch
+        catch (Exception refused)
         {
+            Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
             Interlocked.Exchange(ref _ownerThread, 0);
             if (_disposeRequested)
             {
@@ -351,6 +377,7 @@ public sealed class WasmGuest : IDisposable
             return; // a call is running (its ExitCall disposes), or disposal already happened
         }
 
+        Diagnostics.WasmMarshalTelemetry.Unregister(this);
         if (_ownsStore)
         {
             Store.Dispose();

@@ -31,6 +31,7 @@ public sealed class WasmGuestBuilder
     private bool _callInitialize = true;
     private TrapPolicy _trapPolicy = TrapPolicy.Poison;
     private ulong _maximumWasmStack = WasmGuest.DefaultMaximumWasmStack;
+    private string? _name;
 
     internal WasmGuestBuilder(Engine engine, Module module)
     {
@@ -120,6 +121,19 @@ public sealed class WasmGuestBuilder
         return this;
     }
 
+    /// <summary>
+    /// Names the guest in metrics and traces (<see cref="WasmGuest.Name"/>); the module's name by default. Keep it to one
+    /// name per kind of guest (a plugin's name), not one per instance: it is a tag on every measurement.
+    /// </summary>
+    public WasmGuestBuilder WithName(string name)
+    {
+        _name = string.IsNullOrEmpty(name) ? throw new ArgumentException("A guest name is not empty.", nameof(name)) : name;
+        return this;
+    }
+
+    /// <summary>The guest's name in metrics and traces.</summary>
+    private string GuestName => _name ?? (string.IsNullOrEmpty(_module.Name) ? "(unnamed)" : _module.Name);
+
     /// <summary>Names the exported memory, <c>memory</c> by default.</summary>
     public WasmGuestBuilder WithMemoryExport(string name)
     {
@@ -162,11 +176,35 @@ public sealed class WasmGuestBuilder
     /// <see cref="WasmHostCallbackException"/> when a host function it called threw) whose
     /// <see cref="WasmCallException.Method"/> is <c>module._initialize</c> or <c>module.(start function)</c>.
     /// </exception>
-    public WasmGuest Instantiate()
+    public WasmGuest Instantiate() => Timed(() =>
     {
         var mismatches = ValidateImports();
         ImportProbe.AddMemory64(_module, _memoryExport, mismatches);
         return InstantiateCore(mismatches);
+    });
+
+    /// <summary>Runs one instantiation, measured when something listens to instantiations (WasmMarshalTelemetry).</summary>
+    internal WasmGuest Timed(Func<WasmGuest> instantiate)
+    {
+        if (!Diagnostics.WasmMarshalTelemetry.IsListeningToInstantiations)
+        {
+            return instantiate();
+        }
+
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        WasmGuest guest;
+        try
+        {
+            guest = instantiate();
+        }
+        catch (Exception failure)
+        {
+            Diagnostics.WasmMarshalTelemetry.Instantiated(GuestName, start, failure);
+            throw;
+        }
+
+        Diagnostics.WasmMarshalTelemetry.Instantiated(GuestName, start, null);
+        return guest;
     }
 
     /// <summary>
@@ -233,6 +271,7 @@ public sealed class WasmGuestBuilder
             _trapPolicy = _trapPolicy,
             _maximumWasmStack = _maximumWasmStack,
             _profile = _profile,
+            _name = _name,
         };
         copy._exports.AddRange(_exports);
         copy._linkerSetup.AddRange(_linkerSetup);
@@ -305,7 +344,7 @@ public sealed class WasmGuestBuilder
     private Linker DefinePerInstanceForProbe(Store store)
     {
         var linker = new Linker(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore: false, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport);
+        var guest = new WasmGuest(_engine, _module, store, ownsStore: false, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport, GuestName);
         DefinePerInstance(_plan!, guest, linker, store, out _);
         return linker;
     }
@@ -314,7 +353,7 @@ public sealed class WasmGuestBuilder
     internal WasmGuest InstantiateShared(Linker linker, Hosting.WasmInstancePre? pre, WasiConfiguration? wasi, Profiles.GuestProfile profile)
     {
         var store = new Store(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore: true, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport)
+        var guest = new WasmGuest(_engine, _module, store, ownsStore: true, linker, ownsLinker: false, _allocator, _guestHeap, _memoryExport, GuestName)
         {
             TrapPolicy = _trapPolicy,
             MaximumWasmStack = _maximumWasmStack,
@@ -334,6 +373,7 @@ public sealed class WasmGuestBuilder
                 Initialize(initialize);
             }
 
+            Diagnostics.WasmMarshalTelemetry.Register(guest);
             return guest;
         }
         catch
@@ -354,7 +394,7 @@ public sealed class WasmGuestBuilder
         bool ownsLinker = _linker is null;
         var store = _store ?? new Store(_engine);
         var linker = _linker ?? new Linker(_engine);
-        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport)
+        var guest = new WasmGuest(_engine, _module, store, ownsStore, linker, ownsLinker, _allocator, _guestHeap, _memoryExport, GuestName)
         {
             TrapPolicy = _trapPolicy,
             MaximumWasmStack = _maximumWasmStack,
@@ -394,6 +434,7 @@ public sealed class WasmGuestBuilder
                 Initialize(initialize);
             }
 
+            Diagnostics.WasmMarshalTelemetry.Register(guest);
             return guest;
         }
         catch

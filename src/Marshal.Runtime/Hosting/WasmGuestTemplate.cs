@@ -76,9 +76,9 @@ public sealed class WasmGuestTemplate : IDisposable
             throw new ObjectDisposedException(nameof(WasmGuestTemplate));
         }
 
-        return _sharedLinker is { } linker
+        return _builder.Timed(() => _sharedLinker is { } linker
             ? _builder.InstantiateShared(linker, _pre, _wasi, _profile)
-            : _builder.InstantiateCore(mismatches: null);
+            : _builder.InstantiateCore(mismatches: null));
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public ref struct WasmCallFrame
     private int _count;
     private Exception? _failure;
 
+    // Telemetry (Diagnostics.WasmMarshalTelemetry): when the call started, or 0 when nobody listened as it did.
+    private long _telemetryStart;
+
     private WasmCallFrame(WasmImportContext context, string method, AllocationScope scope)
     {
         _context = context;
@@ -55,7 +58,14 @@ public ref struct WasmCallFrame
             }
         }
 
-        return new WasmCallFrame(context, method, scope);
+        var frame = new WasmCallFrame(context, method, scope);
+        // Telemetry: one check of the instruments' Enabled flags per call; the timestamp and activity only when set.
+        if (Diagnostics.WasmMarshalTelemetry.IsListeningToCalls)
+        {
+            frame._telemetryStart = Diagnostics.WasmMarshalTelemetry.StartCall(guest, method);
+        }
+
+        return frame;
     }
 
     private readonly WasmGuest Guest => _context.Guest;
@@ -254,9 +264,17 @@ public ref struct WasmCallFrame
         return exception is WasmtimeException;
     }
 
-    /// <summary>The typed exception for what Wasmtime threw out of the call; poisons the guest under <see cref="TrapPolicy.Poison"/>.</summary>
-    public readonly Exception Translate(Exception exception) =>
-        exception is WasmtimeException wasmtime ? WasmCallException.FromWasmtime(wasmtime, _method, Guest) : exception;
+    /// <summary>
+    /// The typed exception for what Wasmtime threw out of the call; poisons the guest under <see cref="TrapPolicy.Poison"/>.
+    /// Records the failure when <see cref="Fails"/> did not (stubs without buffers catch Wasmtime's exceptions directly),
+    /// so that Exit and telemetry know the call failed.
+    /// </summary>
+    public Exception Translate(Exception exception)
+    {
+        var translated = exception is WasmtimeException wasmtime ? WasmCallException.FromWasmtime(wasmtime, _method, Guest) : exception;
+        _failure ??= translated;
+        return translated;
+    }
 
     /// <summary>
     /// Releases every buffer of the call in reverse order, closes the allocator scope and leaves the guest. A release
@@ -304,6 +322,12 @@ public ref struct WasmCallFrame
         {
             _count = 0;
             Guest.ExitCall();
+        }
+
+        // Telemetry: only for a call that started while someone listened.
+        if (_telemetryStart != 0)
+        {
+            Diagnostics.WasmMarshalTelemetry.EndCall(Guest, _method, _telemetryStart, _failure, failures is not null);
         }
 
         if (failures is not null)

@@ -164,6 +164,9 @@ public sealed class WasmGuestPool : IDisposable
     /// <summary>How many guests may exist at once.</summary>
     public int MaxSize { get; }
 
+    /// <summary>The pool's name in metrics (<see cref="Diagnostics.WasmMarshalTelemetry.PoolTag"/>); <c>default</c> unless set.</summary>
+    public string Name { get; init; } = "default";
+
     /// <summary>How many guests exist now, idle or rented.</summary>
     public int Count
     {
@@ -239,7 +242,7 @@ public sealed class WasmGuestPool : IDisposable
     public bool TryRent(TimeSpan timeout, [NotNullWhen(true)] out WasmGuestLease? lease, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        if (!_slots.Wait(timeout, cancellationToken))
+        if (!_slots.Wait(0, cancellationToken) && (Waited() || !_slots.Wait(timeout, cancellationToken)))
         {
             lease = null;
             return false;
@@ -255,8 +258,20 @@ public sealed class WasmGuestPool : IDisposable
     public async ValueTask<WasmGuestLease> RentAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!_slots.Wait(0, cancellationToken))
+        {
+            Waited();
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return TakeSlot();
+    }
+
+    /// <summary>Counts a rent that found every guest rented; false, so that it reads as a step of a condition.</summary>
+    private bool Waited()
+    {
+        Diagnostics.WasmMarshalTelemetry.Waited(this);
+        return false;
     }
 
     /// <summary>Called with a slot held: an idle guest, or a new one from the factory.</summary>
@@ -311,6 +326,7 @@ public sealed class WasmGuestPool : IDisposable
             ScheduleRefill();
         }
 
+        Diagnostics.WasmMarshalTelemetry.Leased(this);
         return new WasmGuestLease(this, pooled);
     }
 
@@ -420,6 +436,7 @@ public sealed class WasmGuestPool : IDisposable
             if (pooled.Guest.IsPoisoned)
             {
                 Interlocked.Increment(ref _discarded);
+                Diagnostics.WasmMarshalTelemetry.Discarded(this);
             }
 
             // A worker starved of CPU must not let disposals pile up (each holds its memory, and a pooling engine's

@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+using Wasmtime;
+using WasmMarshal.Pooling;
+
+namespace WasmMarshal.Diagnostics;
+
+/// <summary>
+/// The <see cref="Meter"/> and <see cref="ActivitySource"/> named <see cref="Name"/> ("WasmMarshal") through which
+/// guest calls, failures, instantiations and pools report, for <c>MeterListener</c>, <c>ActivityListener</c> and
+/// OpenTelemetry (<c>AddMeter("WasmMarshal")</c>, <c>AddSource("WasmMarshal")</c>).
+/// </summary>
+/// <remarks>
+/// Nothing is measured while nobody listens: a call reads the instruments' <c>Enabled</c> flags and the source's
+/// listener flag, and takes no timestamp, creates no activity and builds no tags unless one of them is set. Tags are
+/// low-cardinality: the interface method (<c>Interface.Method</c>), the guest's name (<see cref="WasmGuest.Name"/>),
+/// an outcome or failure kind, and a pool's name.
+/// </remarks>
+public static class WasmMarshalTelemetry
+{
+    /// <summary>The name of the meter and of the activity source.</summary>
+    public const string Name = "WasmMarshal";
+
+    /// <summary>Counter of completed guest calls; tags method, guest, outcome.</summary>
+    public const string CallsInstrument = "wasmmarshal.guest.calls";
+
+    /// <summary>Histogram of guest call durations in seconds; tags method, guest, outcome.</summary>
+    public const string CallDurationInstrument = "wasmmarshal.guest.call.duration";
+
+    /// <summary>Counter of failed or refused guest calls; tags method, guest, failure kind (see <see cref="FailureKind"/>).</summary>
+    public const string FailuresInstrument = "wasmmarshal.guest.failures";
+
+    /// <summary>Counter of instantiations; tags guest, outcome.</summary>
+    public const string InstantiationsInstrument = "wasmmarshal.guest.instantiations";
+
+    /// <summary>Histogram of instantiation durations in seconds; tags guest, outcome.</summary>
+    public const string InstantiationDurationInstrument = "wasmmarshal.guest.instantiation.duration";
+
+    /// <summary>Gauge of each live guest's linear memory size in bytes, as last seen when a call or instantiation ended; tag guest.</summary>
+    public const string MemorySizeInstrument = "wasmmarshal.guest.memory.size";
+
+    /// <summary>Counter of leases handed out by a <see cref="WasmGuestPool"/>; tag pool.</summary>
+    public const string PoolLeasesInstrument = "wasmmarshal.pool.leases";
+
+    /// <summary>Counter of rents that had to wait because every guest of the pool was rented; tag pool.</summary>
+    public const string PoolWaitsInstrument = "wasmmarshal.pool.waits";
+
+    /// <summary>Counter of guests that came back poisoned and were disposed instead of pooled; tag pool.</summary>
+    public const string PoolDiscardsInstrument = "wasmmarshal.pool.discards";
+
+    /// <summary>Tag: the interface method, <c>Interface.Method</c>.</summary>
+    public const string MethodTag = "wasmmarshal.method";
+
+    /// <summary>Tag: the guest's name.</summary>
+    public const string GuestTag = "wasmmarshal.guest";
+
+    /// <summary>Tag: <c>ok</c>, or the failure kind.</summary>
+    public const string OutcomeTag = "wasmmarshal.outcome";
+
+    /// <summary>Tag: the failure kind (see <see cref="FailureKind"/>).</summary>
+    public const string FailureKindTag = "wasmmarshal.failure.kind";
+
+    /// <summary>Tag: the pool's name (<see cref="WasmGuestPool.Name"/>).</summary>
+    public const string PoolTag = "wasmmarshal.pool";
+
+    /// <summary>Activity tag (OpenTelemetry convention): the full name of the exception type a failed call threw.</summary>
+    public const string ErrorTypeTag = "error.type";
+
+    /// <summary>The outcome of a call that returned.</summary>
+    public const string Ok = "ok";
+
+    private static readonly string? s_version = typeof(WasmMarshalTelemetry).Assembly.GetName().Version?.ToString();
+
+    /// <summary>The meter every instrument belongs to.</summary>
+    public static Meter Meter { get; } = new(Name, s_version);
+
+    /// <summary>The source of one activity per guest call (named after the method) when a listener samples it.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name, s_version);
+
+    internal static readonly Counter<long> Calls =
+        Meter.CreateCounter<long>(CallsInstrument, "{call}", "Guest calls that completed, by method, guest and outcome.");
+
+    internal static readonly Histogram<double> CallDuration =
+        Meter.CreateHistogram<double>(CallDurationInstrument, "s", "Duration of guest calls, from entering the guest to releasing the call's buffers.");
+
+    internal static readonly Counter<long> Failures =
+        Meter.CreateCounter<long>(FailuresInstrument, "{call}", "Guest calls that failed or were refused, by method, guest and kind.");
+
+    internal static readonly Counter<long> Instantiations =
+        Meter.CreateCounter<long>(InstantiationsInstrument, "{instance}", "Guest instantiations, by guest and outcome.");
+
+    internal static readonly Histogram<double> InstantiationDuration =
+        Meter.CreateHistogram<double>(InstantiationDurationInstrument, "s", "Duration of guest instantiations.");
+
+    internal static readonly Counter<long> PoolLeases =
+        Meter.CreateCounter<long>(PoolLeasesInstrument, "{lease}", "Leases handed out by guest pools.");
+
+    internal static readonly Counter<long> PoolWaits =
+        Meter.CreateCounter<long>(PoolWaitsInstrument, "{rent}", "Rents that waited because every guest of the pool was rented.");
+
+    internal static readonly Counter<long> PoolDiscards =
+        Meter.CreateCounter<long>(PoolDiscardsInstrument, "{instance}", "Guests disposed instead of pooled because they came back poisoned.");
+
+    internal static readonly ObservableGauge<long> MemorySize =
+        Meter.CreateObservableGauge(MemorySizeInstrument, ObserveMemory, "By", "Linear memory size of each live guest, as last seen when a call ended.");
+
+    /// <summary>Live guests, weakly: a guest that is never disposed does not stay alive for the gauge.</summary>
+    private static readonly ConditionalWeakTable<WasmGuest, object?> s_liveGuests = new();
+
+    /// <summary>
+    /// The failure kind of an exception a guest call threw or was refused with: <c>trap</c>, <c>fuel</c>,
+    /// <c>epoch_deadline</c>, <c>host_exception</c>, <c>guest_abort</c>, <c>guest_data</c>, <c>concurrent_call</c>,
+    /// <c>stack_too_small</c>, <c>poisoned</c>, <c>disposed</c>, <c>cleanup</c>, <c>wasmtime</c> (another Wasmtime
+    /// error) or <c>other</c>. Accepts Wasmtime's own exceptions as well as the typed ones they become.
+    /// </summary>
+    public static string FailureKind(Exception exception) => exception switch
+    {
+        null => throw new ArgumentNullException(nameof(exception)),
+        WasmFuelExhaustedException => "fuel",
+        WasmDeadlineExceededException => "epoch_deadline",
+        WasmTrapException => "trap",
+        WasmHostCallbackException => "host_exception",
+        WasmGuestAbortedException => "guest_abort",
+        WasmGuestDataException => "guest_data",
+        WasmConcurrentCallException => "concurrent_call",
+        WasmStackTooSmallException => "stack_too_small",
+        WasmGuestPoisonedException => "poisoned",
+        WasmGuestDisposedException => "disposed",
+        WasmCleanupException => "cleanup",
+        // What a stub's exception filter saw, before WasmCallException.FromWasmtime translated it.
+        WasmtimeException { InnerException: AssemblyScriptAbortSignal } => "guest_abort",
+        WasmtimeException { InnerException: not null } => "host_exception",
+        TrapException { Type: TrapCode.OutOfFuel } => "fuel",
+        TrapException { Type: TrapCode.Interrupt } => "epoch_deadline",
+        TrapException => "trap",
+        WasmtimeException => "wasmtime",
+        _ => "other",
+    };
+
+    // ---- Calls: the frame asks IsListening once per call and takes a timestamp only when it is true ----
+
+    /// <summary>Whether any call instrument or the activity source has a listener.</summary>
+    internal static bool IsListeningToCalls
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Calls.Enabled || CallDuration.Enabled || Failures.Enabled || MemorySize.Enabled || ActivitySource.HasListeners();
+    }
+
+    /// <summary>Starts the call's activity (if sampled) and returns its start timestamp, never 0.</summary>
+    internal static long StartCall(WasmGuest guest, string method)
+    {
+        if (ActivitySource.HasListeners())
+        {
+            var activity = ActivitySource.StartActivity(method, ActivityKind.Internal);
+            if (activity is not null && activity.IsAllDataRequested)
+            {
+                activity.SetTag(MethodTag, method);
+                activity.SetTag(GuestTag, guest.Name);
+            }
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        return start == 0 ? 1 : start;
+    }
+
+    /// <summary>
+    /// Records a call that <see cref="StartCall"/> started: its count, duration, failure kind, the guest's memory size,
+    /// and ends its activity. <paramref name="failure"/> is what the stub's exception filter saw (null if the call
+    /// returned); <paramref name="cleanupFailed"/> says that releasing its buffers failed after it returned.
+    /// </summary>
+    internal static void EndCall(WasmGuest guest, string method, long start, Exception? failure, bool cleanupFailed)
+    {
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        string outcome = failure is not null ? FailureKind(failure) : cleanupFailed ? "cleanup" : Ok;
+        var tags = new TagList
+        {
+            { MethodTag, method },
+            { GuestTag, guest.Name },
+            { OutcomeTag, outcome },
+        };
+        Calls.Add(1, tags);
+        CallDuration.Record(seconds, tags);
+        if (!ReferenceEquals(outcome, Ok))
+        {
+            Failures.Add(1, new KeyValuePair<string, object?>(MethodTag, method),
+                new KeyValuePair<string, object?>(GuestTag, guest.Name), new KeyValuePair<string, object?>(FailureKindTag, outcome));
+        }
+
+        if (MemorySize.Enabled)
+        {
+            guest.ObserveMemory();
+        }
+
+        // The activity this call started is the current one unless none was sampled: nested calls (a host callback
+        // calling back in) stop theirs before this one ends.
+        if (Activity.Current is { } activity && ReferenceEquals(activity.Source, ActivitySource) && activity.OperationName == method)
+        {
+            if (activity.IsAllDataRequested)
+            {
+                activity.SetTag(OutcomeTag, outcome);
+                if (failure is not null)
+                {
+                    activity.SetTag(ErrorTypeTag, ExceptionTypeName(failure));
+                    activity.SetStatus(ActivityStatusCode.Error, failure.Message);
+                }
+            }
+
+            activity.Dispose();
+        }
+    }
+
+    /// <summary>The typed exception a caller sees for <paramref name="failure"/>, by name, without building it.</summary>
+    private static string ExceptionTypeName(Exception failure) => failure is WasmtimeException
+        ? FailureKind(failure) switch
+        {
+            "fuel" => typeof(WasmFuelExhaustedException).FullName!,
+            "epoch_deadline" => typeof(WasmDeadlineExceededException).FullName!,
+            "trap" => typeof(WasmTrapException).FullName!,
+            "host_exception" => typeof(WasmHostCallbackException).FullName!,
+            "guest_abort" => typeof(WasmGuestAbortedException).FullName!,
+            _ => typeof(WasmCallException).FullName!,
+        }
+        : failure.GetType().FullName!;
+
+    /// <summary>A call refused before it entered the guest (busy, disposed, poisoned, too little stack).</summary>
+    internal static void CallRefused(WasmGuest guest, string method, Exception reason)
+    {
+        if (Failures.Enabled)
+        {
+            Failures.Add(1, new KeyValuePair<string, object?>(MethodTag, method),
+                new KeyValuePair<string, object?>(GuestTag, guest.Name), new KeyValuePair<string, object?>(FailureKindTag, FailureKind(reason)));
+        }
+    }
+
+    // ---- Instantiation and the live-guest registry ----
+
+    internal static bool IsListeningToInstantiations => Instantiations.Enabled || InstantiationDuration.Enabled;
+
+    internal static void Instantiated(string guestName, long start, Exception? failure)
+    {
+        string outcome = failure is null ? Ok : FailureKind(failure);
+        var tags = new TagList { { GuestTag, guestName }, { OutcomeTag, outcome } };
+        Instantiations.Add(1, tags);
+        if (start != 0)
+        {
+            InstantiationDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tags);
+        }
+    }
+
+    internal static void Register(WasmGuest guest)
+    {
+        s_liveGuests.AddOrUpdate(guest, null);
+        if (MemorySize.Enabled)
+        {
+            guest.ObserveMemory();
+        }
+    }
+
+    internal static void Unregister(WasmGuest guest) => s_liveGuests.Remove(guest);
+
+    private static IEnumerable<Measurement<long>> ObserveMemory()
+    {
+        var measurements = new List<Measurement<long>>();
+        foreach (var (guest, _) in s_liveGuests)
+        {
+            long bytes = guest.ObservedMemoryBytes;
+            if (bytes >= 0)
+            {
+                measurements.Add(new Measurement<long>(bytes, new KeyValuePair<string, object?>(GuestTag, guest.Name)));
+            }
+        }
+
+        return measurements;
+    }
+
+    // ---- Pools ----
+
+    internal static void Leased(WasmGuestPool pool)
+    {
+        if (PoolLeases.Enabled)
+        {
+            PoolLeases.Add(1, new KeyValuePair<string, object?>(PoolTag, pool.Name));
+        }
+    }
+
+    internal static void Waited(WasmGuestPool pool)
+    {
+        if (PoolWaits.Enabled)
+        {
+            PoolWaits.Add(1, new KeyValuePair<string, object?>(PoolTag, pool.Name));
+        }
+    }
+
+    internal static void Discarded(WasmGuestPool pool)
+    {
+        if (PoolDiscards.Enabled)
+        {
+            PoolDiscards.Add(1, new KeyValuePair<string, object?>(PoolTag, pool.Name));
+        }
+    }
+}
