@@ -350,8 +350,10 @@ public sealed class WasmGuest : IDisposable
         }
 
         _currentMethod = null;
-        // A full fence, so that a Dispose on another thread either sees the guest idle or has its request seen here.
-        Interlocked.Exchange(ref _ownerThread, 0);
+        // A plain release (no fence on the hot path). A Dispose on another thread racing this exact moment may miss the
+        // guest going idle while this thread misses its request; the request is then carried out by the next call
+        // attempt (EnterCall sees it and disposes) or by the store's finalizer. Nothing runs on a disposed store either way.
+        Volatile.Write(ref _ownerThread, 0);
         if (_disposeRequested)
         {
             TryDisposeDeferred();

@@ -143,7 +143,8 @@ internal static class ImportStubEmitter
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(p.Index)}, {Lowering.Literal(p.Value.Name)});");
         }
 
-        writer.Line($"var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, {display});");
+        string protocol = lowered.UsesGuestMemory ? "WasmCallFrame" : "WasmScalarCall";
+        writer.Line($"var __frame = global::WasmMarshal.Interop.{protocol}.Enter(__context, {display});");
         writer.Open("try");
         foreach (var p in lowered.Parameters)
         {

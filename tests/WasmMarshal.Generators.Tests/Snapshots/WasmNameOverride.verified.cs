@@ -71,7 +71,7 @@ namespace Demo.Names
 
             int global::Demo.Names.INamedGuest.Add(int __a0, int __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Add");
+                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "INamedGuest.Add");
                 try
                 {
                     return __wasmExport1_math_add(__a0, __a1);
@@ -106,7 +106,7 @@ namespace Demo.Names
 
             int global::Demo.Names.INamedGuest.PlainName()
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.PlainName");
+                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "INamedGuest.PlainName");
                 try
                 {
                     return __wasmExport3_plain_name();
