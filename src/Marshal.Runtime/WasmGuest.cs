@@ -286,7 +286,13 @@ public sealed class WasmGuest : IDisposable
         int me = Environment.CurrentManagedThreadId;
         if (_ownerThread == me)
         {
-            // A host callback calling back into the guest: same thread, the store is ours already.
+            // A host callback calling back into the guest: same thread, the store is ours already. After Dispose (which
+            // waits for the outer call) no new call starts, nested ones included.
+            if (_disposeRequested)
+            {
+                throw new WasmGuestDisposedException(method);
+            }
+
             if (PoisonedBy is { } poisoned)
             {
                 var refused = new WasmGuestPoisonedException(method, poisoned);
