@@ -288,14 +288,11 @@ public sealed class WasmGuest : IDisposable
         {
             // A host callback calling back into the guest: same thread, the store is ours already. After Dispose (which
             // waits for the outer call) no new call starts, nested ones included.
-            if (_disposeRequested)
+            if (_disposeRequested || PoisonedBy is not null)
             {
-                throw new WasmGuestDisposedException(method);
-            }
-
-            if (PoisonedBy is { } poisoned)
-            {
-                var refused = new WasmGuestPoisonedException(method, poisoned);
+                Exception refused = _disposeRequested
+                    ? new WasmGuestDisposedException(method)
+                    : new WasmGuestPoisonedException(method, PoisonedBy!);
                 Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
                 throw refused;
             }
