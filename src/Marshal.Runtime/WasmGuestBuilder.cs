@@ -176,26 +176,27 @@ public sealed class WasmGuestBuilder
     /// <see cref="WasmHostCallbackException"/> when a host function it called threw) whose
     /// <see cref="WasmCallException.Method"/> is <c>module._initialize</c> or <c>module.(start function)</c>.
     /// </exception>
-    public WasmGuest Instantiate() => Timed(() =>
+    public WasmGuest Instantiate() => Timed(this, static builder =>
     {
-        var mismatches = ValidateImports();
-        ImportProbe.AddMemory64(_module, _memoryExport, mismatches);
-        return InstantiateCore(mismatches);
+        var mismatches = builder.ValidateImports();
+        ImportProbe.AddMemory64(builder._module, builder._memoryExport, mismatches);
+        return builder.InstantiateCore(mismatches);
     });
 
     /// <summary>Runs one instantiation, measured when something listens to instantiations (WasmMarshalTelemetry).</summary>
-    internal WasmGuest Timed(Func<WasmGuest> instantiate)
+    /// <remarks>A static delegate and its state, so that an instantiation allocates no closure.</remarks>
+    internal WasmGuest Timed<TState>(TState state, Func<TState, WasmGuest> instantiate)
     {
         if (!Diagnostics.WasmMarshalTelemetry.IsListeningToInstantiations)
         {
-            return instantiate();
+            return instantiate(state);
         }
 
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         WasmGuest guest;
         try
         {
-            guest = instantiate();
+            guest = instantiate(state);
         }
         catch (Exception failure)
         {

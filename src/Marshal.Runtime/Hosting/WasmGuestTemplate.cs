@@ -76,9 +76,9 @@ public sealed class WasmGuestTemplate : IDisposable
             throw new ObjectDisposedException(nameof(WasmGuestTemplate));
         }
 
-        return _builder.Timed(() => _sharedLinker is { } linker
-            ? _builder.InstantiateShared(linker, _pre, _wasi, _profile)
-            : _builder.InstantiateCore(mismatches: null));
+        return _builder.Timed(this, static template => template._sharedLinker is { } linker
+            ? template._builder.InstantiateShared(linker, template._pre, template._wasi, template._profile)
+            : template._builder.InstantiateCore(mismatches: null));
     }
 
     /// <summary>
