@@ -86,6 +86,25 @@ public sealed class WasmGuest : IDisposable
     /// <summary>The linker the instance was created with.</summary>
     public Linker Linker { get; }
 
+    // The store's native context for direct export calls (Interop.DirectExport), read once; null until then.
+    private Interop.WasmtimeStoreAccess? _storeAccess;
+    private bool _storeAccessRead;
+
+    /// <summary>The store's native context and handle, or null when this Wasmtime .NET does not expose them.</summary>
+    internal Interop.WasmtimeStoreAccess? StoreAccess
+    {
+        get
+        {
+            if (!_storeAccessRead)
+            {
+                _storeAccess = Interop.WasmtimeStoreAccess.TryCreate(Store);
+                _storeAccessRead = true;
+            }
+
+            return _storeAccess;
+        }
+    }
+
     /// <summary>The instance. Host functions called while the guest is being instantiated cannot use it yet.</summary>
     public Instance Instance => _instance ?? throw new InvalidOperationException(
         "The guest is not instantiated yet: a host function was called during instantiation (start function).");

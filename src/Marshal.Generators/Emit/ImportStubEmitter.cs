@@ -101,23 +101,24 @@ internal static class ImportStubEmitter
             var method = model.Methods[index];
             if (method.IsSupported)
             {
-                writer.Line($"{Field(method, index)} = guest.Instance.{Resolver(method.Core)}({Lowering.Literal(method.WasmName)})!;");
+                writer.Line($"{Field(method, index)} = global::WasmMarshal.Interop.WasmExports.{Resolver(method.Core)}(guest, {Lowering.Literal(method.WasmName)})!;");
             }
         }
 
         writer.Close();
     }
 
+    // WasmExports calls the export directly (Interop/DirectExport.cs), with Wasmtime .NET's delegate as the fallback.
     private static string Resolver(CoreFunctionType signature)
     {
         var types = signature.Parameters.Select(p => p.ClrType()).ToList();
         if (signature.Results.Count > 0)
         {
             types.AddRange(signature.Results.Select(r => r.ClrType()));
-            return "GetFunction<" + string.Join(", ", types) + ">";
+            return "Function<" + string.Join(", ", types) + ">";
         }
 
-        return types.Count == 0 ? "GetAction" : "GetAction<" + string.Join(", ", types) + ">";
+        return types.Count == 0 ? "Action" : "Action<" + string.Join(", ", types) + ">";
     }
 
     private static void EmitMethod(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Wasmtime;
 using WasmMarshal.Allocation;
-
 using WasmMarshal.Binding;
+using WasmMarshal.Interop;
 
 namespace WasmMarshal.Allocators;
 
@@ -154,10 +154,10 @@ public abstract class GuestAllocatorSource
             }
 
             var aligned = HasFunction(guest.Module, alignedAlloc, [i32, i32], [i32], out _)
-                ? guest.Instance.GetFunction<int, int, int>(alignedAlloc)
+                ? WasmExports.Function<int, int, int>(guest, alignedAlloc)
                 : null;
-            return new GuestMallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int>(malloc)!,
-                guest.Instance.GetAction<int>(free)!, aligned, Description)
+            return new GuestMallocAllocator(guest.Memory, WasmExports.Function<int, int>(guest, malloc)!,
+                WasmExports.Action<int>(guest, free)!, aligned, Description)
             {
                 Floor = HeapFloor.Read(guest.Instance),
             };
@@ -177,7 +177,7 @@ public abstract class GuestAllocatorSource
                 return null;
             }
 
-            return new CabiReallocAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int, int, int>(name)!)
+            return new CabiReallocAllocator(guest.Memory, WasmExports.Function<int, int, int, int, int>(guest, name)!)
             {
                 Floor = HeapFloor.Read(guest.Instance),
             };
@@ -204,8 +204,8 @@ public abstract class GuestAllocatorSource
 
             return mismatches.Count != before
                 ? null
-                : new RustAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int>(alloc)!,
-                    guest.Instance.GetAction<int, int, int>(dealloc)!, Description)
+                : new RustAllocator(guest.Memory, WasmExports.Function<int, int, int>(guest, alloc)!,
+                    WasmExports.Action<int, int, int>(guest, dealloc)!, Description)
                 {
                     Floor = HeapFloor.Read(guest.Instance),
                 };
@@ -234,8 +234,8 @@ public abstract class GuestAllocatorSource
 
             return mismatches.Count != before
                 ? null
-                : new AssemblyScriptAllocator(guest.Memory, guest.Instance.GetFunction<int, int, int>("__new")!,
-                    guest.Instance.GetFunction<int, int>("__pin")!, guest.Instance.GetAction<int>("__unpin")!);
+                : new AssemblyScriptAllocator(guest.Memory, WasmExports.Function<int, int, int>(guest, "__new")!,
+                    WasmExports.Function<int, int>(guest, "__pin")!, WasmExports.Action<int>(guest, "__unpin")!);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Wasmtime;
+using WasmMarshal.Interop;
 
 namespace WasmMarshal;
 
@@ -75,12 +76,10 @@ internal sealed unsafe class WasmtimeMemoryAccess
             return null;
         }
 
-        Store store;
-        nint context;
+        WasmtimeStoreAccess? store;
         try
         {
-            store = MemoryStore(memory);
-            context = StoreContextHandle(store);
+            store = WasmtimeStoreAccess.TryCreate(MemoryStore(memory));
         }
         catch (MissingFieldException)
         {
@@ -88,17 +87,16 @@ internal sealed unsafe class WasmtimeMemoryAccess
             return null;
         }
 
-        // Store.handle (type Store.Handle) and Memory.memory (type ExternMemory) have internal types, which a .NET 8
-        // UnsafeAccessor cannot name: they are read by reflection on constant names, which the trimmer and the AOT
-        // compiler see through (the fields are kept, no IL2075), and which works under NativeAOT.
-        if (s_storeHandleField?.GetValue(store) is not SafeHandle storeHandle
-            || s_externMemoryField?.GetValue(memory) is not { } boxedExtern
+        // Memory.memory (type ExternMemory) has an internal type, which a .NET 8 UnsafeAccessor cannot name: it is read
+        // by reflection on a constant name, which the trimmer and the AOT compiler see through (the field is kept, no
+        // IL2075), and which works under NativeAOT.
+        if (store is null || s_externMemoryField?.GetValue(memory) is not { } boxedExtern
             || !ReadExternMemory(boxedExtern, out MemoryHandle handle))
         {
             return null;
         }
 
-        var access = new WasmtimeMemoryAccess(context, handle, storeHandle);
+        var access = new WasmtimeMemoryAccess(store.Context, handle, store.Handle);
 
         // Trust the direct path only if it agrees with the public API on this memory.
         access.Read(out byte* data, out ulong size);
@@ -110,13 +108,9 @@ internal sealed unsafe class WasmtimeMemoryAccess
     [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "store")]
     private static extern ref Store MemoryStore(Memory memory);
 
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "contextHandle")]
-    private static extern ref nint StoreContextHandle(Store store);
-
     private const string ExternMemoryTypeName = "Wasmtime.ExternMemory, Wasmtime.Dotnet";
     private const BindingFlags InstanceFields = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
 
-    private static readonly FieldInfo? s_storeHandleField = typeof(Store).GetField("handle", InstanceFields);
     private static readonly FieldInfo? s_externMemoryField = typeof(Memory).GetField("memory", InstanceFields);
 
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)]

@@ -40,8 +40,8 @@ namespace Demo.Script
                 var scratch = binder.RequireAllocator(allocator);
                 binder.Complete();
                 __context = new(guest, scratch, null);
-                __wasmExport0_join = guest.Instance.GetFunction<int, int, int>("join")!;
-                __wasmExport1_find = guest.Instance.GetFunction<int, int>("find")!;
+                __wasmExport0_join = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "join")!;
+                __wasmExport1_find = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "find")!;
             }
 
             string global::Demo.Script.IScriptGuest.Join(string __a0, string? __a1)

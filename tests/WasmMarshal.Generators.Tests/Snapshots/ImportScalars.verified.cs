@@ -76,26 +76,26 @@ namespace Demo.Scalars
                 _ = allocator;
                 binder.Complete();
                 __context = new(guest, null, null);
-                __wasmExport0_add_i32 = guest.Instance.GetFunction<int, int, int>("add_i32")!;
-                __wasmExport1_mul_u32 = guest.Instance.GetFunction<int, int, int>("mul_u32")!;
-                __wasmExport2_add_i64 = guest.Instance.GetFunction<long, long, long>("add_i64")!;
-                __wasmExport3_max_u64 = guest.Instance.GetFunction<long, long, long>("max_u64")!;
-                __wasmExport4_scale_f32 = guest.Instance.GetFunction<float, float, float>("scale_f32")!;
-                __wasmExport5_hypot_f64 = guest.Instance.GetFunction<double, double, double>("hypot_f64")!;
-                __wasmExport6_is_even = guest.Instance.GetFunction<int, int>("is_even")!;
-                __wasmExport7_negate = guest.Instance.GetFunction<int, int>("negate")!;
-                __wasmExport8_inc_u8 = guest.Instance.GetFunction<int, int>("inc_u8")!;
-                __wasmExport9_neg_i8 = guest.Instance.GetFunction<int, int>("neg_i8")!;
-                __wasmExport10_add_i16 = guest.Instance.GetFunction<int, int, int>("add_i16")!;
-                __wasmExport11_swap_u16 = guest.Instance.GetFunction<int, int>("swap_u16")!;
-                __wasmExport12_next_char = guest.Instance.GetFunction<int, int>("next_char")!;
-                __wasmExport13_next_color = guest.Instance.GetFunction<int, int>("next_color")!;
-                __wasmExport14_toggle_high_bit = guest.Instance.GetFunction<long, long>("toggle_high_bit")!;
-                __wasmExport15_invert = guest.Instance.GetFunction<int, int>("invert")!;
-                __wasmExport16_check = guest.Instance.GetFunction<int, int, int>("check")!;
-                __wasmExport17_set_counter = guest.Instance.GetAction<int>("set_counter")!;
-                __wasmExport18_get_counter = guest.Instance.GetFunction<int>("get_counter")!;
-                __wasmExport19_reset = guest.Instance.GetAction("reset")!;
+                __wasmExport0_add_i32 = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "add_i32")!;
+                __wasmExport1_mul_u32 = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "mul_u32")!;
+                __wasmExport2_add_i64 = global::WasmMarshal.Interop.WasmExports.Function<long, long, long>(guest, "add_i64")!;
+                __wasmExport3_max_u64 = global::WasmMarshal.Interop.WasmExports.Function<long, long, long>(guest, "max_u64")!;
+                __wasmExport4_scale_f32 = global::WasmMarshal.Interop.WasmExports.Function<float, float, float>(guest, "scale_f32")!;
+                __wasmExport5_hypot_f64 = global::WasmMarshal.Interop.WasmExports.Function<double, double, double>(guest, "hypot_f64")!;
+                __wasmExport6_is_even = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "is_even")!;
+                __wasmExport7_negate = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "negate")!;
+                __wasmExport8_inc_u8 = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "inc_u8")!;
+                __wasmExport9_neg_i8 = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "neg_i8")!;
+                __wasmExport10_add_i16 = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "add_i16")!;
+                __wasmExport11_swap_u16 = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "swap_u16")!;
+                __wasmExport12_next_char = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "next_char")!;
+                __wasmExport13_next_color = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "next_color")!;
+                __wasmExport14_toggle_high_bit = global::WasmMarshal.Interop.WasmExports.Function<long, long>(guest, "toggle_high_bit")!;
+                __wasmExport15_invert = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "invert")!;
+                __wasmExport16_check = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "check")!;
+                __wasmExport17_set_counter = global::WasmMarshal.Interop.WasmExports.Action<int>(guest, "set_counter")!;
+                __wasmExport18_get_counter = global::WasmMarshal.Interop.WasmExports.Function<int>(guest, "get_counter")!;
+                __wasmExport19_reset = global::WasmMarshal.Interop.WasmExports.Action(guest, "reset")!;
             }
 
             int global::Demo.Scalars.IScalarGuest.AddI32(int __a0, int __a1)

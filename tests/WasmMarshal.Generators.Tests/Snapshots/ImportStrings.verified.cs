@@ -65,20 +65,20 @@ namespace Demo.Strings
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
                 __context = new(guest, scratch, guestHeap);
-                __wasmExport0_hash = guest.Instance.GetFunction<int, int, int>("hash")!;
-                __wasmExport1_to_upper = guest.Instance.GetAction<int, int, int>("to_upper")!;
-                __wasmExport2_concat = guest.Instance.GetAction<int, int, int, int, int>("concat")!;
-                __wasmExport3_is_null = guest.Instance.GetFunction<int, int, int>("is_null")!;
-                __wasmExport4_echo_nullable = guest.Instance.GetAction<int, int, int>("echo_nullable")!;
-                __wasmExport5_explicit_utf8 = guest.Instance.GetAction<int, int, int>("explicit_utf8")!;
-                __wasmExport6_utf16_reverse = guest.Instance.GetAction<int, int, int>("utf16_reverse")!;
-                __wasmExport7_utf16_nullable = guest.Instance.GetAction<int, int, int>("utf16_nullable")!;
-                __wasmExport8_latin1_upper = guest.Instance.GetAction<int, int, int>("latin1_upper")!;
-                __wasmExport9_latin1_nullable = guest.Instance.GetAction<int, int, int>("latin1_nullable")!;
-                __wasmExport10_cstr_length = guest.Instance.GetFunction<int, int>("cstr_length")!;
-                __wasmExport11_cstr_greet = guest.Instance.GetFunction<int, int>("cstr_greet")!;
-                __wasmExport12_cstr_maybe = guest.Instance.GetFunction<int, int>("cstr_maybe")!;
-                __wasmExport13_log = guest.Instance.GetAction<int, int, int, int, int>("log")!;
+                __wasmExport0_hash = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "hash")!;
+                __wasmExport1_to_upper = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "to_upper")!;
+                __wasmExport2_concat = global::WasmMarshal.Interop.WasmExports.Action<int, int, int, int, int>(guest, "concat")!;
+                __wasmExport3_is_null = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "is_null")!;
+                __wasmExport4_echo_nullable = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "echo_nullable")!;
+                __wasmExport5_explicit_utf8 = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "explicit_utf8")!;
+                __wasmExport6_utf16_reverse = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "utf16_reverse")!;
+                __wasmExport7_utf16_nullable = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "utf16_nullable")!;
+                __wasmExport8_latin1_upper = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "latin1_upper")!;
+                __wasmExport9_latin1_nullable = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "latin1_nullable")!;
+                __wasmExport10_cstr_length = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "cstr_length")!;
+                __wasmExport11_cstr_greet = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "cstr_greet")!;
+                __wasmExport12_cstr_maybe = global::WasmMarshal.Interop.WasmExports.Function<int, int>(guest, "cstr_maybe")!;
+                __wasmExport13_log = global::WasmMarshal.Interop.WasmExports.Action<int, int, int, int, int>(guest, "log")!;
             }
 
             uint global::Demo.Strings.IStringGuest.Hash(string __a0)

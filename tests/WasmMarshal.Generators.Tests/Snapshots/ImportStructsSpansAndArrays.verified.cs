@@ -72,23 +72,23 @@ namespace Demo.Structs
                 binder.Complete();
                 __context = new(guest, scratch, guestHeap);
                 global::WasmMarshal.Interop.WasmBoolFields<global::Demo.Structs.Particle>.Register(32);
-                __wasmExport0_dot = guest.Instance.GetFunction<int, int, float>("dot")!;
-                __wasmExport1_length_sq = guest.Instance.GetFunction<int, float>("length_sq")!;
-                __wasmExport2_length_ref_readonly = guest.Instance.GetFunction<int, float>("length_ref_readonly")!;
-                __wasmExport3_normalize = guest.Instance.GetAction<int>("normalize")!;
-                __wasmExport4_cross = guest.Instance.GetAction<int, int, int>("cross")!;
-                __wasmExport5_make_particle = guest.Instance.GetAction<int, int>("make_particle")!;
-                __wasmExport6_step = guest.Instance.GetAction<int, int, float>("step")!;
-                __wasmExport7_increment = guest.Instance.GetAction<int>("increment")!;
-                __wasmExport8_read_value = guest.Instance.GetAction<int>("read_value")!;
-                __wasmExport9_sum_i32 = guest.Instance.GetFunction<int, int, long>("sum_i32")!;
-                __wasmExport10_scale_in_place = guest.Instance.GetAction<int, int, float>("scale_in_place")!;
-                __wasmExport11_translate = guest.Instance.GetAction<int, int, int>("translate")!;
-                __wasmExport12_sum_f64 = guest.Instance.GetFunction<int, int, double>("sum_f64")!;
-                __wasmExport13_count_nonzero = guest.Instance.GetFunction<int, int, int>("count_nonzero")!;
-                __wasmExport14_range = guest.Instance.GetAction<int, int, int>("range")!;
-                __wasmExport15_grid = guest.Instance.GetAction<int, int>("grid")!;
-                __wasmExport16_find = guest.Instance.GetAction<int, int, int>("find")!;
+                __wasmExport0_dot = global::WasmMarshal.Interop.WasmExports.Function<int, int, float>(guest, "dot")!;
+                __wasmExport1_length_sq = global::WasmMarshal.Interop.WasmExports.Function<int, float>(guest, "length_sq")!;
+                __wasmExport2_length_ref_readonly = global::WasmMarshal.Interop.WasmExports.Function<int, float>(guest, "length_ref_readonly")!;
+                __wasmExport3_normalize = global::WasmMarshal.Interop.WasmExports.Action<int>(guest, "normalize")!;
+                __wasmExport4_cross = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "cross")!;
+                __wasmExport5_make_particle = global::WasmMarshal.Interop.WasmExports.Action<int, int>(guest, "make_particle")!;
+                __wasmExport6_step = global::WasmMarshal.Interop.WasmExports.Action<int, int, float>(guest, "step")!;
+                __wasmExport7_increment = global::WasmMarshal.Interop.WasmExports.Action<int>(guest, "increment")!;
+                __wasmExport8_read_value = global::WasmMarshal.Interop.WasmExports.Action<int>(guest, "read_value")!;
+                __wasmExport9_sum_i32 = global::WasmMarshal.Interop.WasmExports.Function<int, int, long>(guest, "sum_i32")!;
+                __wasmExport10_scale_in_place = global::WasmMarshal.Interop.WasmExports.Action<int, int, float>(guest, "scale_in_place")!;
+                __wasmExport11_translate = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "translate")!;
+                __wasmExport12_sum_f64 = global::WasmMarshal.Interop.WasmExports.Function<int, int, double>(guest, "sum_f64")!;
+                __wasmExport13_count_nonzero = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "count_nonzero")!;
+                __wasmExport14_range = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "range")!;
+                __wasmExport15_grid = global::WasmMarshal.Interop.WasmExports.Action<int, int>(guest, "grid")!;
+                __wasmExport16_find = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "find")!;
             }
 
             float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)

@@ -40,7 +40,7 @@ partial class Bindings
                     _ = allocator;
                     binder.Complete();
                     __context = new(guest, null, null);
-                    __wasmExport0_ping = guest.Instance.GetAction("ping")!;
+                    __wasmExport0_ping = global::WasmMarshal.Interop.WasmExports.Action(guest, "ping")!;
                 }
 
                 void global::Bindings.Deeper.IDeepGuest.Ping()
@@ -106,8 +106,8 @@ partial class Bindings
                 var guestHeap = binder.RequireGuestHeap();
                 binder.Complete();
                 __context = new(guest, scratch, guestHeap);
-                __wasmExport0_add = guest.Instance.GetFunction<int, int, int>("add")!;
-                __wasmExport1_echo = guest.Instance.GetAction<int, int, int>("echo")!;
+                __wasmExport0_add = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "add")!;
+                __wasmExport1_echo = global::WasmMarshal.Interop.WasmExports.Action<int, int, int>(guest, "echo")!;
             }
 
             int global::Bindings.INestedGuest.Add(int __a0, int __a1)

@@ -44,10 +44,10 @@ namespace Demo.Names
                 var scratch = binder.RequireAllocator(allocator);
                 binder.Complete();
                 __context = new(guest, scratch, null);
-                __wasmExport0_fnv1a32 = guest.Instance.GetFunction<int, int, int>("fnv1a32")!;
-                __wasmExport1_math_add = guest.Instance.GetFunction<int, int, int>("math.add")!;
-                __wasmExport2_Compute_Total = guest.Instance.GetFunction<int, int, long>("Compute-Total")!;
-                __wasmExport3_plain_name = guest.Instance.GetFunction<int>("plain_name")!;
+                __wasmExport0_fnv1a32 = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "fnv1a32")!;
+                __wasmExport1_math_add = global::WasmMarshal.Interop.WasmExports.Function<int, int, int>(guest, "math.add")!;
+                __wasmExport2_Compute_Total = global::WasmMarshal.Interop.WasmExports.Function<int, int, long>(guest, "Compute-Total")!;
+                __wasmExport3_plain_name = global::WasmMarshal.Interop.WasmExports.Function<int>(guest, "plain_name")!;
             }
 
             uint global::Demo.Names.INamedGuest.Fnv1a(string __a0)
