@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Wasmtime;
 using WasmMarshal.Allocation;
+using WasmMarshal.Allocation.Algorithms;
 using WasmMarshal.Allocators;
 using WasmMarshal.Binding;
 
@@ -66,6 +67,45 @@ public sealed class WasmGuest : IDisposable
             Volatile.Write(ref _observedMemoryBytes, (long)memory.Length);
         }
     }
+
+    /// <summary>
+    /// Each statistics-reporting allocator's accounting as last seen for the allocator gauges, or null before any;
+    /// replaced whole, never changed in place, so the gauge callback reads a consistent snapshot from any thread.
+    /// </summary>
+    internal (string Allocator, AllocatorStatistics Statistics)[]? ObservedAllocators => Volatile.Read(ref _observedAllocators);
+
+    private (string Allocator, AllocatorStatistics Statistics)[]? _observedAllocators;
+
+    /// <summary>Records the allocators' statistics for the gauges; like <see cref="ObserveMemory"/>, on the owning thread only.</summary>
+    internal void ObserveAllocators()
+    {
+        if (_disposeRequested)
+        {
+            return;
+        }
+
+        List<(string, AllocatorStatistics)>? readings = null;
+        foreach (var allocator in ResolvedAllocators())
+        {
+            if (allocator is IReportsStatistics reporting)
+            {
+                (readings ??= new(2)).Add((allocator.Name, reporting.GetStatistics()));
+            }
+        }
+
+        if (readings is not null)
+        {
+            Volatile.Write(ref _observedAllocators, readings.ToArray());
+        }
+    }
+
+    // Fuel telemetry (the fuel counter): the store's fuel when the outermost call entered, read only while that counter
+    // has a listener; whether the store consumes fuel at all is learnt once (Diagnostics.WasmMarshalTelemetry.TryReadFuel).
+    private ulong _fuelAtEntry;
+    private bool _fuelMeasured;
+
+    /// <summary>0 until known, 1 if the store consumes fuel, -1 if it does not.</summary>
+    internal sbyte FuelConsumption;
 
     /// <summary>The compiled module.</summary>
     public Module Module { get; }
@@ -342,6 +382,11 @@ public sealed class WasmGuest : IDisposable
 
         _currentMethod = method;
         _callDepth = 1;
+        // One Enabled check per call; the store's fuel is read only while the fuel counter has a listener.
+        if (Diagnostics.WasmMarshalTelemetry.FuelConsumed.Enabled)
+        {
+            _fuelMeasured = Diagnostics.WasmMarshalTelemetry.TryReadFuel(this, out _fuelAtEntry);
+        }
     }
 
     /// <summary>Ends a call started by <see cref="EnterCall"/>; the outermost one releases the guest and runs a deferred dispose.</summary>
@@ -350,6 +395,13 @@ public sealed class WasmGuest : IDisposable
         if (--_callDepth > 0)
         {
             return;
+        }
+
+        // Fuel is read here, before the guest is released: afterwards another thread may own the store.
+        if (_fuelMeasured)
+        {
+            _fuelMeasured = false;
+            Diagnostics.WasmMarshalTelemetry.FuelBurned(this, _currentMethod!, _fuelAtEntry);
         }
 
         _currentMethod = null;
