@@ -68,44 +68,27 @@ public sealed class WasmGuest : IDisposable
         }
     }
 
-    /// <summary>
-    /// Each statistics-reporting allocator's accounting as last seen for the allocator gauges, or null before any;
-    /// replaced whole, never changed in place, so the gauge callback reads a consistent snapshot from any thread.
-    /// </summary>
-    internal (string Allocator, AllocatorStatistics Statistics)[]? ObservedAllocators => Volatile.Read(ref _observedAllocators);
+    // Telemetry taken inside the outermost call, before the guest is released (afterwards another thread may own the
+    // store and its allocators), and only while an instrument that needs it listens: see
+    // Diagnostics.WasmMarshalTelemetry.OutermostCallEntered and OutermostCallExiting.
 
-    private (string Allocator, AllocatorStatistics Statistics)[]? _observedAllocators;
+    /// <summary>Whether <see cref="ExitCall"/> has telemetry to take for the outermost call.</summary>
+    internal bool TelemetryAtExit;
 
-    /// <summary>Records the allocators' statistics for the gauges; like <see cref="ObserveMemory"/>, on the owning thread only.</summary>
-    internal void ObserveAllocators()
-    {
-        if (_disposeRequested)
-        {
-            return;
-        }
+    /// <summary>Whether <see cref="FuelAtEntry"/> was read for the outermost call.</summary>
+    internal bool FuelMeasured;
 
-        List<(string, AllocatorStatistics)>? readings = null;
-        foreach (var allocator in ResolvedAllocators())
-        {
-            if (allocator is IReportsStatistics reporting)
-            {
-                (readings ??= new(2)).Add((allocator.Name, reporting.GetStatistics()));
-            }
-        }
-
-        if (readings is not null)
-        {
-            Volatile.Write(ref _observedAllocators, readings.ToArray());
-        }
-    }
-
-    // Fuel telemetry (the fuel counter): the store's fuel when the outermost call entered, read only while that counter
-    // has a listener; whether the store consumes fuel at all is learnt once (Diagnostics.WasmMarshalTelemetry.TryReadFuel).
-    private ulong _fuelAtEntry;
-    private bool _fuelMeasured;
+    /// <summary>The store's fuel as the outermost call entered.</summary>
+    internal ulong FuelAtEntry;
 
     /// <summary>0 until known, 1 if the store consumes fuel, -1 if it does not.</summary>
     internal sbyte FuelConsumption;
+
+    /// <summary>
+    /// Each statistics-reporting allocator's accounting as last seen for the allocator gauges, or null before any;
+    /// replaced whole, never changed in place, so a gauge callback on any thread reads a consistent snapshot.
+    /// </summary>
+    internal (string Allocator, AllocatorStatistics Statistics)[]? ObservedAllocators;
 
     /// <summary>The compiled module.</summary>
     public Module Module { get; }
@@ -382,10 +365,9 @@ public sealed class WasmGuest : IDisposable
 
         _currentMethod = method;
         _callDepth = 1;
-        // One Enabled check per call; the store's fuel is read only while the fuel counter has a listener.
-        if (Diagnostics.WasmMarshalTelemetry.FuelConsumed.Enabled)
+        if (Diagnostics.WasmMarshalTelemetry.IsListeningAroundCalls)
         {
-            _fuelMeasured = Diagnostics.WasmMarshalTelemetry.TryReadFuel(this, out _fuelAtEntry);
+            Diagnostics.WasmMarshalTelemetry.OutermostCallEntered(this);
         }
     }
 
@@ -397,11 +379,9 @@ public sealed class WasmGuest : IDisposable
             return;
         }
 
-        // Fuel is read here, before the guest is released: afterwards another thread may own the store.
-        if (_fuelMeasured)
+        if (TelemetryAtExit)
         {
-            _fuelMeasured = false;
-            Diagnostics.WasmMarshalTelemetry.FuelBurned(this, _currentMethod!, _fuelAtEntry);
+            Diagnostics.WasmMarshalTelemetry.OutermostCallExiting(this, _currentMethod!);
         }
 
         _currentMethod = null;

@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Wasmtime;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocation.Algorithms;
 using WasmMarshal.Pooling;
 
 namespace WasmMarshal.Diagnostics;
@@ -175,11 +178,8 @@ public static class WasmMarshalTelemetry
     internal static bool IsListeningToCalls
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Calls.Enabled || CallDuration.Enabled || Failures.Enabled || MemorySize.Enabled || IsListeningToAllocators
-            || ActivitySource.HasListeners();
+        get => Calls.Enabled || CallDuration.Enabled || Failures.Enabled || MemorySize.Enabled || ActivitySource.HasListeners();
     }
-
-    private static bool IsListeningToAllocators => AllocatorMemoryInUse.Enabled || AllocatorMemoryPeak.Enabled;
 
     /// <summary>Starts the call's activity (if sampled) and returns its start timestamp, never 0.</summary>
     internal static long StartCall(WasmGuest guest, string method)
@@ -226,11 +226,6 @@ public static class WasmMarshalTelemetry
             guest.ObserveMemory();
         }
 
-        if (IsListeningToAllocators)
-        {
-            guest.ObserveAllocators();
-        }
-
         // The activity this call started is the current one unless none was sampled: nested calls (a host callback
         // calling back in) stop theirs before this one ends.
         if (Activity.Current is { } activity && ReferenceEquals(activity.Source, ActivitySource) && activity.OperationName == method)
@@ -272,7 +267,65 @@ public static class WasmMarshalTelemetry
         }
     }
 
-    // ---- Fuel: WasmGuest reads it around its outermost call, and only while the fuel counter has a listener ----
+    private static bool IsListeningToAllocators => AllocatorMemoryInUse.Enabled || AllocatorMemoryPeak.Enabled;
+
+    // ---- Around the outermost call: fuel and allocator statistics, read by WasmGuest.EnterCall and ExitCall ----
+
+    /// <summary>Whether the fuel counter or an allocator gauge has a listener: the one check per call when none has.</summary>
+    internal static bool IsListeningAroundCalls
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FuelConsumed.Enabled || IsListeningToAllocators;
+    }
+
+    /// <summary>The outermost call has entered (the guest is owned by this thread): reads the fuel it starts with.</summary>
+    internal static void OutermostCallEntered(WasmGuest guest)
+    {
+        guest.TelemetryAtExit = true;
+        guest.FuelMeasured = FuelConsumed.Enabled && TryReadFuel(guest, out guest.FuelAtEntry);
+    }
+
+    /// <summary>
+    /// The outermost call is ending, its buffers released, the guest not yet released: counts the fuel it burned and
+    /// keeps a snapshot of the allocators' statistics for the gauges.
+    /// </summary>
+    internal static void OutermostCallExiting(WasmGuest guest, string method)
+    {
+        guest.TelemetryAtExit = false;
+        if (guest.FuelMeasured)
+        {
+            guest.FuelMeasured = false;
+            FuelBurned(guest, method, guest.FuelAtEntry);
+        }
+
+        if (IsListeningToAllocators)
+        {
+            ObserveAllocators(guest);
+        }
+    }
+
+    /// <summary>Keeps each statistics-reporting allocator's accounting on the guest; on the thread that owns the guest only.</summary>
+    private static void ObserveAllocators(WasmGuest guest)
+    {
+        if (guest.IsDisposed)
+        {
+            return;
+        }
+
+        List<(string, AllocatorStatistics)>? readings = null;
+        foreach (var allocator in guest.ResolvedAllocators())
+        {
+            if (allocator is IReportsStatistics reporting)
+            {
+                (readings ??= new(2)).Add((allocator.Name, reporting.GetStatistics()));
+            }
+        }
+
+        if (readings is not null)
+        {
+            Volatile.Write(ref guest.ObservedAllocators, readings.ToArray());
+        }
+    }
 
     /// <summary>
     /// Reads the store's fuel, or returns false if the store does not consume fuel (learnt on the first reading and
@@ -339,7 +392,7 @@ public static class WasmMarshalTelemetry
 
         if (IsListeningToAllocators)
         {
-            guest.ObserveAllocators();
+            ObserveAllocators(guest);
         }
     }
 
@@ -365,7 +418,7 @@ public static class WasmMarshalTelemetry
         var measurements = new List<Measurement<long>>();
         foreach (var (guest, _) in s_liveGuests)
         {
-            if (guest.ObservedAllocators is not { } readings)
+            if (Volatile.Read(ref guest.ObservedAllocators) is not { } readings)
             {
                 continue;
             }
