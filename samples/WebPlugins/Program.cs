@@ -1,18 +1,69 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using WasmMarshal;
 using WasmMarshal.Allocators;
+using WasmMarshal.Diagnostics;
 using WasmMarshal.Extensions.Hosting;
 using WebPlugins;
 
 // A plugin per request: every request scope rents one instance of the word-count plugin from a pool, calls it, and
 // gives it back when the response is done. Run with `dotnet run --project samples/WebPlugins`, then
 //   curl -X POST --data 'the cat and the dog' 'http://localhost:5000/words?limit=3'
-var builder = WebApplication.CreateBuilder(args);
+//   curl http://localhost:5000/metrics
+// `dotnet run --project samples/WebPlugins -c Release -- load [clients] [requests per client]` instead starts the
+// app on a free loopback port, runs that load against it over HTTP, prints requests per second and p50/p99 latency,
+// and exits (1 if any answer was wrong).
+bool loadMode = args.Length > 0 && args[0] == "load";
+int loadClients = loadMode && args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8;
+int loadRequests = loadMode && args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 500;
+var builder = WebApplication.CreateBuilder(loadMode ? args[Math.Min(args.Length, 3)..] : args);
+if (loadMode)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:0");
+    builder.Logging.SetMinimumLevel(LogLevel.Warning); // no log line per request inside the measurement
+}
+
+// The WasmMarshal meter and activity source through OpenTelemetry: metrics scraped as Prometheus text at /metrics,
+// and, unless Telemetry:Console is false (the tests and the load mode turn it off), metrics every 10 s and one trace
+// line per guest call on the console.
+bool consoleTelemetry = builder.Configuration.GetValue("Telemetry:Console", !loadMode);
+builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("WebPlugins"))
+    .WithMetrics(metrics =>
+    {
+        metrics.AddMeter(WasmMarshalTelemetry.Name).AddPrometheusExporter();
+        // The durations are in seconds; OpenTelemetry's default buckets (0 to 10 000) are made for milliseconds.
+        double[] seconds = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+        metrics.AddView(WasmMarshalTelemetry.CallDurationInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = seconds });
+        metrics.AddView(WasmMarshalTelemetry.InstantiationDurationInstrument, new ExplicitBucketHistogramConfiguration { Boundaries = seconds });
+        if (consoleTelemetry)
+        {
+            metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000);
+        }
+    })
+    .WithTracing(tracing =>
+    {
+        // ASP.NET Core's own source too: each request's activity is then sampled, and its guest calls are its children
+        // (the default sampler follows the parent, and drops every child of an unsampled request).
+        tracing.AddSource(WasmMarshalTelemetry.Name, "Microsoft.AspNetCore");
+        if (consoleTelemetry)
+        {
+            tracing.AddConsoleExporter();
+        }
+    });
 builder.Services.AddSingleton<PluginLog>();
 builder.Services.AddWasmGuest("words", options =>
 {
@@ -59,8 +110,24 @@ app.MapPost("/words", async (HttpRequest request, ITextPlugin plugin, int? limit
 });
 app.MapGet("/faulty", (IFaultyPlugin plugin) => plugin.Run());
 app.MapHealthChecks("/health");
+app.MapPrometheusScrapingEndpoint(); // GET /metrics
 
-app.Run();
+if (!loadMode)
+{
+    app.Run();
+    return 0;
+}
+
+await app.StartAsync();
+string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = loadClients };
+var clients = Enumerable.Range(0, loadClients).Select(_ => new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address + "/") }).ToArray();
+// Warm-up, not measured: compiles the module (on first use) and fills the pool.
+await WordLoad.RunAsync(clients, requestsPerClient: 20);
+var report = await WordLoad.RunAsync(clients, loadRequests, faultyEvery: 50);
+Console.WriteLine($"WebPlugins load over {address} ({Environment.ProcessorCount} cores): {report}");
+await app.StopAsync();
+return report.Wrong == 0 && report.FaultyAnswered500 == report.FaultyCalls ? 0 : 1;
 
 /// <summary>The entry point, public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

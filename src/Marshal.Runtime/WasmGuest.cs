@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Wasmtime;
 using WasmMarshal.Allocation;
+using WasmMarshal.Allocation.Algorithms;
 using WasmMarshal.Allocators;
 using WasmMarshal.Binding;
 
@@ -66,6 +67,28 @@ public sealed class WasmGuest : IDisposable
             Volatile.Write(ref _observedMemoryBytes, (long)memory.Length);
         }
     }
+
+    // Telemetry taken inside the outermost call, before the guest is released (afterwards another thread may own the
+    // store and its allocators), and only while an instrument that needs it listens: see
+    // Diagnostics.WasmMarshalTelemetry.OutermostCallEntered and OutermostCallExiting.
+
+    /// <summary>Whether <see cref="ExitCall"/> has telemetry to take for the outermost call.</summary>
+    internal bool TelemetryAtExit;
+
+    /// <summary>Whether <see cref="FuelAtEntry"/> was read for the outermost call.</summary>
+    internal bool FuelMeasured;
+
+    /// <summary>The store's fuel as the outermost call entered.</summary>
+    internal ulong FuelAtEntry;
+
+    /// <summary>0 until known, 1 if the store consumes fuel, -1 if it does not.</summary>
+    internal sbyte FuelConsumption;
+
+    /// <summary>
+    /// Each statistics-reporting allocator's accounting as last seen for the allocator gauges, or null before any;
+    /// replaced whole, never changed in place, so a gauge callback on any thread reads a consistent snapshot.
+    /// </summary>
+    internal (string Allocator, AllocatorStatistics Statistics)[]? ObservedAllocators;
 
     /// <summary>The compiled module.</summary>
     public Module Module { get; }
@@ -361,6 +384,10 @@ public sealed class WasmGuest : IDisposable
 
         _currentMethod = method;
         _callDepth = 1;
+        if (Diagnostics.WasmMarshalTelemetry.IsListeningAroundCalls)
+        {
+            Diagnostics.WasmMarshalTelemetry.OutermostCallEntered(this);
+        }
     }
 
     /// <summary>Ends a call started by <see cref="EnterCall"/>; the outermost one releases the guest and runs a deferred dispose.</summary>
@@ -369,6 +396,11 @@ public sealed class WasmGuest : IDisposable
         if (--_callDepth > 0)
         {
             return;
+        }
+
+        if (TelemetryAtExit)
+        {
+            Diagnostics.WasmMarshalTelemetry.OutermostCallExiting(this, _currentMethod!);
         }
 
         _currentMethod = null;

@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using WasmMarshal.Diagnostics;
 using WasmMarshal.Pooling;
 using Xunit;
 
@@ -108,6 +111,59 @@ public sealed class HostingTests
             Assert.Equal(100_000UL, lease.Guest.Store.Fuel); // refilled on every rent, not what the last call left
             Assert.Equal(42, scope.ServiceProvider.GetRequiredService<IProbe>().Answer());
         }
+    }
+
+    [Fact]
+    public void The_fuel_counter_counts_what_each_leased_call_burned_though_every_rent_refills_the_store()
+    {
+        var burned = new List<long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == WasmMarshalTelemetry.Name && instrument.Name == WasmMarshalTelemetry.FuelConsumedInstrument)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == WasmMarshalTelemetry.GuestTag && (string?)tag.Value == "probe")
+                {
+                    lock (burned)
+                    {
+                        burned.Add(value);
+                    }
+                }
+            }
+        });
+        listener.Start();
+
+        using var provider = Probe(o => o.Fuel = 100_000);
+        var left = new List<ulong>();
+        for (int i = 0; i < 3; i++)
+        {
+            using var scope = provider.CreateScope();
+            var probe = scope.ServiceProvider.GetRequiredService<IProbe>();
+            Assert.Equal(42, probe.Answer());
+            Assert.Equal(42, probe.Answer());
+            left.Add(scope.ServiceProvider.GetRequiredKeyedService<WasmGuestLease>("probe").Guest.Store.Fuel);
+        }
+
+        using (var scope = provider.CreateScope())
+        {
+            Assert.Throws<WasmFuelExhaustedException>(() => scope.ServiceProvider.GetRequiredService<IProbe>().Spin());
+        }
+
+        Assert.Equal(7, burned.Count);
+        long perCall = burned[0];
+        Assert.True(perCall > 0);
+        Assert.All(burned.Take(6), value => Assert.Equal(perCall, value)); // the refill between rents counts as nothing
+        Assert.All(left, fuel => Assert.Equal(100_000UL - 2 * (ulong)perCall, fuel)); // what the store lost, per lease
+        Assert.Equal(100_000, burned[6]); // the spin burned the whole tank
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Wasmtime;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocation.Algorithms;
 using WasmMarshal.Pooling;
 
 namespace WasmMarshal.Diagnostics;
@@ -17,7 +20,10 @@ namespace WasmMarshal.Diagnostics;
 /// Nothing is measured while nobody listens: a call reads the instruments' <c>Enabled</c> flags and the source's
 /// listener flag, and takes no timestamp, creates no activity and builds no tags unless one of them is set. Tags are
 /// low-cardinality: the interface method (<c>Interface.Method</c>), the guest's name (<see cref="WasmGuest.Name"/>),
-/// an outcome or failure kind, and a pool's name.
+/// an outcome or failure kind, a pool's name and an allocator's name. The fuel counter reads the store's fuel around
+/// the outermost call only while it has a listener, and only on stores that consume fuel. The memory and allocator
+/// gauges report what each live guest had when its last call ended: a store and its allocators belong to the thread
+/// using them, so a gauge callback never reads them itself.
 /// </remarks>
 public static class WasmMarshalTelemetry
 {
@@ -42,6 +48,18 @@ public static class WasmMarshalTelemetry
     /// <summary>Gauge of each live guest's linear memory size in bytes, as last seen when a call or instantiation ended; tag guest.</summary>
     public const string MemorySizeInstrument = "wasmmarshal.guest.memory.size";
 
+    /// <summary>
+    /// Counter of fuel units the guest burned, per outermost call (a nested call's fuel counts in the call around it),
+    /// on stores with fuel consumption on; tags method, guest.
+    /// </summary>
+    public const string FuelConsumedInstrument = "wasmmarshal.guest.fuel.consumed";
+
+    /// <summary>Gauge of the bytes in live allocations of each live guest's statistics-reporting allocators, as last seen when a call ended; tags guest, allocator.</summary>
+    public const string AllocatorMemoryInUseInstrument = "wasmmarshal.allocator.memory.in_use";
+
+    /// <summary>Gauge of the largest bytes in use each of those allocators has seen, as last seen when a call ended; tags guest, allocator.</summary>
+    public const string AllocatorMemoryPeakInstrument = "wasmmarshal.allocator.memory.peak";
+
     /// <summary>Counter of leases handed out by a <see cref="WasmGuestPool"/>; tag pool.</summary>
     public const string PoolLeasesInstrument = "wasmmarshal.pool.leases";
 
@@ -56,6 +74,9 @@ public static class WasmMarshalTelemetry
 
     /// <summary>Tag: the guest's name.</summary>
     public const string GuestTag = "wasmmarshal.guest";
+
+    /// <summary>Tag: the allocator's name (<see cref="Allocation.IGuestAllocator.Name"/>).</summary>
+    public const string AllocatorTag = "wasmmarshal.allocator";
 
     /// <summary>Tag: <c>ok</c>, or the failure kind.</summary>
     public const string OutcomeTag = "wasmmarshal.outcome";
@@ -106,6 +127,17 @@ public static class WasmMarshalTelemetry
 
     internal static readonly ObservableGauge<long> MemorySize =
         Meter.CreateObservableGauge(MemorySizeInstrument, ObserveMemory, "By", "Linear memory size of each live guest, as last seen when a call ended.");
+
+    internal static readonly Counter<long> FuelConsumed =
+        Meter.CreateCounter<long>(FuelConsumedInstrument, "{fuel}", "Fuel burned by guest calls on stores that consume fuel, by method and guest.");
+
+    internal static readonly ObservableGauge<long> AllocatorMemoryInUse =
+        Meter.CreateObservableGauge(AllocatorMemoryInUseInstrument, () => ObserveAllocators(peak: false), "By",
+            "Bytes in live allocations of each live guest's allocators that report statistics, as last seen when a call ended.");
+
+    internal static readonly ObservableGauge<long> AllocatorMemoryPeak =
+        Meter.CreateObservableGauge(AllocatorMemoryPeakInstrument, () => ObserveAllocators(peak: true), "By",
+            "Peak bytes in use of each live guest's allocators that report statistics, as last seen when a call ended.");
 
     /// <summary>Live guests, weakly: a guest that is never disposed does not stay alive for the gauge.</summary>
     private static readonly ConditionalWeakTable<WasmGuest, object?> s_liveGuests = new();
@@ -235,6 +267,106 @@ public static class WasmMarshalTelemetry
         }
     }
 
+    private static bool IsListeningToAllocators => AllocatorMemoryInUse.Enabled || AllocatorMemoryPeak.Enabled;
+
+    // ---- Around the outermost call: fuel and allocator statistics, read by WasmGuest.EnterCall and ExitCall ----
+
+    /// <summary>Whether the fuel counter or an allocator gauge has a listener: the one check per call when none has.</summary>
+    internal static bool IsListeningAroundCalls
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => FuelConsumed.Enabled || IsListeningToAllocators;
+    }
+
+    /// <summary>The outermost call has entered (the guest is owned by this thread): reads the fuel it starts with.</summary>
+    internal static void OutermostCallEntered(WasmGuest guest)
+    {
+        guest.TelemetryAtExit = true;
+        guest.FuelMeasured = FuelConsumed.Enabled && TryReadFuel(guest, out guest.FuelAtEntry);
+    }
+
+    /// <summary>
+    /// The outermost call is ending, its buffers released, the guest not yet released: counts the fuel it burned and
+    /// keeps a snapshot of the allocators' statistics for the gauges.
+    /// </summary>
+    internal static void OutermostCallExiting(WasmGuest guest, string method)
+    {
+        guest.TelemetryAtExit = false;
+        if (guest.FuelMeasured)
+        {
+            guest.FuelMeasured = false;
+            FuelBurned(guest, method, guest.FuelAtEntry);
+        }
+
+        if (IsListeningToAllocators)
+        {
+            ObserveAllocators(guest);
+        }
+    }
+
+    /// <summary>Keeps each statistics-reporting allocator's accounting on the guest; on the thread that owns the guest only.</summary>
+    private static void ObserveAllocators(WasmGuest guest)
+    {
+        if (guest.IsDisposed)
+        {
+            return;
+        }
+
+        List<(string, AllocatorStatistics)>? readings = null;
+        foreach (var allocator in guest.ResolvedAllocators())
+        {
+            if (allocator is IReportsStatistics reporting)
+            {
+                (readings ??= new(2)).Add((allocator.Name, reporting.GetStatistics()));
+            }
+        }
+
+        if (readings is not null)
+        {
+            Volatile.Write(ref guest.ObservedAllocators, readings.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Reads the store's fuel, or returns false if the store does not consume fuel (learnt on the first reading and
+    /// remembered by the guest: Wasmtime answers a fuel reading on such a store with an error) or is gone.
+    /// </summary>
+    internal static bool TryReadFuel(WasmGuest guest, out ulong fuel)
+    {
+        fuel = 0;
+        if (guest.FuelConsumption < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            fuel = guest.Store.Fuel;
+            guest.FuelConsumption = 1;
+            return true;
+        }
+        catch (WasmtimeException) when (guest.FuelConsumption == 0)
+        {
+            guest.FuelConsumption = -1; // fuel consumption is off in the engine's configuration
+            return false;
+        }
+        catch (Exception error) when (error is WasmtimeException or ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Counts the fuel an outermost call burned, from the fuel it entered with; called before the guest is released.</summary>
+    internal static void FuelBurned(WasmGuest guest, string method, ulong fuelAtEntry)
+    {
+        // A host callback may have refuelled the store during the call: then nothing is known to have been burned.
+        if (TryReadFuel(guest, out ulong fuel) && fuelAtEntry > fuel)
+        {
+            FuelConsumed.Add((long)Math.Min(fuelAtEntry - fuel, long.MaxValue),
+                new KeyValuePair<string, object?>(MethodTag, method), new KeyValuePair<string, object?>(GuestTag, guest.Name));
+        }
+    }
+
     // ---- Instantiation and the live-guest registry ----
 
     internal static bool IsListeningToInstantiations => Instantiations.Enabled || InstantiationDuration.Enabled;
@@ -257,6 +389,11 @@ public static class WasmMarshalTelemetry
         {
             guest.ObserveMemory();
         }
+
+        if (IsListeningToAllocators)
+        {
+            ObserveAllocators(guest);
+        }
     }
 
     internal static void Unregister(WasmGuest guest) => s_liveGuests.Remove(guest);
@@ -270,6 +407,27 @@ public static class WasmMarshalTelemetry
             if (bytes >= 0)
             {
                 measurements.Add(new Measurement<long>(bytes, new KeyValuePair<string, object?>(GuestTag, guest.Name)));
+            }
+        }
+
+        return measurements;
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveAllocators(bool peak)
+    {
+        var measurements = new List<Measurement<long>>();
+        foreach (var (guest, _) in s_liveGuests)
+        {
+            if (Volatile.Read(ref guest.ObservedAllocators) is not { } readings)
+            {
+                continue;
+            }
+
+            foreach (var (allocator, statistics) in readings)
+            {
+                ulong bytes = peak ? statistics.PeakBytesInUse : statistics.BytesInUse;
+                measurements.Add(new Measurement<long>((long)Math.Min(bytes, long.MaxValue),
+                    new KeyValuePair<string, object?>(GuestTag, guest.Name), new KeyValuePair<string, object?>(AllocatorTag, allocator)));
             }
         }
 

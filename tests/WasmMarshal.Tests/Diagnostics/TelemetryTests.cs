@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using Wasmtime;
+using WasmMarshal.Allocation;
+using WasmMarshal.Allocators;
 using WasmMarshal.Diagnostics;
 using WasmMarshal.Pooling;
 using WasmMarshal.Tests.Support;
@@ -56,12 +58,18 @@ public sealed class TelemetryTests
 
     private static string UniqueName(string test) => $"telemetry-{test}-{Guid.NewGuid():N}";
 
-    private static WasmGuest Probe(string name, Action? boom = null, Engine? engine = null, ulong? fuel = null)
+    private static WasmGuest Probe(string name, Action? boom = null, Engine? engine = null, ulong? fuel = null,
+        GuestAllocatorSource? allocator = null)
     {
         engine ??= TestGuests.MovingEngine;
         var builder = WasmGuest.Builder(engine, Module.FromText(engine, "telemetry-probe", ProbeWat))
             .WithName(name)
             .Export<ITelemetryHost>(new Host(boom ?? (() => { })));
+        if (allocator is not null)
+        {
+            builder.WithAllocator(allocator);
+        }
+
         if (fuel is { } units)
         {
             var store = new Store(engine) { Fuel = units };
@@ -249,6 +257,92 @@ public sealed class TelemetryTests
         guest.Dispose();
         recorder.Observe();
         Assert.Single(recorder.Of(WasmMarshalTelemetry.MemorySizeInstrument, name)); // no second reading once disposed
+    }
+
+    [Fact]
+    public void Fuel_burned_is_counted_per_outermost_call_and_matches_what_the_store_lost()
+    {
+        string name = UniqueName("fuel-burned");
+        const ulong Tank = 1_000_000;
+        using var recorder = new TelemetryRecorder();
+        ITelemetryProbe? probe = null;
+        using var guest = Probe(name, engine: s_fuelEngine.Value, fuel: Tank, boom: () => probe!.Answer());
+        probe = guest.Import<ITelemetryProbe>();
+        Assert.Equal(42, probe.Answer());
+        Assert.Equal(42, probe.Answer());
+        probe.CallHost(); // calls Answer from inside the host callback: its fuel counts in CallHost's
+        ulong left = guest.Store.Fuel;
+
+        var burned = recorder.Of(WasmMarshalTelemetry.FuelConsumedInstrument, name);
+        Assert.Equal(["ITelemetryProbe.Answer", "ITelemetryProbe.Answer", "ITelemetryProbe.CallHost"],
+            burned.Select(b => b.Tag(WasmMarshalTelemetry.MethodTag)));
+        Assert.All(burned, b => Assert.True(b.Value > 0));
+        Assert.Equal(burned[0].Value, burned[1].Value); // the same function burns the same fuel
+        Assert.True(burned[2].Value > burned[0].Value); // CallHost ran Answer too
+        Assert.Equal((double)(Tank - left), burned.Sum(b => b.Value)); // every unit the store lost, counted once
+    }
+
+    [Fact]
+    public void A_call_that_runs_out_of_fuel_counts_the_whole_tank_and_a_store_without_fuel_counts_none()
+    {
+        string fuelName = UniqueName("fuel-out");
+        string plainName = UniqueName("fuel-none");
+        using var recorder = new TelemetryRecorder();
+        using (var fueled = Probe(fuelName, engine: s_fuelEngine.Value, fuel: 10_000))
+        {
+            Assert.Throws<WasmFuelExhaustedException>(() => fueled.Import<ITelemetryProbe>().Spin());
+            Assert.Equal(0UL, fueled.Store.Fuel);
+        }
+
+        using (var plain = Probe(plainName))
+        {
+            var probe = plain.Import<ITelemetryProbe>();
+            Assert.Equal(42, probe.Answer());
+            Assert.Equal(42, probe.Answer());
+        }
+
+        var burned = Assert.Single(recorder.Of(WasmMarshalTelemetry.FuelConsumedInstrument, fuelName));
+        Assert.Equal(10_000, burned.Value);
+        Assert.Equal("ITelemetryProbe.Spin", burned.Tag(WasmMarshalTelemetry.MethodTag));
+        Assert.Empty(recorder.Of(WasmMarshalTelemetry.FuelConsumedInstrument, plainName));
+        Assert.Equal(2, recorder.Of(WasmMarshalTelemetry.CallsInstrument, plainName).Count); // the calls themselves were seen
+    }
+
+    [Fact]
+    public void The_allocator_gauges_report_bytes_in_use_and_peak_as_the_allocator_last_had_them_after_a_call()
+    {
+        string name = UniqueName("allocator");
+        using var recorder = new TelemetryRecorder();
+        var guest = Probe(name, allocator: GuestAllocatorSource.HostHeap(HostHeapRegion.MemoryGrow));
+        var probe = guest.Import<ITelemetryProbe>();
+        var allocator = guest.Allocator;
+        var statistics = (IReportsStatistics)allocator;
+
+        uint big = allocator.Allocate(1000, 8);
+        uint small = allocator.Allocate(100, 8);
+        probe.Answer(); // the gauges read what the allocator had when a call ended
+        var during = statistics.GetStatistics();
+        allocator.Free(big, 1000, 8);
+        recorder.Observe();
+        var inUse = Assert.Single(recorder.Of(WasmMarshalTelemetry.AllocatorMemoryInUseInstrument, name));
+        var peak = Assert.Single(recorder.Of(WasmMarshalTelemetry.AllocatorMemoryPeakInstrument, name));
+        Assert.Equal(allocator.Name, inUse.Tag(WasmMarshalTelemetry.AllocatorTag));
+        Assert.InRange(inUse.Value, 1100, 1100 + 64); // both blocks, rounded to the heap's granularity
+        Assert.Equal((double)during.BytesInUse, inUse.Value);
+        Assert.Equal((double)during.PeakBytesInUse, peak.Value);
+
+        probe.Answer(); // the big block is free now
+        allocator.Free(small, 100, 8);
+        probe.Answer(); // and the small one
+        recorder.Observe();
+        var inUseAfter = recorder.Of(WasmMarshalTelemetry.AllocatorMemoryInUseInstrument, name);
+        Assert.Equal(2, inUseAfter.Count);
+        Assert.Equal(0, inUseAfter[1].Value);
+        Assert.Equal(peak.Value, recorder.Of(WasmMarshalTelemetry.AllocatorMemoryPeakInstrument, name)[1].Value); // the peak stays
+
+        guest.Dispose();
+        recorder.Observe();
+        Assert.Equal(2, recorder.Of(WasmMarshalTelemetry.AllocatorMemoryInUseInstrument, name).Count); // no reading once disposed
     }
 
     [Fact]
