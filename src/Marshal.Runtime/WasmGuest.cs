@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Wasmtime;
 using WasmMarshal.Allocation;
@@ -325,18 +326,16 @@ public sealed class WasmGuest : IDisposable
     /// </summary>
     internal void EnterCall(string method)
     {
-        int me = Environment.CurrentManagedThreadId;
+        // The fast path: one thread-static read, one compare-and-swap, a few field reads. Every refusal is built out of line.
+        var thread = Interop.NativeStack.Current;
+        int me = thread.ThreadId;
         if (_ownerThread == me)
         {
             // A host callback calling back into the guest: same thread, the store is ours already. After Dispose (which
             // waits for the outer call) no new call starts, nested ones included.
             if (_disposeRequested || PoisonedBy is not null)
             {
-                Exception refused = _disposeRequested
-                    ? new WasmGuestDisposedException(method)
-                    : new WasmGuestPoisonedException(method, PoisonedBy!);
-                Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
-                throw refused;
+                RefuseNested(method);
             }
 
             _callDepth++;
@@ -346,48 +345,64 @@ public sealed class WasmGuest : IDisposable
         int owner = Interlocked.CompareExchange(ref _ownerThread, me, 0);
         if (owner != 0)
         {
-            Exception refused = owner == DisposedOwner || _disposeRequested
-                ? new WasmGuestDisposedException(method)
-                : new WasmConcurrentCallException(method, _currentMethod, owner, me);
-            Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
-            throw refused;
+            RefuseBusy(method, owner, me);
         }
 
-        try
+        if (_disposeRequested || PoisonedBy is not null
+            || (MaximumWasmStack != 0 && !thread.HasRoom(MaximumWasmStack + HostStackReserve)))
         {
-            if (_disposeRequested)
-            {
-                throw new WasmGuestDisposedException(method);
-            }
-
-            if (PoisonedBy is { } first)
-            {
-                throw new WasmGuestPoisonedException(method, first);
-            }
-
-            if (MaximumWasmStack != 0)
-            {
-                Interop.NativeStack.EnsureRoom(MaximumWasmStack, HostStackReserve, method);
-            }
+            RefuseOwned(method, thread);
         }
-        catch (Exception refused)
+
+        // Read only by a refused second thread's message; written only when it changes (no write barrier per call).
+        if (!ReferenceEquals(_currentMethod, method))
         {
-            Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
-            Interlocked.Exchange(ref _ownerThread, 0);
-            if (_disposeRequested)
-            {
-                TryDisposeDeferred();
-            }
-
-            throw;
+            _currentMethod = method;
         }
 
-        _currentMethod = method;
         _callDepth = 1;
         if (Diagnostics.WasmMarshalTelemetry.IsListeningAroundCalls)
         {
             Diagnostics.WasmMarshalTelemetry.OutermostCallEntered(this);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RefuseNested(string method)
+    {
+        Exception refused = _disposeRequested
+            ? new WasmGuestDisposedException(method)
+            : new WasmGuestPoisonedException(method, PoisonedBy!);
+        Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
+        throw refused;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RefuseBusy(string method, int owner, int me)
+    {
+        Exception refused = owner == DisposedOwner || _disposeRequested
+            ? new WasmGuestDisposedException(method)
+            : new WasmConcurrentCallException(method, _currentMethod, owner, me);
+        Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
+        throw refused;
+    }
+
+    /// <summary>Refuses a call after this thread took the guest: releases it again, runs a pending dispose, throws.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RefuseOwned(string method, Interop.NativeStack thread)
+    {
+        ulong required = MaximumWasmStack + HostStackReserve;
+        Exception refused = _disposeRequested ? new WasmGuestDisposedException(method)
+            : PoisonedBy is { } first ? new WasmGuestPoisonedException(method, first)
+            : new WasmStackTooSmallException(method, thread.Available(), required);
+        Diagnostics.WasmMarshalTelemetry.CallRefused(this, method, refused);
+        Interlocked.Exchange(ref _ownerThread, 0);
+        if (_disposeRequested)
+        {
+            TryDisposeDeferred();
+        }
+
+        throw refused;
     }
 
     /// <summary>Ends a call started by <see cref="EnterCall"/>; the outermost one releases the guest and runs a deferred dispose.</summary>
@@ -403,7 +418,6 @@ public sealed class WasmGuest : IDisposable
             Diagnostics.WasmMarshalTelemetry.OutermostCallExiting(this, _currentMethod!);
         }
 
-        _currentMethod = null;
         // A plain release (no fence on the hot path). A Dispose on another thread racing this exact moment may miss the
         // guest going idle while this thread misses its request; the request is then carried out by the next call
         // attempt (EnterCall sees it and disposes) or by the store's finalizer. Nothing runs on a disposed store either way.

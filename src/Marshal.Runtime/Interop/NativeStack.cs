@@ -5,42 +5,58 @@ using System.Runtime.InteropServices;
 namespace WasmMarshal.Interop;
 
 /// <summary>
-/// How much native stack the current thread has left, from its real bounds (pthread on Linux and macOS,
-/// GetCurrentThreadStackLimits on Windows), found once per thread. Where the bounds cannot be found, falls back to
-/// <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>.
+/// What a guest call needs to know about the thread making it, found once per thread and read with one thread-static
+/// access: its managed id (who owns a guest during a call) and the lowest usable address of its native stack, from
+/// the thread's real bounds (pthread on Linux and macOS, GetCurrentThreadStackLimits on Windows). Where the bounds
+/// cannot be found, <see cref="HasRoom"/> falls back to <see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>.
 /// </summary>
-internal static unsafe class NativeStack
+internal sealed unsafe class NativeStack
 {
-    /// <summary>The lowest usable stack address of this thread; 0 before it is looked up, 1 when it cannot be.</summary>
     [ThreadStatic]
-    private static nuint t_low;
+    private static NativeStack? t_current;
 
-    public static void EnsureRoom(ulong maximumWasmStack, ulong reserve, string method)
+    private NativeStack(int threadId, nuint low)
     {
-        nuint low = t_low;
-        if (low == 0)
-        {
-            t_low = low = FindLowBound();
-        }
+        ThreadId = threadId;
+        _low = low;
+    }
 
-        if (low == 1)
-        {
-            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            {
-                throw new WasmStackTooSmallException(method, 0, maximumWasmStack + reserve);
-            }
+    /// <summary>The calling thread's record.</summary>
+    public static NativeStack Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_current ?? CreateCurrent();
+    }
 
-            return;
+    /// <summary><see cref="Environment.CurrentManagedThreadId"/> of the thread; unique among live threads.</summary>
+    public int ThreadId { get; }
+
+    /// <summary>The lowest usable stack address, or 1 when it could not be found.</summary>
+    private readonly nuint _low;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static NativeStack CreateCurrent() => t_current = new NativeStack(Environment.CurrentManagedThreadId, FindLowBound());
+
+    /// <summary>Whether at least <paramref name="required"/> bytes of native stack are left below the caller's frame.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool HasRoom(ulong required)
+    {
+        if (_low == 1)
+        {
+            return RuntimeHelpers.TryEnsureSufficientExecutionStack();
         }
 
         byte marker = 0;
         ulong here = (ulong)(nuint)(&marker);
-        ulong available = here > low ? here - low : 0;
-        ulong required = maximumWasmStack + reserve;
-        if (available < required)
-        {
-            throw new WasmStackTooSmallException(method, available, required);
-        }
+        return here > _low && here - _low >= required;
+    }
+
+    /// <summary>How much native stack is left below the caller's frame (0 when unknown), for messages.</summary>
+    public ulong Available()
+    {
+        byte marker = 0;
+        ulong here = (ulong)(nuint)(&marker);
+        return _low != 1 && here > _low ? here - _low : 0;
     }
 
     private static nuint FindLowBound()
