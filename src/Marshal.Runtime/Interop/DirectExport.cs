@@ -9,7 +9,7 @@ namespace WasmMarshal.Interop;
 
 /// <summary>
 /// One exported function called through <c>wasmtime_func_call_unchecked</c> in the native library Wasmtime .NET
-/// loaded, with the arguments in a stack buffer: what Wasmtime .NET's typed delegates do, without their closure, the
+/// loaded (<see cref="WasmtimeLibrary"/>), with the arguments in a stack buffer: what Wasmtime .NET's typed delegates do, without their closure, the
 /// per-call store-context property, the converter and result-factory interface calls and the marshalling stub.
 /// </summary>
 /// <remarks>
@@ -55,7 +55,7 @@ internal sealed unsafe partial class DirectExport
         public nint Private;
     }
 
-    private static readonly delegate* unmanaged[Cdecl]<nint, FuncHandle*, RawValue*, nuint, nint*, nint> s_call;
+    private static readonly bool s_hasEntryPoint;
     private static readonly Func<nint, bool, TrapException>? s_trapException;
     private static readonly Func<nint, WasmtimeException>? s_errorException;
     private static readonly FieldInfo? s_funcField = typeof(Function).GetField("func", BindingFlags.Instance | BindingFlags.NonPublic);
@@ -70,8 +70,9 @@ internal sealed unsafe partial class DirectExport
     static DirectExport()
     {
         const BindingFlags Statics = BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public;
-        if (!NativeLibrary.TryLoad("wasmtime", typeof(Function).Assembly, null, out nint library)
-            || !NativeLibrary.TryGetExport(library, "wasmtime_func_call_unchecked", out nint call)
+        WasmtimeLibrary.EnsureResolver();
+        if (!NativeLibrary.TryLoad(WasmtimeLibrary.Name, typeof(Function).Assembly, null, out nint library)
+            || !NativeLibrary.TryGetExport(library, "wasmtime_func_call_unchecked", out _)
             || typeof(TrapException).GetMethod("FromOwnedTrap", Statics, [typeof(nint), typeof(bool)]) is not { } fromTrap
             || typeof(WasmtimeException).GetMethod("FromOwnedError", Statics, [typeof(nint)]) is not { } fromError
             || fromTrap.ReturnType != typeof(TrapException) || fromError.ReturnType != typeof(WasmtimeException)
@@ -82,7 +83,7 @@ internal sealed unsafe partial class DirectExport
 
         s_trapException = fromTrap.CreateDelegate<Func<nint, bool, TrapException>>();
         s_errorException = fromError.CreateDelegate<Func<nint, WasmtimeException>>();
-        s_call = (delegate* unmanaged[Cdecl]<nint, FuncHandle*, RawValue*, nuint, nint*, nint>)call;
+        s_hasEntryPoint = true;
     }
 
     private readonly nint _context;
@@ -97,7 +98,7 @@ internal sealed unsafe partial class DirectExport
     }
 
     /// <summary>Whether the loaded Wasmtime .NET has everything the direct path needs.</summary>
-    public static bool IsAvailable => s_call != null && s_layoutChecked >= 0;
+    public static bool IsAvailable => s_hasEntryPoint && s_layoutChecked >= 0;
 
     /// <summary>
     /// The direct caller of <paramref name="name"/>, or null (the caller falls back to Wasmtime .NET) when the direct
@@ -183,13 +184,19 @@ internal sealed unsafe partial class DirectExport
 
         FuncHandle func = _func;
         nint trap = 0;
-        nint error = s_call(_context, &func, values, count, &trap);
+        nint error = wasmtime_func_call_unchecked(_context, &func, values, count, &trap);
         GC.KeepAlive(_store);
         if (error != 0 || trap != 0)
         {
             ThrowFailure(error, trap);
         }
     }
+
+    // A DllImport with blittable pointer arguments, which the JIT calls with an inline transition. (A function pointer
+    // from NativeLibrary.GetExport measured up to twice as slow in a stub with string results, through a runtime
+    // helper on every return.) "wasmtime" resolves to the library Wasmtime .NET loaded: see WasmtimeLibrary.
+    [DllImport(WasmtimeLibrary.Name, EntryPoint = "wasmtime_func_call_unchecked")]
+    private static extern nint wasmtime_func_call_unchecked(nint context, FuncHandle* func, RawValue* values, nuint count, nint* trap);
 
     private static void ThrowFailure(nint error, nint trap)
     {
