@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Wasmtime;
 using WasmMarshal.Allocation;
 
@@ -34,6 +35,11 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     private static readonly ConditionalWeakTable<GuestMemory, LiveBufferSet> s_liveByMemory = new();
     private readonly LiveBufferSet _live;
 
+    // This allocator's entries in the shared set: a number, not a reference, so entries hold no GC references (storing
+    // one costs a write barrier per allocation) and keep no allocator alive.
+    private static int s_lastOwnerId;
+    private readonly int _ownerId = Interlocked.Increment(ref s_lastOwnerId);
+
     /// <summary>Wraps already-resolved guest functions. Prefer <see cref="GuestAllocatorSource.Malloc"/>.</summary>
     public GuestMallocAllocator(GuestMemory memory, Func<int, int> malloc, Action<int> free,
         Func<int, int, int>? alignedAlloc = null, string name = "guest malloc/free")
@@ -56,7 +62,7 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     public uint MallocAlignment { get; init; } = 8;
 
     /// <summary>How many buffers this allocator handed out and has not seen freed (see the remarks on the class).</summary>
-    public int LiveBuffers => _live.CountOwnedBy(this);
+    public int LiveBuffers => _live.CountOwnedBy(_ownerId);
 
     /// <inheritdoc />
     public uint Allocate(uint size, uint alignment) => Allocate(size, alignment, track: true, null, null);
@@ -100,8 +106,9 @@ public sealed class GuestMallocAllocator : IGuestAllocator
         }
 
         uint address = GuestAllocationCheck.Validate(Name, (uint)result, size, alignment, _memory, Floor, (uint)request);
-        if (_live.FindOverlap(address, Math.Max(size, 1u)) is { } live)
+        if (_live.FindOverlap(address, Math.Max(size, 1u)) is int overlapping)
         {
+            var live = _live[overlapping];
             // Not freed: in the guest's eyes this is (part of) the live buffer, which the host will free itself.
             string purpose = method is null ? "" : $" for {method} ({parameter})";
             throw new GuestAllocationException(Name, size, alignment,
@@ -110,7 +117,7 @@ public sealed class GuestMallocAllocator : IGuestAllocator
 
         if (track)
         {
-            _live.Add(address, Math.Max(size, 1u), this);
+            _live.Add(address, Math.Max(size, 1u), _ownerId);
         }
 
         return address;
@@ -137,9 +144,9 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     public void ExitScope(AllocationScope scope) =>
         // A stub frees everything it allocated before its scope ends; what is still here was allocated during the call
         // for the guest to keep (a host function's result, through a wrapper that dropped the parameter name).
-        _live.ForgetNewerThan(scope.Mark, this);
+        _live.ForgetNewerThan(scope.Mark, _ownerId);
 
-    private readonly record struct LiveRange(uint Address, uint Size, ulong Sequence, GuestMallocAllocator Owner);
+    private readonly record struct LiveRange(uint Address, uint Size, ulong Sequence, int Owner);
 
     /// <summary>
     /// Live buffers: address, size (at least 1), allocation number and the allocator that handed it out. A handful per
@@ -152,12 +159,14 @@ public sealed class GuestMallocAllocator : IGuestAllocator
 
         public ulong Sequence { get; private set; }
 
-        public int CountOwnedBy(GuestMallocAllocator owner)
+        public LiveRange this[int index] => _ranges[index];
+
+        public int CountOwnedBy(int owner)
         {
             int count = 0;
             for (int i = 0; i < _count; i++)
             {
-                if (ReferenceEquals(_ranges[i].Owner, owner))
+                if (_ranges[i].Owner == owner)
                 {
                     count++;
                 }
@@ -166,7 +175,8 @@ public sealed class GuestMallocAllocator : IGuestAllocator
             return count;
         }
 
-        public LiveRange? FindOverlap(uint address, uint size)
+        /// <summary>The index of a live buffer overlapping the range, or null.</summary>
+        public int? FindOverlap(uint address, uint size)
         {
             ulong end = (ulong)address + size;
             for (int i = 0; i < _count; i++)
@@ -174,14 +184,14 @@ public sealed class GuestMallocAllocator : IGuestAllocator
                 ref readonly var live = ref _ranges[i];
                 if (address < (ulong)live.Address + live.Size && live.Address < end)
                 {
-                    return live;
+                    return i;
                 }
             }
 
             return null;
         }
 
-        public void Add(uint address, uint size, GuestMallocAllocator owner)
+        public void Add(uint address, uint size, int owner)
         {
             if (_count == _ranges.Length)
             {
@@ -199,25 +209,22 @@ public sealed class GuestMallocAllocator : IGuestAllocator
                 if (_ranges[i].Address == address)
                 {
                     _ranges[i] = _ranges[--_count];
-                    _ranges[_count] = default;
                     return;
                 }
             }
         }
 
-        public void ForgetNewerThan(ulong mark, GuestMallocAllocator owner)
+        public void ForgetNewerThan(ulong mark, int owner)
         {
             int kept = 0;
             for (int i = 0; i < _count; i++)
             {
-                if (_ranges[i].Sequence <= mark || !ReferenceEquals(_ranges[i].Owner, owner))
+                if (_ranges[i].Sequence <= mark || _ranges[i].Owner != owner)
                 {
                     _ranges[kept++] = _ranges[i];
                 }
             }
 
-            // Clear what moved out of the live part, so the set does not keep allocators alive.
-            Array.Clear(_ranges, kept, _count - kept);
             _count = kept;
         }
     }

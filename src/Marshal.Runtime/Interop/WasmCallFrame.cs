@@ -115,7 +115,7 @@ public ref struct WasmCallFrame
 
         uint size = AssemblyScriptStringMarshaller.GetByteCount(value, _method, parameter);
         uint address = AssemblyScriptStringMarshaller.AllocatePinned(Scratch, size, _method, parameter);
-        Record(new Buffer(address, size, AssemblyScriptStringMarshaller.Alignment, GuestOwned: false, parameter));
+        Record(address, size, AssemblyScriptStringMarshaller.Alignment, guestOwned: false, parameter);
         AssemblyScriptStringMarshaller.Write(value, View().Bytes(address, size, _method, parameter));
         return unchecked((int)address);
     }
@@ -346,7 +346,7 @@ public ref struct WasmCallFrame
     private uint AllocateScratch(uint size, uint alignment, string parameter)
     {
         uint address = Scratch.Allocate(size, alignment, _method, parameter);
-        Record(new Buffer(address, size, alignment, GuestOwned: false, parameter));
+        Record(address, size, alignment, guestOwned: false, parameter);
         return address;
     }
 
@@ -386,7 +386,7 @@ public ref struct WasmCallFrame
             throw Returned(address, $"lies below the heap (__heap_base is 0x{_context.HeapFloor:X8}): static data or the stack, which no heap owns");
         }
 
-        Record(new Buffer(address, size, alignment, GuestOwned: true, "return"));
+        Record(address, size, alignment, guestOwned: true, "return");
     }
 
     private readonly WasmGuestDataException Returned(uint address, string why) =>
@@ -397,15 +397,21 @@ public ref struct WasmCallFrame
 
     private static string Describe(string parameter) => parameter == "return" ? "the return area" : $"parameter '{parameter}'";
 
-    private void Record(in Buffer buffer)
+    private void Record(uint address, uint size, uint alignment, bool guestOwned, string parameter)
     {
         if (_count < Buffers.Length)
         {
-            _buffers[_count] = buffer;
+            // Field by field into the slot: one reference store (the name) instead of copying a record through a temporary.
+            ref Buffer slot = ref _buffers[_count];
+            slot.Address = address;
+            slot.Size = size;
+            slot.Alignment = alignment;
+            slot.GuestOwned = guestOwned;
+            slot.Parameter = parameter;
         }
         else
         {
-            (_moreBuffers ??= new()).Add(buffer);
+            (_moreBuffers ??= new()).Add(new Buffer { Address = address, Size = size, Alignment = alignment, GuestOwned = guestOwned, Parameter = parameter });
         }
 
         _count++;
@@ -414,7 +420,14 @@ public ref struct WasmCallFrame
     private readonly Buffer At(int index) => index < Buffers.Length ? _buffers[index] : _moreBuffers![index - Buffers.Length];
 
     // GuestOwned: returned by the guest (freed into the guest heap) rather than allocated by the host (scratch).
-    private readonly record struct Buffer(uint Address, uint Size, uint Alignment, bool GuestOwned, string Parameter);
+    private struct Buffer
+    {
+        public uint Address;
+        public uint Size;
+        public uint Alignment;
+        public bool GuestOwned;
+        public string Parameter;
+    }
 
     /// <summary>Room for the buffers of a typical call without touching the managed heap.</summary>
     [InlineArray(Length)]
