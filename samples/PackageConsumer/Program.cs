@@ -5,8 +5,8 @@ using Wasmtime;
 using WasmMarshal;
 
 // --expect-version V: fail unless the WasmMarshal assembly is version V (.ci/run packs a unique version each run, so
-// a stale package in a cache cannot pass). --expect-direct-memory: fail unless the fast memory path is in use (the
-// NativeAOT build must get it too).
+// a stale package in a cache cannot pass). --expect-direct-memory: fail unless the fast memory path and the direct export
+// calls are in use (the NativeAOT build must get them too).
 string? expectedVersion = null;
 bool expectDirectMemory = false;
 for (int i = 0; i < args.Length; i++)
@@ -36,10 +36,10 @@ using var module = Module.FromFile(engine, Path.Combine(AppContext.BaseDirectory
 var log = new Log();
 using var guest = WasmGuest.Builder(engine, module).Export<IHostLog>(log).Instantiate();
 var plugin = guest.Import<IPlugin>();
-Console.WriteLine($"direct memory access: {guest.Memory.UsesDirectNativeAccess}");
-if (expectDirectMemory && !guest.Memory.UsesDirectNativeAccess)
+Console.WriteLine($"direct memory access: {guest.Memory.UsesDirectNativeAccess}, direct export calls: {WasmMarshal.Interop.WasmExports.UsesDirectCalls}");
+if (expectDirectMemory && !(guest.Memory.UsesDirectNativeAccess && WasmMarshal.Interop.WasmExports.UsesDirectCalls))
 {
-    Console.Error.WriteLine("the fast memory path is not in use");
+    Console.Error.WriteLine("the fast memory path or the direct export calls are not in use");
     return 1;
 }
 
