@@ -47,7 +47,67 @@ public sealed class WasmGuestTemplateTests
         Assert.Equal(["greet called", "greet called"], templateLog.Messages);
         Assert.Equal(built.Allocator.GetType(), fromTemplate.Allocator.GetType());
         Assert.Equal(built.Profile.Allocator, fromTemplate.Profile.Allocator);
-        Assert.False(template.SharesLinker); // the generated binder captures its guest: a linker per instance
+        Assert.True(template.SharesLinker); // the generated binder has the define-once form
+        Assert.True(template.UsesInstancePre);
+    }
+
+    [Fact]
+    public void The_generated_binder_defines_once_and_each_call_reaches_the_instance_that_made_it()
+    {
+        var log = new TemplateLog();
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(log).Prepare();
+        Assert.True(WasmMarshal.Binding.WasmBindings.GetExport<ITemplateLog>().CanDefineOnce);
+        Assert.True(template.SharesLinker);
+
+        using var first = template.Instantiate();
+        using var second = template.Instantiate();
+        Assert.Same(first.Linker, second.Linker);
+
+        // The same address holds a different text in each instance, and the instances call in turn: each call must
+        // read the memory of the instance that called, not of the first or the last one made.
+        first.Memory.Memory.WriteString(100, "first");
+        second.Memory.Memory.WriteString(100, "second!");
+        second.Import<IStatefulGuest>().Say(100, 7);
+        first.Import<IStatefulGuest>().Say(100, 5);
+        second.Import<IStatefulGuest>().Say(100, 6);
+        Assert.Equal(["second!", "first", "second"], log.Messages);
+    }
+
+    [Fact]
+    public void A_define_once_function_bounds_checks_against_the_calling_instances_memory()
+    {
+        // The second instance grew its memory, the first did not: a string past the first one's end must trap in the
+        // first, naming the method and parameter, while the same call in the second succeeds.
+        var log = new TemplateLog();
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(log).Prepare();
+        using var first = template.Instantiate();
+        using var second = template.Instantiate();
+        second.Memory.Memory.Grow(1);
+        second.Memory.Memory.WriteString(70000, "grown");
+        second.Import<IStatefulGuest>().Say(70000, 5);
+        var error = Assert.ThrowsAny<WasmCallException>(() => first.Import<IStatefulGuest>().Say(70000, 5));
+        Assert.Contains("ITemplateLog.Log", error.ToString());
+        Assert.Contains("message", error.ToString());
+        Assert.Equal(["grown"], log.Messages);
+    }
+
+    [Fact]
+    public void A_binder_without_the_define_once_form_gets_a_linker_per_instance()
+    {
+        var log = new TemplateLog();
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogPerInstance>(log).Prepare();
+        Assert.False(template.SharesLinker);
+        using var first = template.Instantiate();
+        using var second = template.Instantiate();
+        Assert.NotSame(first.Linker, second.Linker);
+        first.Memory.Memory.WriteString(100, "first");
+        second.Memory.Memory.WriteString(100, "second!");
+        second.Import<IStatefulGuest>().Say(100, 7);
+        first.Import<IStatefulGuest>().Say(100, 5);
+        Assert.Equal(["second!", "first"], log.Messages);
     }
 
     [Fact]
@@ -80,7 +140,7 @@ public sealed class WasmGuestTemplateTests
         var engine = EngineOf(kind);
         using var module = Stateful(engine);
         var builder = WasmGuest.Builder(engine, module);
-        using var template = shared ? builder.Export<ITemplateLogOnce>(new TemplateLog()).Prepare() : builder.Export<ITemplateLog>(new TemplateLog()).Prepare();
+        using var template = shared ? builder.Export<ITemplateLog>(new TemplateLog()).Prepare() : builder.Export<ITemplateLogPerInstance>(new TemplateLog()).Prepare();
         Assert.Equal(shared, template.SharesLinker);
 
         for (int round = 0; round < 3; round++)
@@ -131,7 +191,7 @@ public sealed class WasmGuestTemplateTests
             .Replace("local.get 0 local.get 1 call $log", "local.get 0 local.get 1 local.get 1 call $log");
         using var module = Module.FromText(TestGuests.MovingEngine, "stateful-bad-log", wat);
         var builder = WasmGuest.Builder(TestGuests.MovingEngine, module);
-        builder = shared ? builder.Export<ITemplateLogOnce>(new TemplateLog()) : builder.Export<ITemplateLog>(new TemplateLog());
+        builder = shared ? builder.Export<ITemplateLog>(new TemplateLog()) : builder.Export<ITemplateLogPerInstance>(new TemplateLog());
         var error = Assert.Throws<WasmBindingException>(() => builder.Prepare());
         Assert.Contains("env.log", error.Message);
         Assert.Contains("(i32, i32) -> ()", error.Message);
@@ -202,7 +262,7 @@ public sealed class WasmGuestTemplateTests
         Assert.Equal(1, guest.Import<IStatefulGuest>().Bump());
     }
 
-    private sealed class ThrowingLog : ITemplateLog, ITemplateLogOnce
+    private sealed class ThrowingLog : ITemplateLog, ITemplateLogOnce, ITemplateLogPerInstance
     {
         public void Log(string message) => throw new InvalidOperationException("log refused: " + message);
     }
@@ -217,8 +277,8 @@ public sealed class WasmGuestTemplateTests
         using var module = Module.FromText(TestGuests.MovingEngine, "stateful-start", wat);
         var fromBuilder = Assert.ThrowsAny<WasmCallException>(() =>
             WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Instantiate());
-        using var shared = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogOnce>(new ThrowingLog()).Prepare();
-        using var perInstance = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Prepare();
+        using var shared = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Prepare();
+        using var perInstance = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogPerInstance>(new ThrowingLog()).Prepare();
         Assert.True(shared.UsesInstancePre);
         foreach (var template in new[] { shared, perInstance })
         {
