@@ -10,7 +10,11 @@ namespace WasmMarshal.Tests.Hosting;
 
 public sealed class WasmGuestTemplateTests
 {
-    private static readonly Lazy<Engine> s_pluginEngine = new(() => WasmEngines.ForPlugins(new PluginEngineOptions { MaxInstances = 32 }));
+    // Slots decommit all memory on reuse (Wasmtime's default) ...
+    private static readonly Lazy<Engine> s_pluginEngine = new(() => WasmEngines.ForPlugins(new PluginEngineOptions { MaxInstances = 32, KeepResidentBytes = 0 }));
+
+    // ... or keep their first 128 KiB resident (reset by memset; the recipe's default): 2 pages, all the stateful guest grows to.
+    private static readonly Lazy<Engine> s_residentEngine = new(() => WasmEngines.ForPlugins(new PluginEngineOptions { MaxInstances = 8 }));
 
     static WasmGuestTemplateTests() => TemplateLogOnce.Register();
 
@@ -18,9 +22,15 @@ public sealed class WasmGuestTemplateTests
     {
         Moving,
         Plugins,
+        PluginsKeepingMemoryResident,
     }
 
-    private static Engine EngineOf(EngineKind kind) => kind == EngineKind.Moving ? TestGuests.MovingEngine : s_pluginEngine.Value;
+    private static Engine EngineOf(EngineKind kind) => kind switch
+    {
+        EngineKind.Moving => TestGuests.MovingEngine,
+        EngineKind.Plugins => s_pluginEngine.Value,
+        _ => s_residentEngine.Value,
+    };
 
     private static Module Quickstart(Engine engine) => Module.FromFile(engine, TestGuests.PathOf("quickstart"));
 
@@ -135,6 +145,8 @@ public sealed class WasmGuestTemplateTests
     [InlineData(EngineKind.Moving, true)]
     [InlineData(EngineKind.Plugins, false)]
     [InlineData(EngineKind.Plugins, true)]
+    [InlineData(EngineKind.PluginsKeepingMemoryResident, false)]
+    [InlineData(EngineKind.PluginsKeepingMemoryResident, true)]
     public void A_fresh_instance_never_sees_the_previous_instances_memory_or_globals(EngineKind kind, bool shared)
     {
         var engine = EngineOf(kind);
@@ -157,10 +169,18 @@ public sealed class WasmGuestTemplateTests
             state.Poke(4096, 0x5A5A5A5A);
             state.Poke(StatefulGuest.SeedAddress, -1);
             guest.Memory.Memory.WriteByte(60000, 7);
+
+            // A page grown and dirtied: the next instance starts at one page again, and grows a zeroed one.
+            Assert.Equal(1L, guest.Memory.Memory.GetSize());
+            guest.Memory.Memory.Grow(1);
+            guest.Memory.Memory.WriteByte(100000, 9);
         }
 
         using var last = template.Instantiate();
         Assert.Equal(0, last.Memory.Memory.ReadByte(60000));
+        Assert.Equal(1L, last.Memory.Memory.GetSize());
+        last.Memory.Memory.Grow(1);
+        Assert.Equal(0, last.Memory.Memory.ReadByte(100000));
     }
 
     [Fact]
