@@ -94,6 +94,26 @@ void RowsPass()
     Row("template pooling: Instantiate + Import<IQuickStart> + Add", () => TemplateAdd(templatePooling));
 }
 
+if (mode is "calls" or "all")
+{
+    // Per call: Greet calls env.log once (the [WasmExport] binder reads a 12-byte string), then the host reads and
+    // frees the result. The generated binder's define-once form (Caller, store data) against the capturing form.
+    PerInstanceLog.Register();
+    using var perInstance = WasmGuest.Builder(poolingEngine, poolingModule).Export<IQuickLogPerInstance>(log).Prepare();
+    using var shared = templatePooling.Instantiate();
+    using var captured = perInstance.Instantiate();
+    var sharedStub = shared.Import<IQuickStart>();
+    var capturedStub = captured.Import<IQuickStart>();
+    printRows = true;
+    for (int pass = 0; pass < 4; pass++)
+    {
+        Row("Greet(\"x\"), env.log captured per instance", () => capturedStub.Greet("x").Length);
+        Row("Greet(\"x\"), env.log defined once (Caller + store data)", () => sharedStub.Greet("x").Length);
+        Row("Add(2, 40), define-once template instance", () => sharedStub.Add(2, 40));
+        Row("Add(2, 40), per-instance template instance", () => capturedStub.Add(2, 40));
+    }
+}
+
 if (mode is "first" or "all")
 {
     FirstCalls("template pooling, fresh instance", () => templatePooling.Instantiate());
@@ -340,8 +360,25 @@ public partial interface IQuickLog
     void Log(string message);
 }
 
+/// <summary><c>env.log</c> with a hand-written binder that captures its guest (no define-once form).</summary>
+public interface IQuickLogPerInstance
+{
+    void Log(string message);
+}
+
+public static class PerInstanceLog
+{
+    public static void Register() => WasmBindings.RegisterExport(new WasmExportBinding<IQuickLogPerInstance>(
+        typeof(IQuickLogPerInstance).FullName!, "env", [new("log", "Log", CoreSignature.Action(ValueKind.Int32, ValueKind.Int32))],
+        (linker, guest, implementation) => linker.DefineFunction("env", "log", (int pointer, int length) =>
+        {
+            var call = new WasmMarshal.Interop.WasmHostCall(guest, "IQuickLogPerInstance.Log");
+            implementation.Log(call.String<WasmMarshal.Marshalling.Utf8Codec>(pointer, length, "message"));
+        })));
+}
+
 /// <summary>Counts what the guest logs.</summary>
-public sealed class QuickLog : IQuickLog
+public sealed class QuickLog : IQuickLog, IQuickLogPerInstance
 {
     public int Count { get; private set; }
 
