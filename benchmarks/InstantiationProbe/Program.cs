@@ -48,7 +48,7 @@ void RowsPass()
     Row("template default: Instantiate + Import<IQuickStart> + Add", () => TemplateAdd(templateDefault));
     Row("raw pooling: store + instantiate + _initialize + GetFunction + add", () => Raw(rawPooling, poolingEngine, poolingModule));
     Row("template pooling: Instantiate + Import<IQuickStart> + Add", () => TemplateAdd(templatePooling));
-    Row("raw pooling, resolving what the template binds (add, greet, word_count, malloc, free) + add", () => RawSameWork(rawPooling, poolingEngine, poolingModule));
+    Row("raw pooling, resolving what the template binds (memory, add, greet, word_count, malloc, free) + add", () => RawSameWork(rawPooling, poolingEngine, poolingModule));
     Row("raw default, resolving what the template binds + add", () => RawSameWork(rawDefault, defaultEngine, defaultModule));
     if (printRows)
     {
@@ -329,6 +329,7 @@ static int RawSameWork(Linker linker, Engine engine, Module module)
     using var store = new Store(engine);
     var instance = linker.Instantiate(store, module);
     instance.GetAction("_initialize")!();
+    _ = instance.GetMemory("memory")!;
     _ = instance.GetAction<int, int, int>("greet")!;
     _ = instance.GetFunction<int, int, int>("word_count")!;
     _ = instance.GetFunction<int, int>("malloc")!;

@@ -147,7 +147,9 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     /// </summary>
     private sealed class LiveBufferSet
     {
-        private LiveRange[] _ranges = new LiveRange[8];
+        // Empty until the first allocation: one set is made per instance when its allocator is resolved, and an
+        // instance that never passes a buffer should not pay for the array.
+        private LiveRange[] _ranges = [];
         private int _count;
 
         public ulong Sequence { get; private set; }
@@ -185,7 +187,7 @@ public sealed class GuestMallocAllocator : IGuestAllocator
         {
             if (_count == _ranges.Length)
             {
-                Array.Resize(ref _ranges, _ranges.Length * 2);
+                Array.Resize(ref _ranges, Math.Max(8, _ranges.Length * 2));
             }
 
             _ranges[_count++] = new LiveRange(address, size, ++Sequence, owner);
