@@ -12,8 +12,9 @@ namespace WasmMarshal.Benchmarks;
 /// <summary>
 /// Instantiate + bind + one typed call (<c>add</c>) + dispose, on the quickstart guest (guests/c/quickstart.c, which
 /// imports <c>env.log</c>): raw Wasmtime .NET on the default and the pooling engine as the floors; the builder; a
-/// template with the generated binder (a linker per instance); a template with a define-once binder (one shared
-/// linker), on both engines; and a lease of a fresh instance from a pool that makes them ahead of time.
+/// template with a binder that captures its guest (a linker per instance); a template with the generated binder, whose
+/// define-once form shares one linker, on both engines; and a lease of a fresh instance from a pool that makes them
+/// ahead of time. The last two rows add a first 64-byte string call on the fresh instance, raw and from a template.
 /// </summary>
 [MemoryDiagnoser]
 public class InstantiationBenchmarks
@@ -34,7 +35,7 @@ public class InstantiationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        QuickLogOnce.Register();
+        QuickLogPerInstance.Register();
         string path = Path.Combine(AppContext.BaseDirectory, "guests", "quickstart.wasm");
         _defaultEngine = new Engine();
         _poolingEngine = WasmEngines.ForPlugins();
@@ -42,9 +43,9 @@ public class InstantiationBenchmarks
         _poolingModule = Module.FromFile(_poolingEngine, path);
         _rawDefaultLinker = RawLinker(_defaultEngine);
         _rawPoolingLinker = RawLinker(_poolingEngine);
-        _template = WasmGuest.Builder(_defaultEngine, _defaultModule).Export<IQuickLog>(_log).Prepare();
-        _sharedTemplate = WasmGuest.Builder(_defaultEngine, _defaultModule).Export<IQuickLogOnce>(_log).Prepare();
-        _sharedPoolingTemplate = WasmGuest.Builder(_poolingEngine, _poolingModule).Export<IQuickLogOnce>(_log).Prepare();
+        _template = WasmGuest.Builder(_defaultEngine, _defaultModule).Export<IQuickLogPerInstance>(_log).Prepare();
+        _sharedTemplate = WasmGuest.Builder(_defaultEngine, _defaultModule).Export<IQuickLog>(_log).Prepare();
+        _sharedPoolingTemplate = WasmGuest.Builder(_poolingEngine, _poolingModule).Export<IQuickLog>(_log).Prepare();
         _freshPool = WasmGuestPool.FreshPerLease(_sharedPoolingTemplate, maxSize: 8, ready: 4);
         _freshPrebound = WasmGuestPool.FreshPerLease(_sharedPoolingTemplate, maxSize: 8, ready: 4).Prebind<IQuickStart>();
         Check.Same(42, RawDefault(), "raw default engine");
@@ -52,6 +53,8 @@ public class InstantiationBenchmarks
         Check.Same(42, TemplateSharedPooling(), "template + pooling");
         Check.Same(42, PoolFreshLease(), "pool fresh lease");
         Check.Same(42, PoolFreshLeasePrebound(), "pool fresh lease, prebound");
+        Check.Same(2u, RawPoolingFirstString(), "raw pooling, first string call");
+        Check.Same(2u, TemplateSharedPoolingFirstString(), "template + pooling, first string call");
     }
 
     [GlobalCleanup]
@@ -98,14 +101,14 @@ public class InstantiationBenchmarks
         return guest.Import<IQuickStart>().Add(2, 40);
     }
 
-    [Benchmark(Description = "template, generated binder (linker per instance)")]
+    [Benchmark(Description = "template, binder that captures its guest (linker per instance)")]
     public int Template()
     {
         using var guest = _template.Instantiate();
         return guest.Import<IQuickStart>().Add(2, 40);
     }
 
-    [Benchmark(Description = "template, define-once binder (shared linker)")]
+    [Benchmark(Description = "template, generated binder (define-once, shared linker)")]
     public int TemplateShared()
     {
         using var guest = _sharedTemplate.Instantiate();
@@ -132,6 +135,32 @@ public class InstantiationBenchmarks
         using var lease = _freshPrebound.Rent();
         return lease.Import<IQuickStart>().Add(2, 40);
     }
+
+    private static readonly string s_text = new string('w', 31) + " " + new string('x', 32);
+    private static readonly byte[] s_utf8 = System.Text.Encoding.UTF8.GetBytes(s_text);
+
+    [Benchmark(Description = "raw, pooling engine: instantiate + first malloc/copy/word_count/free of 64 B")]
+    public uint RawPoolingFirstString()
+    {
+        using var store = new Store(_poolingEngine);
+        var instance = _rawPoolingLinker.Instantiate(store, _poolingModule);
+        instance.GetAction("_initialize")!();
+        var malloc = instance.GetFunction<int, int>("malloc")!;
+        var free = instance.GetAction<int>("free")!;
+        var wordCount = instance.GetFunction<int, int, int>("word_count")!;
+        int pointer = malloc(s_utf8.Length);
+        s_utf8.CopyTo(instance.GetMemory("memory")!.GetSpan(pointer, s_utf8.Length));
+        uint words = (uint)wordCount(pointer, s_utf8.Length);
+        free(pointer);
+        return words;
+    }
+
+    [Benchmark(Description = "template + pooling: Instantiate + Import + first WordCount(64 B)")]
+    public uint TemplateSharedPoolingFirstString()
+    {
+        using var guest = _sharedPoolingTemplate.Instantiate();
+        return guest.Import<IQuickStart>().WordCount(s_text);
+    }
 }
 
 /// <summary>The quickstart guest's exports (samples/QuickStart).</summary>
@@ -145,7 +174,7 @@ public partial interface IQuickStart
     uint WordCount(string text);
 }
 
-/// <summary>The quickstart guest's import <c>env.log</c>, with the generated binder.</summary>
+/// <summary>The quickstart guest's import <c>env.log</c>, with the generated binder (which has the define-once form).</summary>
 [WasmExport("env")]
 public partial interface IQuickLog
 {
@@ -153,16 +182,16 @@ public partial interface IQuickLog
 }
 
 /// <summary>
-/// The same import with a hand-written binder that also has the define-once form a template shares between instances;
-/// stands in for what the generator will emit.
+/// The same import with a hand-written binder that has only the form capturing its guest (as binders generated before
+/// the define-once form): a template gives each instance a linker of its own.
 /// </summary>
-public interface IQuickLogOnce
+public interface IQuickLogPerInstance
 {
     void Log(string message);
 }
 
 /// <summary>Counts what the guest logs.</summary>
-public sealed class QuickLog : IQuickLog, IQuickLogOnce
+public sealed class QuickLog : IQuickLog, IQuickLogPerInstance
 {
     public int Count { get; private set; }
 
@@ -175,19 +204,13 @@ public sealed class QuickLog : IQuickLog, IQuickLogOnce
     }
 }
 
-/// <summary>The hand-written binder of <see cref="IQuickLogOnce"/>.</summary>
-public static class QuickLogOnce
+/// <summary>The hand-written binder of <see cref="IQuickLogPerInstance"/>.</summary>
+public static class QuickLogPerInstance
 {
     private static readonly IReadOnlyList<WasmFunctionDescriptor> s_functions = [new("log", "Log", CoreSignature.Action(Wasmtime.ValueKind.Int32, Wasmtime.ValueKind.Int32))];
 
-    public static void Register() => WasmBindings.RegisterExport(new WasmExportBinding<IQuickLogOnce>(
-        typeof(IQuickLogOnce).FullName!, "env", s_functions,
+    public static void Register() => WasmBindings.RegisterExport(new WasmExportBinding<IQuickLogPerInstance>(
+        typeof(IQuickLogPerInstance).FullName!, "env", s_functions,
         (linker, guest, implementation) =>
-            linker.DefineFunction("env", "log", (int pointer, int length) => implementation.Log(Read(guest, pointer, length))),
-        (linker, implementation) =>
-            linker.DefineFunction("env", "log", (Caller caller, int pointer, int length) =>
-                implementation.Log(Read(WasmStoreContext.Guest(caller), pointer, length)))));
-
-    private static string Read(WasmGuest guest, int pointer, int length) =>
-        guest.Memory.Memory.ReadString(pointer, length);
+            linker.DefineFunction("env", "log", (int pointer, int length) => implementation.Log(guest.Memory.Memory.ReadString(pointer, length)))));
 }

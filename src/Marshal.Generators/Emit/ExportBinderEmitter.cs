@@ -8,11 +8,14 @@ namespace WasmMarshal.Generators.Emit;
 
 /// <summary>
 /// Emits, for a [WasmExport] interface, a static <c>Define</c> method that defines every method in a Wasmtime
-/// linker, the binding metadata used to validate a module's imports, and a module-initializer registration.
+/// linker for one guest, a static <c>DefineOnce</c> method that defines them once in a linker shared by many
+/// instances (a <c>WasmGuestTemplate</c>'s), the binding metadata used to validate a module's imports, and a
+/// module-initializer registration.
 /// </summary>
 internal static class ExportBinderEmitter
 {
     private const string Call = "__call";
+    private const string Caller = "__caller";
 
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
@@ -32,7 +35,29 @@ internal static class ExportBinderEmitter
         for (int index = 0; index < methods.Count; index++)
         {
             writer.Line();
-            EmitFunction(writer, model, methods[index], index);
+            EmitFunction(writer, model, methods[index], index, defineOnce: false);
+        }
+
+        writer.Close();
+        writer.Line();
+
+        // Why a second form: Define captures its guest, so a template that used it would need a linker per instance.
+        // DefineOnce's functions find their guest per call through the store's data instead (the Caller forms of
+        // Wasmtime's delegates), so one linker, and one InstancePre, serve every instance.
+        writer.Line("/// <summary>");
+        writer.Line($"/// Defines every method of this interface once in <paramref name=\"linker\"/> under the import module");
+        writer.Line($"/// <c>{model.Module}</c>, for every instance a <c>WasmGuestTemplate</c> makes from that linker: each function finds");
+        writer.Line("/// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls");
+        writer.Line("/// <paramref name=\"implementation\"/>, checking pointers as <c>Define</c> does.");
+        writer.Line("/// </summary>");
+        writer.Open($"public static void DefineOnce(global::Wasmtime.Linker linker, {self} implementation)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
+        BoolFieldRegistrations.Emit(writer, model);
+        for (int index = 0; index < methods.Count; index++)
+        {
+            writer.Line();
+            EmitFunction(writer, model, methods[index], index, defineOnce: true);
         }
 
         writer.Close();
@@ -49,7 +74,8 @@ internal static class ExportBinderEmitter
         }
 
         writer.Line("    },");
-        writer.Line("    static (linker, guest, implementation) => Define(linker, guest, implementation));");
+        writer.Line("    static (linker, guest, implementation) => Define(linker, guest, implementation),");
+        writer.Line("    static (linker, implementation) => DefineOnce(linker, implementation));");
         if (model.CanRegister)
         {
             writer.Line();
@@ -59,18 +85,31 @@ internal static class ExportBinderEmitter
         }
     }
 
-    private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
+    /// <summary>
+    /// One host function. With <paramref name="defineOnce"/>, a function that reads or writes guest memory takes the
+    /// <c>Caller</c> and finds its guest through the store's data; one that does not is the same in both forms.
+    /// </summary>
+    private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index, bool defineOnce)
     {
         var method = lowered.Method;
         string local = "__wasmImport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
-        var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot));
+        var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot)).ToList();
+        bool takesCaller = defineOnce && lowered.UsesGuestMemory;
+        string delegateType = InterfaceEmitter.CoreDelegateType(lowered.Core);
+        string guest = "guest";
+        if (takesCaller)
+        {
+            delegateType = CallerDelegateType(lowered.Core);
+            coreParameters.Insert(0, "global::Wasmtime.Caller " + Caller);
+            guest = $"global::WasmMarshal.Hosting.WasmStoreContext.Guest({Caller})";
+        }
 
         writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
-        writer.Line($"{InterfaceEmitter.CoreDelegateType(lowered.Core)} {local} = ({string.Join(", ", coreParameters)}) =>");
+        writer.Line($"{delegateType} {local} = ({string.Join(", ", coreParameters)}) =>");
         writer.Open();
         if (lowered.UsesGuestMemory)
         {
-            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall(guest, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
+            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({guest}, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
         }
 
         // Values passed by reference (in, ref, out, Span) are locals; those the implementation writes are copied back.
@@ -138,6 +177,24 @@ internal static class ExportBinderEmitter
 
         writer.Close(";");
         writer.Line($"linker.DefineFunction({Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
+    }
+
+    /// <summary>
+    /// Wasmtime's delegate for a host function that takes the <c>Caller</c> first: <c>CallerAction&lt;...&gt;</c>, or
+    /// <c>CallerFunc&lt;..., TResult&gt;</c> (several results as one value tuple, as Wasmtime takes them).
+    /// </summary>
+    private static string CallerDelegateType(CoreFunctionType signature)
+    {
+        var types = signature.Parameters.Select(p => p.ClrType()).ToList();
+        if (signature.Results.Count == 0)
+        {
+            return types.Count == 0 ? "global::Wasmtime.CallerAction" : "global::Wasmtime.CallerAction<" + string.Join(", ", types) + ">";
+        }
+
+        types.Add(signature.Results.Count == 1
+            ? signature.Results[0].ClrType()
+            : "(" + string.Join(", ", signature.Results.Select(r => r.ClrType())) + ")");
+        return "global::Wasmtime.CallerFunc<" + string.Join(", ", types) + ">";
     }
 
     /// <summary>A parameter read from its core values, as an argument expression.</summary>

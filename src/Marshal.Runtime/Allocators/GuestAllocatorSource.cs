@@ -29,19 +29,27 @@ public abstract class GuestAllocatorSource
 
     /// <summary>The guest's exported malloc and free, under the given names.</summary>
     public static GuestAllocatorSource Malloc(string malloc = "malloc", string free = "free", string alignedAlloc = "aligned_alloc") =>
-        new MallocSource(malloc, free, alignedAlloc);
+        malloc == "malloc" && free == "free" && alignedAlloc == "aligned_alloc" ? s_malloc : new MallocSource(malloc, free, alignedAlloc);
+
+    // The sources of the default names, shared (they hold nothing but the names): a module's profile names one for
+    // every instance it resolves an allocator for.
+    private static readonly GuestAllocatorSource s_malloc = new MallocSource("malloc", "free", "aligned_alloc");
+    private static readonly GuestAllocatorSource s_rustAlloc = new RustAllocSource("alloc", "dealloc");
+    private static readonly GuestAllocatorSource s_cabiRealloc = new CabiReallocSource("cabi_realloc");
+    private static readonly GuestAllocatorSource s_assemblyScript = new AssemblyScriptSource();
 
     /// <summary>Rust-style exports <c>alloc(size, align) -&gt; ptr</c> and <c>dealloc(ptr, size, align)</c> (see <see cref="RustAllocator"/>).</summary>
-    public static GuestAllocatorSource RustAlloc(string alloc = "alloc", string dealloc = "dealloc") => new RustAllocSource(alloc, dealloc);
+    public static GuestAllocatorSource RustAlloc(string alloc = "alloc", string dealloc = "dealloc") =>
+        alloc == "alloc" && dealloc == "dealloc" ? s_rustAlloc : new RustAllocSource(alloc, dealloc);
 
     /// <summary>
     /// AssemblyScript's runtime exports <c>__new</c>, <c>__pin</c> and <c>__unpin</c> (asc <c>--exportRuntime</c>; see
     /// <see cref="AssemblyScriptAllocator"/>).
     /// </summary>
-    public static GuestAllocatorSource AssemblyScript() => new AssemblyScriptSource();
+    public static GuestAllocatorSource AssemblyScript() => s_assemblyScript;
 
     /// <summary>The guest's exported <c>cabi_realloc</c> (no free, see <see cref="CabiReallocAllocator"/>).</summary>
-    public static GuestAllocatorSource CabiRealloc(string name = "cabi_realloc") => new CabiReallocSource(name);
+    public static GuestAllocatorSource CabiRealloc(string name = "cabi_realloc") => name == "cabi_realloc" ? s_cabiRealloc : new CabiReallocSource(name);
 
     /// <summary>
     /// A heap managed by the host (<see cref="HostHeapAllocator"/>): TLSF in .NET, no header bytes in guest memory,
@@ -117,33 +125,50 @@ public abstract class GuestAllocatorSource
     public static GuestAllocatorSource Custom(Func<WasmGuest, IGuestAllocator> create, string description = "custom allocator") =>
         new CustomSource(create, description);
 
+    /// <summary>Core signatures the allocators expect, allocated once rather than per resolution.</summary>
+    private static class Sig
+    {
+        public static readonly ValueKind[] None = [];
+        public static readonly ValueKind[] I32 = [ValueKind.Int32];
+        public static readonly ValueKind[] I32x2 = [ValueKind.Int32, ValueKind.Int32];
+        public static readonly ValueKind[] I32x3 = [ValueKind.Int32, ValueKind.Int32, ValueKind.Int32];
+        public static readonly ValueKind[] I32x4 = [ValueKind.Int32, ValueKind.Int32, ValueKind.Int32, ValueKind.Int32];
+    }
+
     internal static bool HasFunction(Module module, string name, ValueKind[] parameters, ValueKind[] results, out string actual)
     {
-        var export = module.Exports.OfType<FunctionExport>().FirstOrDefault(e => e.Name == name);
-        if (export is null)
+        if (!ModuleExports.Of(module).Functions.TryGetValue(name, out var export))
         {
             actual = "missing";
             return false;
         }
 
+        if (export.Parameters.SequenceEqual(parameters) && export.Results.SequenceEqual(results))
+        {
+            actual = "";
+            return true;
+        }
+
+        // Formatted only for a mismatch: an allocator is resolved for every instance, and most fit.
         actual = WasmSignature.Format(export.Parameters, export.Results);
-        return export.Parameters.SequenceEqual(parameters) && export.Results.SequenceEqual(results);
+        return false;
     }
 
     private sealed class MallocSource(string malloc, string free, string alignedAlloc) : GuestAllocatorSource
     {
-        public override string Description => $"guest {malloc}/{free}";
+        private readonly string _description = $"guest {malloc}/{free}";
+
+        public override string Description => _description;
 
         public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
         {
-            var i32 = ValueKind.Int32;
             int before = mismatches.Count;
-            if (!HasFunction(guest.Module, malloc, [i32], [i32], out var actualMalloc))
+            if (!HasFunction(guest.Module, malloc, Sig.I32, Sig.I32, out var actualMalloc))
             {
                 mismatches.Add(new(malloc, Description, "(i32) -> i32", actualMalloc));
             }
 
-            if (!HasFunction(guest.Module, free, [i32], [], out var actualFree))
+            if (!HasFunction(guest.Module, free, Sig.I32, Sig.None, out var actualFree))
             {
                 mismatches.Add(new(free, Description, "(i32) -> ()", actualFree));
             }
@@ -153,25 +178,26 @@ public abstract class GuestAllocatorSource
                 return null;
             }
 
-            var aligned = HasFunction(guest.Module, alignedAlloc, [i32, i32], [i32], out _)
+            var aligned = HasFunction(guest.Module, alignedAlloc, Sig.I32x2, Sig.I32, out _)
                 ? WasmExports.Function<int, int, int>(guest, alignedAlloc)
                 : null;
             return new GuestMallocAllocator(guest.Memory, WasmExports.Function<int, int>(guest, malloc)!,
                 WasmExports.Action<int>(guest, free)!, aligned, Description)
             {
-                Floor = HeapFloor.Read(guest.Instance),
+                Floor = HeapFloor.Of(guest),
             };
         }
     }
 
     private sealed class CabiReallocSource(string name) : GuestAllocatorSource
     {
-        public override string Description => $"guest {name}";
+        private readonly string _description = $"guest {name}";
+
+        public override string Description => _description;
 
         public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
         {
-            var i32 = ValueKind.Int32;
-            if (!HasFunction(guest.Module, name, [i32, i32, i32, i32], [i32], out var actual))
+            if (!HasFunction(guest.Module, name, Sig.I32x4, Sig.I32, out var actual))
             {
                 mismatches.Add(new(name, Description, "(i32, i32, i32, i32) -> i32", actual));
                 return null;
@@ -179,25 +205,26 @@ public abstract class GuestAllocatorSource
 
             return new CabiReallocAllocator(guest.Memory, WasmExports.Function<int, int, int, int, int>(guest, name)!)
             {
-                Floor = HeapFloor.Read(guest.Instance),
+                Floor = HeapFloor.Of(guest),
             };
         }
     }
 
     private sealed class RustAllocSource(string alloc, string dealloc) : GuestAllocatorSource
     {
-        public override string Description => $"guest {alloc}/{dealloc}";
+        private readonly string _description = $"guest {alloc}/{dealloc}";
+
+        public override string Description => _description;
 
         public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
         {
-            var i32 = ValueKind.Int32;
             int before = mismatches.Count;
-            if (!HasFunction(guest.Module, alloc, [i32, i32], [i32], out var actualAlloc))
+            if (!HasFunction(guest.Module, alloc, Sig.I32x2, Sig.I32, out var actualAlloc))
             {
                 mismatches.Add(new(alloc, Description, "(i32, i32) -> i32", actualAlloc));
             }
 
-            if (!HasFunction(guest.Module, dealloc, [i32, i32, i32], [], out var actualDealloc))
+            if (!HasFunction(guest.Module, dealloc, Sig.I32x3, Sig.None, out var actualDealloc))
             {
                 mismatches.Add(new(dealloc, Description, "(i32, i32, i32) -> ()", actualDealloc));
             }
@@ -207,23 +234,24 @@ public abstract class GuestAllocatorSource
                 : new RustAllocator(guest.Memory, WasmExports.Function<int, int, int>(guest, alloc)!,
                     WasmExports.Action<int, int, int>(guest, dealloc)!, Description)
                 {
-                    Floor = HeapFloor.Read(guest.Instance),
+                    Floor = HeapFloor.Of(guest),
                 };
         }
     }
 
     private sealed class AssemblyScriptSource : GuestAllocatorSource
     {
+        private static readonly (string, ValueKind[], ValueKind[])[] Exports =
+        [
+            ("__new", [ValueKind.Int32, ValueKind.Int32], [ValueKind.Int32]), ("__pin", [ValueKind.Int32], [ValueKind.Int32]), ("__unpin", [ValueKind.Int32], []),
+        ];
+
         public override string Description => "AssemblyScript __new/__pin/__unpin";
 
         public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches)
         {
-            var i32 = ValueKind.Int32;
             int before = mismatches.Count;
-            foreach (var (name, parameters, results) in new (string, ValueKind[], ValueKind[])[]
-            {
-                ("__new", [i32, i32], [i32]), ("__pin", [i32], [i32]), ("__unpin", [i32], []),
-            })
+            foreach (var (name, parameters, results) in Exports)
             {
                 if (!HasFunction(guest.Module, name, parameters, results, out var actual))
                 {
@@ -265,7 +293,9 @@ public abstract class GuestAllocatorSource
 
     private sealed class TrackingSource(GuestAllocatorSource inner) : GuestAllocatorSource
     {
-        public override string Description => "tracking " + inner.Description;
+        private readonly string _description = "tracking " + inner.Description;
+
+        public override string Description => _description;
 
         public override IGuestAllocator? TryCreate(WasmGuest guest, List<BindingMismatch> mismatches) =>
             inner.TryCreate(guest, mismatches) is { } allocator ? new TrackingAllocator(allocator) : null;

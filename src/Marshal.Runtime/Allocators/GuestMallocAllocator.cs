@@ -154,7 +154,9 @@ public sealed class GuestMallocAllocator : IGuestAllocator
     /// </summary>
     private sealed class LiveBufferSet
     {
-        private LiveRange[] _ranges = new LiveRange[8];
+        // Empty until the first allocation: one set is made per instance when its allocator is resolved, and an
+        // instance that never passes a buffer should not pay for the array.
+        private LiveRange[] _ranges = [];
         private int _count;
 
         public ulong Sequence { get; private set; }
@@ -195,7 +197,7 @@ public sealed class GuestMallocAllocator : IGuestAllocator
         {
             if (_count == _ranges.Length)
             {
-                Array.Resize(ref _ranges, _ranges.Length * 2);
+                Array.Resize(ref _ranges, Math.Max(8, _ranges.Length * 2));
             }
 
             _ranges[_count++] = new LiveRange(address, size, ++Sequence, owner);
@@ -239,10 +241,12 @@ public sealed class GuestMallocAllocator : IGuestAllocator
 /// <param name="Symbol">The global it was read from, for messages.</param>
 public readonly record struct HeapFloor(uint Address, string Symbol)
 {
+    private static readonly string[] s_symbols = ["__heap_base", "__data_end"];
+
     /// <summary>Reads the floor from <paramref name="instance"/>'s exported globals; <c>default</c> when it exports neither.</summary>
     public static HeapFloor Read(Instance instance)
     {
-        foreach (string symbol in new[] { "__heap_base", "__data_end" })
+        foreach (string symbol in s_symbols)
         {
             if (instance.GetGlobal(symbol)?.GetValue() is int value && value > 0)
             {
@@ -251,6 +255,32 @@ public readonly record struct HeapFloor(uint Address, string Symbol)
         }
 
         return default;
+    }
+
+    /// <summary>
+    /// The floor of <paramref name="guest"/>: read from its instance once per module when every instance must have
+    /// the same one, else from this instance (<see cref="Read"/>).
+    /// </summary>
+    /// <remarks>
+    /// The same for every instance when the module imports no global and the floor's globals are immutable: the
+    /// initializer of such a global is a constant expression that can refer to nothing but constants (and imported
+    /// globals, of which there are none), so every instance computes the same value.
+    /// </remarks>
+    internal static HeapFloor Of(WasmGuest guest)
+    {
+        var exports = ModuleExports.Of(guest.Module);
+        if (exports.FixedHeapFloor is { } known)
+        {
+            return known.Value;
+        }
+
+        var floor = Read(guest.Instance);
+        if (exports.GlobalsAreFixed)
+        {
+            exports.FixedHeapFloor = new StrongBox<HeapFloor>(floor);
+        }
+
+        return floor;
     }
 }
 

@@ -33,7 +33,22 @@ public readonly struct CoreSignature : IEquatable<CoreSignature>
     public static CoreSignature Action(params ValueKind[] parameters) => new(parameters, Array.Empty<ValueKind>());
 
     /// <summary>A function type with one result.</summary>
-    public static CoreSignature Function(ValueKind result, params ValueKind[] parameters) => new(parameters, new[] { result });
+    public static CoreSignature Function(ValueKind result, params ValueKind[] parameters) => new(parameters, SingleResult(result));
+
+    // One shared array per result kind (never written: the signature exposes it read-only), since generated stubs build
+    // their signatures on every bind.
+    private static readonly ValueKind[][] s_singleResults =
+        [[ValueKind.Int32], [ValueKind.Int64], [ValueKind.Float32], [ValueKind.Float64], [ValueKind.V128]];
+
+    private static ValueKind[] SingleResult(ValueKind result) => result switch
+    {
+        ValueKind.Int32 => s_singleResults[0],
+        ValueKind.Int64 => s_singleResults[1],
+        ValueKind.Float32 => s_singleResults[2],
+        ValueKind.Float64 => s_singleResults[3],
+        ValueKind.V128 => s_singleResults[4],
+        _ => [result],
+    };
 
     /// <summary>Whether a module's function has exactly this type.</summary>
     public bool Matches(IReadOnlyList<ValueKind> parameters, IReadOnlyList<ValueKind> results) =>

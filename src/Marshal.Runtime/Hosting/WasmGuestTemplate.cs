@@ -12,9 +12,10 @@ namespace WasmMarshal.Hosting;
 /// <remarks>
 /// <para>
 /// The shared linker is used when every <c>[WasmExport]</c> interface has a define-once binder
-/// (<see cref="Binding.WasmExportBinding.CanDefineOnce"/>): its host functions find their guest per call through the
-/// store's data (<see cref="WasmStoreContext.Guest"/>), so one definition serves every instance. Otherwise (a binder
-/// that captures its guest, host heap imports, <see cref="WasmGuestBuilder.ConfigureLinker"/> callbacks), each
+/// (<see cref="Binding.WasmExportBinding.CanDefineOnce"/>; every generated binder has one, its <c>DefineOnce</c>): its
+/// host functions find their guest per call through the store's data (<see cref="WasmStoreContext.Guest"/>), so one
+/// definition serves every instance. Otherwise (a hand-written binder that only captures its guest, host heap imports,
+/// <see cref="WasmGuestBuilder.ConfigureLinker"/> callbacks), each
 /// instance gets a linker of its own, as with the builder, but without validating or probing the imports again.
 /// <see cref="SharesLinker"/> tells which.
 /// </para>

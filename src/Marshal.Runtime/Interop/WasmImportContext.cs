@@ -37,7 +37,7 @@ public sealed class WasmImportContext
     internal uint HeapFloor => _heapFloor ??= ReadHeapFloor();
 
     private uint ReadHeapFloor() =>
-        GuestHeap is IManagesGuestMemory ? 0 : Allocators.HeapFloor.Read(Guest.Instance).Address; // a host-managed heap knows its own blocks
+        GuestHeap is IManagesGuestMemory ? 0 : Allocators.HeapFloor.Of(Guest).Address; // a host-managed heap knows its own blocks
 }
 
 /// <summary>A buffer passed to the guest as the two core values <c>(ptr, len)</c>; <c>(0, 0)</c> for null or empty.</summary>

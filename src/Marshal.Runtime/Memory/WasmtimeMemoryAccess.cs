@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 using Wasmtime;
 using WasmMarshal.Interop;
 
@@ -97,11 +98,24 @@ internal sealed unsafe class WasmtimeMemoryAccess
         }
 
         var access = new WasmtimeMemoryAccess(store.Context, handle, store.Handle);
+        if (Volatile.Read(ref s_agreed))
+        {
+            return access;
+        }
 
-        // Trust the direct path only if it agrees with the public API on this memory.
+        // Trust the direct path only once it agrees with the public API on a memory: the layout it relies on is the
+        // loaded Wasmtime .NET's, the same for every memory, so later memories (one per instance) skip the two P/Invokes.
         access.Read(out byte* data, out ulong size);
-        return data == (byte*)memory.GetPointer() && size == (ulong)memory.GetLength() ? access : null;
+        if (data != (byte*)memory.GetPointer() || size != (ulong)memory.GetLength())
+        {
+            return null;
+        }
+
+        Volatile.Write(ref s_agreed, true);
+        return access;
     }
+
+    private static bool s_agreed;
 
     // Fields of public types: UnsafeAccessor, no reflection at all (resolved when first called; MissingFieldException
     // if this Wasmtime .NET has no such field).
@@ -117,6 +131,23 @@ internal sealed unsafe class WasmtimeMemoryAccess
     private static readonly Type? s_externMemoryType = Type.GetType(ExternMemoryTypeName, throwOnError: false);
 
     /// <summary>
+    /// The three fields of <c>ExternMemory</c>, looked up once (every instance's memory is read through them), or null
+    /// when the type does not have exactly those three with the types of <c>wasmtime_memory_t</c>.
+    /// </summary>
+    private static readonly (FieldInfo Store, FieldInfo Private1, FieldInfo Private2)? s_externFields = ExternFields();
+
+    private static (FieldInfo, FieldInfo, FieldInfo)? ExternFields()
+    {
+        Type? type = s_externMemoryType;
+        return type is not null && type.GetFields(InstanceFields).Length == 3
+            && type.GetField("store", InstanceFields) is { FieldType: var storeType } store && storeType == typeof(ulong)
+            && type.GetField("__private1", InstanceFields) is { FieldType: var private1Type } private1 && private1Type == typeof(uint)
+            && type.GetField("__private2", InstanceFields) is { FieldType: var private2Type } private2 && private2Type == typeof(uint)
+            ? (store, private1, private2)
+            : null;
+    }
+
+    /// <summary>
     /// Copies Wasmtime .NET's <c>ExternMemory</c> field by field into <see cref="MemoryHandle"/>, after checking it has
     /// exactly the three fields of <c>wasmtime_memory_t</c> with their types (Marshal.SizeOf and Marshal.OffsetOf,
     /// which the previous check used, need marshalling data that NativeAOT does not generate).
@@ -124,11 +155,10 @@ internal sealed unsafe class WasmtimeMemoryAccess
     private static bool ReadExternMemory(object boxedExtern, out MemoryHandle handle)
     {
         handle = default;
-        Type? type = s_externMemoryType;
-        if (type is null || boxedExtern.GetType() != type || type.GetFields(InstanceFields).Length != 3
-            || type.GetField("store", InstanceFields)?.GetValue(boxedExtern) is not ulong storeId
-            || type.GetField("__private1", InstanceFields)?.GetValue(boxedExtern) is not uint private1
-            || type.GetField("__private2", InstanceFields)?.GetValue(boxedExtern) is not uint private2)
+        if (s_externFields is not { } fields || boxedExtern.GetType() != s_externMemoryType
+            || fields.Store.GetValue(boxedExtern) is not ulong storeId
+            || fields.Private1.GetValue(boxedExtern) is not uint private1
+            || fields.Private2.GetValue(boxedExtern) is not uint private2)
         {
             return false;
         }

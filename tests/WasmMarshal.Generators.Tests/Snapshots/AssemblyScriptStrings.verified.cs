@@ -121,6 +121,34 @@ namespace Demo.Script
             linker.DefineFunction("env", "name", __wasmImport1_name);
         }
 
+        /// <summary>
+        /// Defines every method of this interface once in <paramref name="linker"/> under the import module
+        /// <c>env</c>, for every instance a <c>WasmGuestTemplate</c> makes from that linker: each function finds
+        /// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls
+        /// <paramref name="implementation"/>, checking pointers as <c>Define</c> does.
+        /// </summary>
+        public static void DefineOnce(global::Wasmtime.Linker linker, global::Demo.Script.IScriptHost implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+
+            // env.log: (i32) -> ()
+            global::Wasmtime.CallerAction<int> __wasmImport0_log = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            {
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Log");
+                implementation.Log(__call.AssemblyScriptString(__a0_ptr, "message"));
+            };
+            linker.DefineFunction("env", "log", __wasmImport0_log);
+
+            // env.name: (i32) -> i32
+            global::Wasmtime.CallerFunc<int, int> __wasmImport1_name = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            {
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Name");
+                return __call.ReturnAssemblyScriptString(implementation.Name(__call.NullableAssemblyScriptString(__a0_ptr, "key")));
+            };
+            linker.DefineFunction("env", "name", __wasmImport1_name);
+        }
+
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>
         public static global::WasmMarshal.Binding.WasmExportBinding<global::Demo.Script.IScriptHost> WasmBinding { get; } = new(
             "Demo.Script.IScriptHost",
@@ -130,7 +158,8 @@ namespace Demo.Script
                 new("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32)),
                 new("name", "Name", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
             },
-            static (linker, guest, implementation) => Define(linker, guest, implementation));
+            static (linker, guest, implementation) => Define(linker, guest, implementation),
+            static (linker, implementation) => DefineOnce(linker, implementation));
 
         /// <summary>Registers the binder so that <c>WasmGuestBuilder.Export&lt;T&gt;()</c> finds it without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -187,6 +187,33 @@ partial class Bindings
             linker.DefineFunction("env", "next", __wasmImport1_next);
         }
 
+        /// <summary>
+        /// Defines every method of this interface once in <paramref name="linker"/> under the import module
+        /// <c>env</c>, for every instance a <c>WasmGuestTemplate</c> makes from that linker: each function finds
+        /// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls
+        /// <paramref name="implementation"/>, checking pointers as <c>Define</c> does.
+        /// </summary>
+        public static void DefineOnce(global::Wasmtime.Linker linker, global::Bindings.INestedHost implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+
+            // env.log: (i32, i32) -> ()
+            global::Wasmtime.CallerAction<int, int> __wasmImport0_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            {
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INestedHost.Log");
+                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
+            };
+            linker.DefineFunction("env", "log", __wasmImport0_log);
+
+            // env.next: () -> i32
+            global::System.Func<int> __wasmImport1_next = () =>
+            {
+                return implementation.Next();
+            };
+            linker.DefineFunction("env", "next", __wasmImport1_next);
+        }
+
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>
         public static global::WasmMarshal.Binding.WasmExportBinding<global::Bindings.INestedHost> WasmBinding { get; } = new(
             "Bindings.INestedHost",
@@ -196,7 +223,8 @@ partial class Bindings
                 new("log", "Log", global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
                 new("next", "Next", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32)),
             },
-            static (linker, guest, implementation) => Define(linker, guest, implementation));
+            static (linker, guest, implementation) => Define(linker, guest, implementation),
+            static (linker, implementation) => DefineOnce(linker, implementation));
 
         /// <summary>Registers the binder so that <c>WasmGuestBuilder.Export&lt;T&gt;()</c> finds it without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -167,6 +167,40 @@ namespace Demo.Names
             linker.DefineFunction("env", "plain_name", __wasmImport2_plain_name);
         }
 
+        /// <summary>
+        /// Defines every method of this interface once in <paramref name="linker"/> under the import module
+        /// <c>env</c>, for every instance a <c>WasmGuestTemplate</c> makes from that linker: each function finds
+        /// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls
+        /// <paramref name="implementation"/>, checking pointers as <c>Define</c> does.
+        /// </summary>
+        public static void DefineOnce(global::Wasmtime.Linker linker, global::Demo.Names.INamedHost implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+
+            // env.host_log: (i32, i32) -> ()
+            global::Wasmtime.CallerAction<int, int> __wasmImport0_host_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            {
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INamedHost.Log");
+                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
+            };
+            linker.DefineFunction("env", "host_log", __wasmImport0_host_log);
+
+            // env.odd name: (i32) -> i32
+            global::System.Func<int, int> __wasmImport1_odd_name = (int __a0_core) =>
+            {
+                return implementation.Odd(__a0_core);
+            };
+            linker.DefineFunction("env", "odd name", __wasmImport1_odd_name);
+
+            // env.plain_name: () -> ()
+            global::System.Action __wasmImport2_plain_name = () =>
+            {
+                implementation.PlainName();
+            };
+            linker.DefineFunction("env", "plain_name", __wasmImport2_plain_name);
+        }
+
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>
         public static global::WasmMarshal.Binding.WasmExportBinding<global::Demo.Names.INamedHost> WasmBinding { get; } = new(
             "Demo.Names.INamedHost",
@@ -177,7 +211,8 @@ namespace Demo.Names
                 new("odd name", "Odd", global::WasmMarshal.Binding.CoreSignature.Function(global::Wasmtime.ValueKind.Int32, global::Wasmtime.ValueKind.Int32)),
                 new("plain_name", "PlainName", global::WasmMarshal.Binding.CoreSignature.Action()),
             },
-            static (linker, guest, implementation) => Define(linker, guest, implementation));
+            static (linker, guest, implementation) => Define(linker, guest, implementation),
+            static (linker, implementation) => DefineOnce(linker, implementation));
 
         /// <summary>Registers the binder so that <c>WasmGuestBuilder.Export&lt;T&gt;()</c> finds it without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]

@@ -14,7 +14,10 @@ public partial interface ITemplateQuickStart
     string Greet(string name);
 }
 
-/// <summary>The quickstart guest's <c>env.log</c>, with the generated binder (it captures its guest).</summary>
+/// <summary>
+/// The quickstart guest's <c>env.log</c>, with the generated binder: its define-once form lets a template share one
+/// linker between instances.
+/// </summary>
 [WasmExport("env")]
 public partial interface ITemplateLog
 {
@@ -30,8 +33,17 @@ public interface ITemplateLogOnce
     void Log(string message);
 }
 
+/// <summary>
+/// <c>env.log</c> with a hand-written binder that has only the form that captures its guest, as binders generated
+/// before the define-once form: a template must give each instance a linker of its own.
+/// </summary>
+public interface ITemplateLogPerInstance
+{
+    void Log(string message);
+}
+
 /// <summary>Records what guests log.</summary>
-public sealed class TemplateLog : ITemplateLog, ITemplateLogOnce
+public sealed class TemplateLog : ITemplateLog, ITemplateLogOnce, ITemplateLogPerInstance
 {
     public List<string> Messages { get; } = new();
 
@@ -44,12 +56,21 @@ public sealed class TemplateLog : ITemplateLog, ITemplateLogOnce
     }
 }
 
-/// <summary>Registers <see cref="ITemplateLogOnce"/>'s binder.</summary>
+/// <summary>Registers the binders of <see cref="ITemplateLogOnce"/> and <see cref="ITemplateLogPerInstance"/>.</summary>
 public static class TemplateLogOnce
 {
     private static readonly IReadOnlyList<WasmFunctionDescriptor> s_functions = [new("log", "Log", CoreSignature.Action(Wasmtime.ValueKind.Int32, Wasmtime.ValueKind.Int32))];
 
-    public static void Register() => WasmBindings.RegisterExport(new WasmExportBinding<ITemplateLogOnce>(
+    public static void Register()
+    {
+        WasmBindings.RegisterExport(new WasmExportBinding<ITemplateLogPerInstance>(
+            typeof(ITemplateLogPerInstance).FullName!, "env", s_functions,
+            (linker, guest, implementation) =>
+                linker.DefineFunction("env", "log", (int pointer, int length) => implementation.Log(guest.Memory.Memory.ReadString(pointer, length)))));
+        RegisterOnce();
+    }
+
+    private static void RegisterOnce() => WasmBindings.RegisterExport(new WasmExportBinding<ITemplateLogOnce>(
         typeof(ITemplateLogOnce).FullName!, "env", s_functions,
         (linker, guest, implementation) =>
             linker.DefineFunction("env", "log", (int pointer, int length) => implementation.Log(guest.Memory.Memory.ReadString(pointer, length))),

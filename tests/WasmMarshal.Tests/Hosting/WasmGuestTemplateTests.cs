@@ -10,7 +10,11 @@ namespace WasmMarshal.Tests.Hosting;
 
 public sealed class WasmGuestTemplateTests
 {
-    private static readonly Lazy<Engine> s_pluginEngine = new(() => WasmEngines.ForPlugins(new PluginEngineOptions { MaxInstances = 32 }));
+    // Slots decommit all memory on reuse (Wasmtime's default) ...
+    private static readonly Lazy<Engine> s_pluginEngine = new(() => WasmEngines.ForPlugins(new PluginEngineOptions { MaxInstances = 32, KeepResidentBytes = 0 }));
+
+    // ... or keep their first 128 KiB resident (reset by memset; the recipe's default): 2 pages, all the stateful guest grows to.
+    private static readonly Lazy<Engine> s_residentEngine = new(() => WasmEngines.ForPlugins(new PluginEngineOptions { MaxInstances = 8 }));
 
     static WasmGuestTemplateTests() => TemplateLogOnce.Register();
 
@@ -18,9 +22,15 @@ public sealed class WasmGuestTemplateTests
     {
         Moving,
         Plugins,
+        PluginsKeepingMemoryResident,
     }
 
-    private static Engine EngineOf(EngineKind kind) => kind == EngineKind.Moving ? TestGuests.MovingEngine : s_pluginEngine.Value;
+    private static Engine EngineOf(EngineKind kind) => kind switch
+    {
+        EngineKind.Moving => TestGuests.MovingEngine,
+        EngineKind.Plugins => s_pluginEngine.Value,
+        _ => s_residentEngine.Value,
+    };
 
     private static Module Quickstart(Engine engine) => Module.FromFile(engine, TestGuests.PathOf("quickstart"));
 
@@ -47,7 +57,67 @@ public sealed class WasmGuestTemplateTests
         Assert.Equal(["greet called", "greet called"], templateLog.Messages);
         Assert.Equal(built.Allocator.GetType(), fromTemplate.Allocator.GetType());
         Assert.Equal(built.Profile.Allocator, fromTemplate.Profile.Allocator);
-        Assert.False(template.SharesLinker); // the generated binder captures its guest: a linker per instance
+        Assert.True(template.SharesLinker); // the generated binder has the define-once form
+        Assert.True(template.UsesInstancePre);
+    }
+
+    [Fact]
+    public void The_generated_binder_defines_once_and_each_call_reaches_the_instance_that_made_it()
+    {
+        var log = new TemplateLog();
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(log).Prepare();
+        Assert.True(WasmMarshal.Binding.WasmBindings.GetExport<ITemplateLog>().CanDefineOnce);
+        Assert.True(template.SharesLinker);
+
+        using var first = template.Instantiate();
+        using var second = template.Instantiate();
+        Assert.Same(first.Linker, second.Linker);
+
+        // The same address holds a different text in each instance, and the instances call in turn: each call must
+        // read the memory of the instance that called, not of the first or the last one made.
+        first.Memory.Memory.WriteString(100, "first");
+        second.Memory.Memory.WriteString(100, "second!");
+        second.Import<IStatefulGuest>().Say(100, 7);
+        first.Import<IStatefulGuest>().Say(100, 5);
+        second.Import<IStatefulGuest>().Say(100, 6);
+        Assert.Equal(["second!", "first", "second"], log.Messages);
+    }
+
+    [Fact]
+    public void A_define_once_function_bounds_checks_against_the_calling_instances_memory()
+    {
+        // The second instance grew its memory, the first did not: a string past the first one's end must trap in the
+        // first, naming the method and parameter, while the same call in the second succeeds.
+        var log = new TemplateLog();
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(log).Prepare();
+        using var first = template.Instantiate();
+        using var second = template.Instantiate();
+        second.Memory.Memory.Grow(1);
+        second.Memory.Memory.WriteString(70000, "grown");
+        second.Import<IStatefulGuest>().Say(70000, 5);
+        var error = Assert.ThrowsAny<WasmCallException>(() => first.Import<IStatefulGuest>().Say(70000, 5));
+        Assert.Contains("ITemplateLog.Log", error.ToString());
+        Assert.Contains("message", error.ToString());
+        Assert.Equal(["grown"], log.Messages);
+    }
+
+    [Fact]
+    public void A_binder_without_the_define_once_form_gets_a_linker_per_instance()
+    {
+        var log = new TemplateLog();
+        using var module = Stateful(TestGuests.MovingEngine);
+        using var template = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogPerInstance>(log).Prepare();
+        Assert.False(template.SharesLinker);
+        using var first = template.Instantiate();
+        using var second = template.Instantiate();
+        Assert.NotSame(first.Linker, second.Linker);
+        first.Memory.Memory.WriteString(100, "first");
+        second.Memory.Memory.WriteString(100, "second!");
+        second.Import<IStatefulGuest>().Say(100, 7);
+        first.Import<IStatefulGuest>().Say(100, 5);
+        Assert.Equal(["second!", "first"], log.Messages);
     }
 
     [Fact]
@@ -75,12 +145,14 @@ public sealed class WasmGuestTemplateTests
     [InlineData(EngineKind.Moving, true)]
     [InlineData(EngineKind.Plugins, false)]
     [InlineData(EngineKind.Plugins, true)]
+    [InlineData(EngineKind.PluginsKeepingMemoryResident, false)]
+    [InlineData(EngineKind.PluginsKeepingMemoryResident, true)]
     public void A_fresh_instance_never_sees_the_previous_instances_memory_or_globals(EngineKind kind, bool shared)
     {
         var engine = EngineOf(kind);
         using var module = Stateful(engine);
         var builder = WasmGuest.Builder(engine, module);
-        using var template = shared ? builder.Export<ITemplateLogOnce>(new TemplateLog()).Prepare() : builder.Export<ITemplateLog>(new TemplateLog()).Prepare();
+        using var template = shared ? builder.Export<ITemplateLog>(new TemplateLog()).Prepare() : builder.Export<ITemplateLogPerInstance>(new TemplateLog()).Prepare();
         Assert.Equal(shared, template.SharesLinker);
 
         for (int round = 0; round < 3; round++)
@@ -97,10 +169,18 @@ public sealed class WasmGuestTemplateTests
             state.Poke(4096, 0x5A5A5A5A);
             state.Poke(StatefulGuest.SeedAddress, -1);
             guest.Memory.Memory.WriteByte(60000, 7);
+
+            // A page grown and dirtied: the next instance starts at one page again, and grows a zeroed one.
+            Assert.Equal(1L, guest.Memory.Memory.GetSize());
+            guest.Memory.Memory.Grow(1);
+            guest.Memory.Memory.WriteByte(100000, 9);
         }
 
         using var last = template.Instantiate();
         Assert.Equal(0, last.Memory.Memory.ReadByte(60000));
+        Assert.Equal(1L, last.Memory.Memory.GetSize());
+        last.Memory.Memory.Grow(1);
+        Assert.Equal(0, last.Memory.Memory.ReadByte(100000));
     }
 
     [Fact]
@@ -131,7 +211,7 @@ public sealed class WasmGuestTemplateTests
             .Replace("local.get 0 local.get 1 call $log", "local.get 0 local.get 1 local.get 1 call $log");
         using var module = Module.FromText(TestGuests.MovingEngine, "stateful-bad-log", wat);
         var builder = WasmGuest.Builder(TestGuests.MovingEngine, module);
-        builder = shared ? builder.Export<ITemplateLogOnce>(new TemplateLog()) : builder.Export<ITemplateLog>(new TemplateLog());
+        builder = shared ? builder.Export<ITemplateLog>(new TemplateLog()) : builder.Export<ITemplateLogPerInstance>(new TemplateLog());
         var error = Assert.Throws<WasmBindingException>(() => builder.Prepare());
         Assert.Contains("env.log", error.Message);
         Assert.Contains("(i32, i32) -> ()", error.Message);
@@ -202,7 +282,7 @@ public sealed class WasmGuestTemplateTests
         Assert.Equal(1, guest.Import<IStatefulGuest>().Bump());
     }
 
-    private sealed class ThrowingLog : ITemplateLog, ITemplateLogOnce
+    private sealed class ThrowingLog : ITemplateLog, ITemplateLogOnce, ITemplateLogPerInstance
     {
         public void Log(string message) => throw new InvalidOperationException("log refused: " + message);
     }
@@ -217,8 +297,8 @@ public sealed class WasmGuestTemplateTests
         using var module = Module.FromText(TestGuests.MovingEngine, "stateful-start", wat);
         var fromBuilder = Assert.ThrowsAny<WasmCallException>(() =>
             WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Instantiate());
-        using var shared = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogOnce>(new ThrowingLog()).Prepare();
-        using var perInstance = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Prepare();
+        using var shared = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLog>(new ThrowingLog()).Prepare();
+        using var perInstance = WasmGuest.Builder(TestGuests.MovingEngine, module).Export<ITemplateLogPerInstance>(new ThrowingLog()).Prepare();
         Assert.True(shared.UsesInstancePre);
         foreach (var template in new[] { shared, perInstance })
         {

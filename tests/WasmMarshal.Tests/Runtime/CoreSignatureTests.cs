@@ -1,40 +1,32 @@
 using Wasmtime;
 using WasmMarshal.Binding;
-using WasmMarshal.Tests.Support;
 using Xunit;
 
 namespace WasmMarshal.Tests.Runtime;
 
-/// <summary>Bind-time checks compare value kinds; the text form exists only for messages.</summary>
+/// <summary>Signatures with one result share a result array per kind: each must still keep its own kind.</summary>
 public sealed class CoreSignatureTests
 {
-    [Fact]
-    public void Kinds_are_compared_one_by_one_and_formatted_for_messages()
+    [Theory]
+    [InlineData(ValueKind.Int32, "(i32, i64) -> i32")]
+    [InlineData(ValueKind.Int64, "(i32, i64) -> i64")]
+    [InlineData(ValueKind.Float32, "(i32, i64) -> f32")]
+    [InlineData(ValueKind.Float64, "(i32, i64) -> f64")]
+    [InlineData(ValueKind.V128, "(i32, i64) -> v128")]
+    [InlineData(ValueKind.ExternRef, "(i32, i64) -> externref")]
+    public void A_function_signature_keeps_its_result_kind(ValueKind result, string text)
     {
-        var expected = CoreSignature.Function(ValueKind.Int32, ValueKind.Int32, ValueKind.Int64);
-
-        Assert.True(expected.Matches(new[] { ValueKind.Int32, ValueKind.Int64 }, new[] { ValueKind.Int32 }));
-        Assert.False(expected.Matches(new[] { ValueKind.Int64, ValueKind.Int32 }, new[] { ValueKind.Int32 }));
-        Assert.False(expected.Matches(new[] { ValueKind.Int32, ValueKind.Int64 }, new ValueKind[0]));
-        Assert.Equal("(i32, i64) -> i32", expected.ToString());
-        Assert.Equal("() -> ()", CoreSignature.Action().ToString());
-        Assert.Equal(CoreSignature.Action(ValueKind.Float32), new CoreSignature(new[] { ValueKind.Float32 }, new ValueKind[0]));
-        Assert.NotEqual(CoreSignature.Action(ValueKind.Float32), CoreSignature.Function(ValueKind.Float32));
+        var signature = CoreSignature.Function(result, ValueKind.Int32, ValueKind.Int64);
+        Assert.Equal(text, signature.ToString());
+        Assert.Equal([result], signature.Results);
+        Assert.True(signature.Matches([ValueKind.Int32, ValueKind.Int64], [result]));
+        Assert.False(signature.Matches([ValueKind.Int32, ValueKind.Int64], [result == ValueKind.Int32 ? ValueKind.Int64 : ValueKind.Int32]));
     }
 
     [Fact]
-    public void A_module_export_of_another_type_is_reported_with_both_types()
+    public void Signatures_that_differ_only_in_their_result_differ()
     {
-        using var module = Module.FromText(TestGuests.MovingEngine, "m", """(module (func (export "f") (param i32) (result i32) local.get 0) (memory (export "memory") 1))""");
-        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, module).Instantiate();
-        var binder = new ImportBinder(guest, "Demo.IGuest");
-        binder.Expect("f", "F", CoreSignature.Function(ValueKind.Int32, ValueKind.Int32, ValueKind.Int32));
-        binder.Expect("f", "G", CoreSignature.Function(ValueKind.Int32, ValueKind.Int32));
-        binder.Expect("g", "H", CoreSignature.Action());
-
-        var error = Assert.Throws<WasmBindingException>(binder.Complete);
-        Assert.Contains("expected (i32, i32) -> i32, found (i32) -> i32", error.Message);
-        Assert.Contains("missing", error.Message);
-        Assert.DoesNotContain("Demo.IGuest.G", error.Message);
+        Assert.NotEqual(CoreSignature.Function(ValueKind.Int32, ValueKind.Int32), CoreSignature.Function(ValueKind.Float64, ValueKind.Int32));
+        Assert.Equal(CoreSignature.Function(ValueKind.Float64, ValueKind.Int32), CoreSignature.Function(ValueKind.Float64, ValueKind.Int32));
     }
 }
