@@ -114,6 +114,24 @@ public sealed class WasmGuest : IDisposable
     private Interop.WasmtimeStoreAccess? _storeAccess;
     private bool _storeAccessRead;
 
+    private Interop.DirectExport.StoreItem? _instanceItem;
+    private bool _instanceItemRead;
+
+    /// <summary>The instance's <c>wasmtime_instance_t</c> for direct export lookups, or null when not readable.</summary>
+    internal Interop.DirectExport.StoreItem? InstanceItem
+    {
+        get
+        {
+            if (!_instanceItemRead)
+            {
+                _instanceItem = Interop.DirectExport.ReadInstanceItem(Instance);
+                _instanceItemRead = true;
+            }
+
+            return _instanceItem;
+        }
+    }
+
     /// <summary>The store's native context and handle, or null when this Wasmtime .NET does not expose them.</summary>
     internal Interop.WasmtimeStoreAccess? StoreAccess
     {

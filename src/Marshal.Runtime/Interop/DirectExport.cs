@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -47,13 +49,28 @@ internal sealed unsafe partial class DirectExport
         [FieldOffset(0)] public double F64;
     }
 
-    /// <summary><c>wasmtime_func_t</c> (wasmtime/extern.h): <c>{ uint64_t store_id; void *__private; }</c>, 16 bytes.</summary>
+    /// <summary>
+    /// <c>wasmtime_func_t</c> and <c>wasmtime_instance_t</c> (wasmtime/extern.h, wasmtime/instance.h): both
+    /// <c>{ uint64_t store_id; size_t __private; }</c>, 16 bytes.
+    /// </summary>
     [StructLayout(LayoutKind.Sequential)]
-    private struct FuncHandle
+    internal struct StoreItem : IEquatable<StoreItem>
     {
         public ulong StoreId;
         public nint Private;
+
+        public readonly bool Equals(StoreItem other) => StoreId == other.StoreId && Private == other.Private;
     }
+
+    /// <summary><c>wasmtime_extern_t</c>: a kind byte, then (8-aligned) the union whose function member is a <see cref="StoreItem"/>.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 32)]
+    private struct ExternItem
+    {
+        [FieldOffset(0)] public byte Kind;
+        [FieldOffset(8)] public StoreItem Item;
+    }
+
+    private const byte ExternFunc = 0; // WASMTIME_EXTERN_FUNC
 
     private static readonly bool s_hasEntryPoint;
     private static readonly Func<nint, bool, TrapException>? s_trapException;
@@ -64,8 +81,17 @@ internal sealed unsafe partial class DirectExport
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)]
     private static readonly Type? s_externFuncType = Type.GetType("Wasmtime.ExternFunc, Wasmtime.Dotnet", throwOnError: false);
 
-    // Whether reading the boxed wasmtime_func_t as FuncHandle gave the same fields as reflection, on the first function.
+    // Whether reading the boxed wasmtime_func_t as StoreItem gave the same fields as reflection, on the first function.
     private static int s_layoutChecked;
+
+    // Whether wasmtime_instance_export_get, given the instance handle read from Wasmtime .NET, found the very function
+    // Wasmtime .NET's own lookup gives (checked on the first export): 0 not yet, 1 yes, -1 no (then never used).
+    private static int s_lookupChecked;
+
+    private static readonly FieldInfo? s_instanceField = typeof(Instance).GetField("instance", BindingFlags.Instance | BindingFlags.NonPublic);
+
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)]
+    private static readonly Type? s_externInstanceType = Type.GetType("Wasmtime.ExternInstance, Wasmtime.Dotnet", throwOnError: false);
 
     static DirectExport()
     {
@@ -76,7 +102,7 @@ internal sealed unsafe partial class DirectExport
             || typeof(TrapException).GetMethod("FromOwnedTrap", Statics, [typeof(nint), typeof(bool)]) is not { } fromTrap
             || typeof(WasmtimeException).GetMethod("FromOwnedError", Statics, [typeof(nint)]) is not { } fromError
             || fromTrap.ReturnType != typeof(TrapException) || fromError.ReturnType != typeof(WasmtimeException)
-            || s_funcField?.FieldType != s_externFuncType || !HasFuncHandleShape(s_externFuncType))
+            || s_funcField?.FieldType != s_externFuncType || !HasStoreItemShape(s_externFuncType, typeof(nint)))
         {
             return;
         }
@@ -87,10 +113,10 @@ internal sealed unsafe partial class DirectExport
     }
 
     private readonly nint _context;
-    private readonly FuncHandle _func;
+    private readonly StoreItem _func;
     private readonly SafeHandle _store;
 
-    private DirectExport(WasmtimeStoreAccess store, FuncHandle func)
+    private DirectExport(WasmtimeStoreAccess store, StoreItem func)
     {
         _context = store.Context;
         _store = store.Handle;
@@ -107,36 +133,91 @@ internal sealed unsafe partial class DirectExport
     /// </summary>
     public static DirectExport? TryCreate(WasmGuest guest, string name, ReadOnlySpan<ValueKind> parameters, ValueKind? result)
     {
-        if (!IsAvailable || guest.StoreAccess is not { } store || guest.Instance.GetFunction(name) is not { } function
-            || !HasType(function, parameters, result))
+        // The type comes from the module (an instance exports exactly its module's exports), looked up once per module.
+        if (!IsAvailable || guest.StoreAccess is not { } store
+            || !Allocators.ModuleExports.Of(guest.Module).Functions.TryGetValue(name, out var export)
+            || !HasType(export.Parameters, export.Results, parameters, result))
         {
             return null;
         }
 
-        object? boxed = s_funcField!.GetValue(function);
-        if (boxed is null)
+        // Fast: the C API's lookup by name, no Function object (about a quarter of Wasmtime .NET's typed lookup).
+        if (s_lookupChecked > 0 && guest.InstanceItem is { } instance && TryLookUp(store, instance, name, out StoreItem found))
+        {
+            return new DirectExport(store, found);
+        }
+
+        if (guest.Instance.GetFunction(name) is not { } function || s_funcField!.GetValue(function) is not { } boxed)
         {
             return null;
         }
 
         // A boxed struct's fields start where a StrongBox<T>'s Value does: right after the method table pointer.
-        FuncHandle func = Unsafe.As<StrongBox<FuncHandle>>(boxed).Value;
+        StoreItem func = Unsafe.As<StrongBox<StoreItem>>(boxed).Value;
         if (s_layoutChecked == 0)
         {
-            s_layoutChecked = SameAsReflection(boxed, func) ? 1 : -1;
+            s_layoutChecked = SameAsReflection(boxed, s_externFuncType, func) ? 1 : -1;
             if (s_layoutChecked < 0)
             {
                 return null;
             }
         }
 
+        if (s_lookupChecked == 0)
+        {
+            s_lookupChecked = guest.InstanceItem is { } item && TryLookUp(store, item, name, out StoreItem same) && same.Equals(func) ? 1 : -1;
+        }
+
         return new DirectExport(store, func);
     }
 
-    internal static bool HasType(Function function, ReadOnlySpan<ValueKind> parameters, ValueKind? result)
+    /// <summary>The instance's <c>wasmtime_instance_t</c>, or null when this Wasmtime .NET lays it out differently.</summary>
+    internal static StoreItem? ReadInstanceItem(Instance instance)
     {
-        var actualParameters = function.Parameters;
-        var actualResults = function.Results;
+        if (s_instanceField?.FieldType != s_externInstanceType || !HasStoreItemShape(s_externInstanceType, typeof(nuint))
+            || s_instanceField!.GetValue(instance) is not { } boxed)
+        {
+            return null;
+        }
+
+        StoreItem item = Unsafe.As<StrongBox<StoreItem>>(boxed).Value;
+        return SameAsReflection(boxed, s_externInstanceType, item) ? item : null;
+    }
+
+    private static bool TryLookUp(WasmtimeStoreAccess store, StoreItem instance, string name, out StoreItem func)
+    {
+        func = default;
+        int length = Encoding.UTF8.GetByteCount(name);
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[256] : new byte[length];
+        Encoding.UTF8.GetBytes(name, utf8);
+        if (store.Handle.IsClosed)
+        {
+            return false;
+        }
+
+        ExternItem found;
+        byte ok;
+        fixed (byte* bytes = utf8)
+        {
+            ok = wasmtime_instance_export_get(store.Context, &instance, bytes, (nuint)length, &found);
+        }
+
+        GC.KeepAlive(store.Handle);
+        if (ok == 0 || found.Kind != ExternFunc)
+        {
+            return false;
+        }
+
+        func = found.Item;
+        return true;
+    }
+
+    internal static bool HasType(Function function, ReadOnlySpan<ValueKind> parameters, ValueKind? result) =>
+        HasType(function.Parameters, function.Results, parameters, result);
+
+    private static bool HasType(IReadOnlyList<ValueKind> actualParameters, IReadOnlyList<ValueKind> actualResults,
+        ReadOnlySpan<ValueKind> parameters, ValueKind? result)
+    {
         if (actualParameters.Count != parameters.Length || actualResults.Count != (result is null ? 0 : 1)
             || (result is { } kind && actualResults[0] != kind))
         {
@@ -154,22 +235,34 @@ internal sealed unsafe partial class DirectExport
         return true;
     }
 
-    private static bool HasFuncHandleShape(
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] Type? type)
+    private static bool HasStoreItemShape(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] Type? type,
+        Type privateType)
     {
         const BindingFlags Fields = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
         return type is { IsValueType: true }
             && type.GetFields(Fields).Length == 2
             && type.GetField("store", Fields)?.FieldType == typeof(ulong)
-            && type.GetField("__private", Fields)?.FieldType == typeof(nint);
+            && type.GetField("__private", Fields)?.FieldType == privateType;
     }
 
-    private static bool SameAsReflection(object boxed, FuncHandle func)
+    private static bool SameAsReflection(object boxed,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] Type? type,
+        StoreItem item)
     {
         const BindingFlags Fields = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
-        var type = s_externFuncType!;
-        return boxed.GetType() == type && type.GetField("store", Fields)?.GetValue(boxed) is ulong storeId && storeId == func.StoreId
-            && type.GetField("__private", Fields)?.GetValue(boxed) is nint handle && handle == func.Private;
+        if (type is null || boxed.GetType() != type || type.GetField("store", Fields)?.GetValue(boxed) is not ulong storeId)
+        {
+            return false;
+        }
+
+        nint handle = type.GetField("__private", Fields)?.GetValue(boxed) switch
+        {
+            nint signed => signed,
+            nuint unsigned => (nint)unsigned,
+            _ => 0,
+        };
+        return storeId == item.StoreId && handle == item.Private && handle != 0;
     }
 
     // Never inlined: callers (generated stubs) call inside try blocks, where the JIT on Unix cannot inline a P/Invoke
@@ -182,7 +275,7 @@ internal sealed unsafe partial class DirectExport
             ThrowStoreDisposed();
         }
 
-        FuncHandle func = _func;
+        StoreItem func = _func;
         nint trap = 0;
         nint error = wasmtime_func_call_unchecked(_context, &func, values, count, &trap);
         GC.KeepAlive(_store);
@@ -196,7 +289,10 @@ internal sealed unsafe partial class DirectExport
     // from NativeLibrary.GetExport measured up to twice as slow in a stub with string results, through a runtime
     // helper on every return.) "wasmtime" resolves to the library Wasmtime .NET loaded: see WasmtimeLibrary.
     [DllImport(WasmtimeLibrary.Name, EntryPoint = "wasmtime_func_call_unchecked")]
-    private static extern nint wasmtime_func_call_unchecked(nint context, FuncHandle* func, RawValue* values, nuint count, nint* trap);
+    private static extern nint wasmtime_func_call_unchecked(nint context, StoreItem* func, RawValue* values, nuint count, nint* trap);
+
+    [DllImport(WasmtimeLibrary.Name, EntryPoint = "wasmtime_instance_export_get")]
+    private static extern byte wasmtime_instance_export_get(nint context, StoreItem* instance, byte* name, nuint length, ExternItem* item);
 
     private static void ThrowFailure(nint error, nint trap)
     {

@@ -87,6 +87,28 @@ public sealed class DirectExportTests
     }
 
     [Fact]
+    public void Exports_found_by_the_c_api_lookup_are_the_named_functions()
+    {
+        using var engine = new Engine();
+        using var module = Module.FromText(engine, "direct", Wat);
+        // Two instances: the first export of the process checks the C API lookup against Wasmtime .NET's own, and
+        // every later one (the second guest's included) is found by name through it alone.
+        using var first = Instantiate(engine, module);
+        using var second = Instantiate(engine, module);
+        var add = WasmExports.Function<int, int, int>(first, "add")!;
+        var divide = WasmExports.Function<int, int, int>(second, "divide")!;
+        var addSecond = WasmExports.Function<int, int, int>(second, "add")!;
+
+        var check = typeof(WasmExports).Assembly.GetType("WasmMarshal.Interop.DirectExport")!
+            .GetField("s_lookupChecked", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+        Assert.Equal(1, (int)check.GetValue(null)!);
+        Assert.Equal(19, add(12, 7));
+        Assert.Equal(4, divide(29, 7));
+        Assert.Equal(36, addSecond(29, 7));
+        AssertDirect(divide);
+    }
+
+    [Fact]
     public void An_action_with_more_parameters_than_wasmtime_types_runs_directly()
     {
         using var engine = new Engine();
