@@ -36,10 +36,33 @@ public sealed class HostileCanonicalGuestTests
               (memory (export "memory") 1)
               {{realloc}}
               (func (export "{{Api}}#not") (param i32) (result i32) (i32.eqz (local.get 0)))
-              {{body}})
+              {{body}}
+              {{Unreachable(body)}})
             """;
-        return new CoreCanonicalApi(TestGuests.MovingEngine, Module.FromText(TestGuests.MovingEngine, "hostile", text), new TestHost(),
-            onlyPresent: true);
+        return new CoreCanonicalApi(TestGuests.MovingEngine, Module.FromText(TestGuests.MovingEngine, "hostile", text), new TestHost());
+    }
+
+    /// <summary>
+    /// Every function of the interface the test's guest does not define, as a stub that traps, so that the generated
+    /// binder (which requires all of them) accepts the small module; the signatures are the oracle's.
+    /// </summary>
+    private static string Unreachable(string body)
+    {
+        var stubs = new StringBuilder();
+        foreach (var (name, _, signature, _) in CoreCanonicalApi.Functions)
+        {
+            if (name == "not" || body.Contains("#" + name + "\"", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string[] sides = signature.Split(" -> ");
+            string parameters = sides[0].Trim('(', ')').Replace(",", "");
+            string result = sides[1] == "()" ? "" : $"(result {sides[1]})";
+            stubs.Append($"(func (export \"{Api}#{name}\") (param {parameters}) {result} unreachable)\n");
+        }
+
+        return stubs.ToString();
     }
 
     private static string Returns(string function, string parameters, string result) =>

@@ -33,7 +33,9 @@ internal static class GuestBindingsEmitter
         return carrier.ToString();
     }
 
-    public static string ForInterface(InterfaceModel model) => Carrier(model.FullName, new[]
+    public static string ForInterface(InterfaceModel model) => model.Abi == Abi.AbiKind.Canonical
+        ? Carrier(model.FullName, new[] { (WitEmitter.FileName(model), WitEmitter.Emit(model)) })
+        : Carrier(model.FullName, new[]
     {
         (CHeaderEmitter.FileName(model), CHeaderEmitter.Emit(model)),
         (RustBindingEmitter.FileName(model), RustBindingEmitter.Emit(model)),
