@@ -148,7 +148,7 @@ internal static class CanonicalImportEmitter
             }
 
             string name = Lowering.Literal(method.WasmName);
-            writer.Line($"{Field(method, index)} = guest.Instance.{Resolver(method.Core)}(exports.FunctionName(__interface, {name}))!;");
+            writer.Line($"{Field(method, index)} = {Resolver(method.Core, $"exports.FunctionName(__interface, {name})")}!;");
             if (PostReturnType(method) is { } post)
             {
                 writer.Line($"{Field(method, index)}_post = exports.HasPostReturn(__interface, {name}) ? guest.Instance.GetAction<{post.ClrType()}>(exports.PostReturnName(__interface, {name})) : null;");
@@ -158,16 +158,19 @@ internal static class CanonicalImportEmitter
         writer.Close();
     }
 
-    private static string Resolver(CoreFunctionType signature)
+    /// <summary>The typed delegate of an export; Instance.GetAction stops at 5 parameters, Function.WrapAction does not.</summary>
+    private static string Resolver(CoreFunctionType signature, string name)
     {
         var types = signature.Parameters.Select(p => p.ClrType()).ToList();
         if (signature.Results.Count > 0)
         {
             types.AddRange(signature.Results.Select(r => r.ClrType()));
-            return "GetFunction<" + string.Join(", ", types) + ">";
+            return $"guest.Instance.GetFunction<{string.Join(", ", types)}>({name})";
         }
 
-        return types.Count == 0 ? "GetAction" : "GetAction<" + string.Join(", ", types) + ">";
+        return types.Count == 0 ? $"guest.Instance.GetAction({name})"
+            : types.Count <= 5 ? $"guest.Instance.GetAction<{string.Join(", ", types)}>({name})"
+            : $"guest.Instance.GetFunction({name})!.WrapAction<{string.Join(", ", types)}>()";
     }
 
     private static void EmitMethod(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
