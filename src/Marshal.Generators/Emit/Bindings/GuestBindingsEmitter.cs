@@ -33,14 +33,16 @@ internal static class GuestBindingsEmitter
         return carrier.ToString();
     }
 
-    public static string ForInterface(InterfaceModel model) => model.Abi == Abi.AbiKind.Canonical
-        ? Carrier(model.FullName, new[] { (WitEmitter.FileName(model), WitEmitter.Emit(model)) })
-        : Carrier(model.FullName, new[]
+    public static string ForInterface(InterfaceModel model) => Carrier(model.FullName, new[]
     {
         (CHeaderEmitter.FileName(model), CHeaderEmitter.Emit(model)),
         (RustBindingEmitter.FileName(model), RustBindingEmitter.Emit(model)),
         (AssemblyScriptBindingEmitter.FileName(model), AssemblyScriptBindingEmitter.Emit(model)),
     });
+
+    /// <summary>The WIT file of one package of canonical-ABI interfaces (WIT out).</summary>
+    public static string ForWitPackage(string package, IEnumerable<InterfaceModel> models) =>
+        Carrier("the canonical-ABI interfaces of " + package, new[] { (WitEmitter.FileName(package), WitEmitter.Package(package, models)) });
 
     public static string Common() => Carrier("the WasmMarshal ABI", new[] { ("wasm_marshal.h", CHeaderEmitter.WasmMarshalHeader) });
 }
