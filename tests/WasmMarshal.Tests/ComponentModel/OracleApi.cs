@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using WasmMarshal.Canonical;
 
@@ -78,17 +79,25 @@ public partial interface IOracleHost
     double Sum(double a, float b, OracleLevel c);
 }
 
+/// <summary>A deterministic host that records what the guest sent it (each path gets its own, and the logs are compared).</summary>
 public sealed class OracleHost : IOracleHost
 {
-    public void Note(OracleItem item, OracleLevel level)
+    public List<string> Log { get; } = new();
+
+    public void Note(OracleItem item, OracleLevel level) =>
+        Log.Add($"note {item.Id}|{item.Note ?? "(none)"}|{item.Done}|{string.Join(",", item.Levels)}|{level}");
+
+    public (string, OracleValue) Describe(OracleValue value, uint[] ids)
     {
+        Log.Add($"describe {value} {string.Join(",", ids)}");
+        return (Description(value, ids), value);
     }
 
-    public (string, OracleValue) Describe(OracleValue value, uint[] ids) => ("", value);
+    public static string Description(OracleValue value, uint[] ids) => $"{value}#{ids.Sum(i => (long)i)}";
 
-    public OracleWide Flags(OracleWide wide) => wide;
+    public OracleWide Flags(OracleWide wide) => wide ^ OracleWide.A;
 
-    public uint? Find(string name) => null;
+    public uint? Find(string name) => name.Length % 2 == 0 ? (uint)name.Length : null;
 
-    public double Sum(double a, float b, OracleLevel c) => a + b;
+    public double Sum(double a, float b, OracleLevel c) => a + b + (int)c;
 }
