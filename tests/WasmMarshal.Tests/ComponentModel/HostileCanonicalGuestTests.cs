@@ -227,6 +227,25 @@ public sealed class HostileCanonicalGuestTests
         StillWorks(api);
     }
 
+    [Theory]
+    [InlineData("(i32.const -4) (i32.const 8)", typeof(WasmGuestMemoryException))]
+    [InlineData("(i32.const 16) (i32.const 2)", typeof(WasmGuestDataException))]
+    public void Host_import_given_a_string_outside_memory_or_not_utf8(string arguments, Type expected)
+    {
+        // greet passes host.log a string argument that lies beyond memory, or is not UTF-8 (0xC3 0x28 at 16): the
+        // generated host function lifts it checked, the guest traps with the typed error inside, nothing else is read.
+        using var api = Guest(
+            $$"""(func (export "wasmmarshal:test/api@0.1.0#greet") (param i32 i32) (result i32) (call $log {{arguments}}) (i32.const 16))"""
+            + """(data (i32.const 16) "\c3\28")""",
+            imports: """(import "wasmmarshal:test/host@0.1.0" "log" (func $log (param i32 i32)))""");
+        var ex = Assert.Throws<WasmHostCallbackException>(() => api.Greet("x"));
+        var inner = Assert.IsAssignableFrom<WasmGuestDataException>(ex.InnerException);
+        Assert.IsType(expected, inner);
+        Assert.Equal("ITestHost.Log", inner.Method);
+        Assert.Equal("msg", inner.Parameter);
+        StillWorks(api);
+    }
+
     [Fact]
     public void Host_import_given_a_result_pointer_outside_memory()
     {
