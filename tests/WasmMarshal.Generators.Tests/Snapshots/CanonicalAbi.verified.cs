@@ -142,7 +142,7 @@ namespace Demo.Canonical
                     var __guest = imports.Guest;
                     var __a0 = (global::Demo.Canonical.Wide)global::WasmMarshal.Canonical.CanonicalValue.LiftFlags(unchecked((uint)__p0), 0x1FFu, __method, "wide");
                     var __result = implementation.Flags(__a0);
-                    return unchecked((int)__result);
+                    return global::WasmMarshal.Canonical.CanonicalValue.LowerFlags(unchecked((uint)__result), 0x1FFu, __method, "return");
                 });
             }
             if (imports.Expect(__interface, "find", "IHost.Find", "(i32, i32, i32) -> ()"))
@@ -273,7 +273,7 @@ namespace Demo.Canonical
                         uint __t8 = global::WasmMarshal.Canonical.CanonicalList.Allocate((uint)__t7, 1u, 1u, __realloc, __method, "items");
                         for (int __t9 = 0; __t9 < __t7; __t9++)
                         {
-                            __memory.View().Write(__t8 + (uint)__t9 * 1u, unchecked((byte)__a0[__t2].Levels[__t9]), __method, "items");
+                            __memory.View().Write(__t8 + (uint)__t9 * 1u, unchecked((byte)global::WasmMarshal.Canonical.CanonicalValue.LowerDiscriminant(unchecked((uint)__a0[__t2].Levels[__t9]), 3u, __method, "items")), __method, "items");
                         }
                         global::WasmMarshal.Canonical.CanonicalList.StorePair(__memory.View(), __t3 + 20u, __t8, (uint)__t7, __method, "items");
                     }
@@ -458,7 +458,7 @@ namespace Demo.Canonical
                 const string __method = "IStore.Check";
                 try
                 {
-                    int __ret_area = __wasmExport2_check(unchecked((int)__a0), global::WasmMarshal.Canonical.CanonicalValue.LowerChar(__a1), (int)__a2.Item1, (int)__a2.Item2, unchecked((long)__a2.Item3));
+                    int __ret_area = __wasmExport2_check(global::WasmMarshal.Canonical.CanonicalValue.LowerFlags(unchecked((uint)__a0), 0x1FFu, __method, "wide"), global::WasmMarshal.Canonical.CanonicalValue.LowerChar(__a1), (int)__a2.Item1, (int)__a2.Item2, unchecked((long)__a2.Item3));
                     var __view = __memory.View();
                     uint __at = global::WasmMarshal.Canonical.CanonicalReturnArea.Check(__view, __ret_area, 12u, 4u, __method);
                     global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string> __t0;
@@ -581,7 +581,7 @@ namespace Demo.Canonical
                     uint __t6 = global::WasmMarshal.Canonical.CanonicalList.Allocate((uint)__t5, 1u, 1u, __realloc, __method, "i");
                     for (int __t7 = 0; __t7 < __t5; __t7++)
                     {
-                        __memory.View().Write(__t6 + (uint)__t7 * 1u, unchecked((byte)__a8.Levels[__t7]), __method, "i");
+                        __memory.View().Write(__t6 + (uint)__t7 * 1u, unchecked((byte)global::WasmMarshal.Canonical.CanonicalValue.LowerDiscriminant(unchecked((uint)__a8.Levels[__t7]), 3u, __method, "i")), __method, "i");
                     }
                     __wasmExport5_fill(unchecked((long)__a0), unchecked((long)__a1), unchecked((long)__a2), unchecked((long)__a3), unchecked((long)__a4), unchecked((long)__a5), unchecked((long)__a6), unchecked((long)__a7), unchecked((int)__a8.Id), __t0, __t1, __t2, global::WasmMarshal.Canonical.CanonicalValue.LowerBool(__a8.Done), unchecked((int)__t6), unchecked((int)(uint)__t5), __a9);
                 }

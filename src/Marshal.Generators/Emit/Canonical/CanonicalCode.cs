@@ -54,7 +54,9 @@ internal sealed class CanonicalCode
             case WitKind.Bool: return new() { $"{Value}.LowerBool({v})" };
             case WitKind.S8 or WitKind.U8 or WitKind.S16 or WitKind.U16: return new() { $"(int){v}" };
             case WitKind.S32 or WitKind.S64 or WitKind.F32 or WitKind.F64: return new() { v };
-            case WitKind.U32 or WitKind.Enum or WitKind.Flags: return new() { $"unchecked((int){v})" };
+            case WitKind.U32: return new() { $"unchecked((int){v})" };
+            case WitKind.Enum: return new() { $"{Value}.LowerDiscriminant(unchecked((uint){v}), {t.Cases.Count}u, {M}, {p})" };
+            case WitKind.Flags: return new() { $"{Value}.LowerFlags(unchecked((uint){v}), {FlagsMask(t)}, {M}, {p})" };
             case WitKind.U64: return new() { $"unchecked((long){v})" };
             case WitKind.Char: return new() { $"{Value}.LowerChar({v})" };
             case WitKind.String:
@@ -211,10 +213,10 @@ internal sealed class CanonicalCode
                 _w.Line(Write(at, $"(uint){v}.Value", p));
                 return;
             case WitKind.Enum:
-                _w.Line(Write(at, $"unchecked(({DiscriminantType(t)}){v})", p));
+                _w.Line(Write(at, $"unchecked(({DiscriminantType(t)}){Value}.LowerDiscriminant(unchecked((uint){v}), {t.Cases.Count}u, {M}, {p}))", p));
                 return;
             case WitKind.Flags:
-                _w.Line(Write(at, $"unchecked(({FlagsType(t)}){v})", p));
+                _w.Line(Write(at, $"unchecked(({FlagsType(t)}){Value}.LowerFlags(unchecked((uint){v}), {FlagsMask(t)}, {M}, {p}))", p));
                 return;
             case WitKind.String:
             {
