@@ -184,6 +184,40 @@ public sealed class OracleVersusComponentTests : IDisposable
     }
 
     [Fact]
+    public void Nested_buffers_are_owned_and_freed_as_the_canonical_abi_says()
+    {
+        // Lists of records with strings and lists inside, nested lists, spilled records, and host results lowered
+        // through realloc (describe's tuple): if the stubs freed, kept or forgot any of them, or skipped post-return,
+        // 2,000 rounds of kilobytes would grow the guest heap by megabytes.
+        string text = string.Concat(Enumerable.Repeat("\u00e9t\u00e9 ", 64));
+        var items = Enumerable.Range(0, 16).Select(i => new OracleItem((uint)i, i % 2 == 0 ? text : null, true,
+            new[] { OracleLevel.High, OracleLevel.Low, OracleLevel.Mid })).ToArray();
+        var parts = Enumerable.Range(0, 8).Select(i => Enumerable.Range(0, 256).Select(b => (byte)(b + i)).ToArray()).ToArray();
+        void Round()
+        {
+            Assert.Equal(16, _core.Items(items, new[] { 1.0, 2.0 }).Length);
+            Assert.Equal(8, _core.Chunks(parts, new bool[0]).Length);
+            Assert.IsType<OracleValue.Text>(_core.Eval(new OracleValue.Text(text), null));
+            Assert.Equal(text + "x" + text + "x", _core.Lookup(text + "x"));
+            _ = _core.Spill(items[0], items[1], items[2]);
+            _core.Fill(1, 2, 3, 4, 5, 6, 7, 8, items[0], 1);
+        }
+
+        for (int i = 0; i < 20; i++)
+        {
+            Round();
+        }
+
+        ulong settled = _guest.Memory.Length;
+        for (int i = 0; i < 2000; i++)
+        {
+            Round();
+        }
+
+        Assert.True(_guest.Memory.Length <= settled + 2 * 65536, $"guest memory grew from {settled} to {_guest.Memory.Length} bytes");
+    }
+
+    [Fact]
     public void Sixteen_flat_parameters_and_a_spilled_parameter_list_reach_the_guest_and_its_host_calls()
     {
         int mismatches = 0;
