@@ -464,8 +464,10 @@ internal sealed class InterfaceParser
         var lowered = _abi.Lower(model, _direction);
         if (unsupported is null && _direction == InterfaceDirection.Export && lowered.CoreParameters.Count > MaxExportParameters)
         {
-            Report(DiagnosticDescriptors.TooManyCoreParameters, location, display, lowered.CoreParameters.Count, "Linker.DefineFunction", MaxExportParameters);
-            lowered = lowered with { Method = model with { UnsupportedReason = "it has too many core parameters (WASM005)" } };
+            Report(DiagnosticDescriptors.NotExpressibleInCanonicalAbi, location, display,
+                $"it lowers to {lowered.CoreParameters.Count} core parameters, and Wasmtime .NET's Linker.DefineFunction takes at most {MaxExportParameters} "
+                + "(the canonical ABI spills only beyond 16); pass fewer or smaller values, or a record holding more than 16 flat values");
+            lowered = lowered with { Method = model with { UnsupportedReason = "it has too many core parameters for Linker.DefineFunction (WASM015)" } };
         }
 
         return lowered;
