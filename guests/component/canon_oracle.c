@@ -51,6 +51,8 @@ HOST_IMPORT("flags") extern int32_t host_flags(int32_t wide);
 typedef struct { uint8_t is_some; uint32_t value; } opt_u32_t;
 HOST_IMPORT("find") extern void host_find(const uint8_t *name, size_t len, opt_u32_t *ret);
 HOST_IMPORT("sum") extern double host_sum(double a, float b, int32_t c);
+/* tally: func(a: oracle-item, b: oracle-item, c: oracle-item) -> f64: 21 flat values, so one pointer to the tuple. */
+HOST_IMPORT("tally") extern double host_tally(const item_t *three);
 
 __attribute__((export_name("cabi_realloc"))) void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
     if (align > 16) __builtin_trap();
@@ -327,9 +329,9 @@ EXPORT("fill") void api_fill(int64_t a, int64_t b, int64_t c, int64_t d, int64_t
 }
 
 /* spill: 21 flat values, so one pointer to the tuple of three items (84 bytes), ours to free. Returns the ids, the
- * note lengths and the levels summed, plus what the host's sum(1.5, 2.5, high) gives. */
+ * note lengths and the levels summed, plus what the host's sum(1.5, 2.5, high) and tally(the same three) give. */
 EXPORT("spill") double api_spill(item_t *three) {
-    double total = host_sum(1.5, 2.5f, 2);
+    double total = host_sum(1.5, 2.5f, 2) + host_tally(three);
     for (int i = 0; i < 3; i++) {
         total += three[i].id;
         if (three[i].note.is_some) total += (double)three[i].note.value.len;

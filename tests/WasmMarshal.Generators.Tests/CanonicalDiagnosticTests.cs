@@ -128,6 +128,7 @@ public sealed class CanonicalDiagnosticTests
                 Node Make(Box box, Mode? previous);
                 Box[] Boxes(IReadOnlyList<string> names);
                 WitResult<WitUnit, WitUnit> Ping(Rune r);
+                double Spilled(Box a, Box b, Box c, string d);
             }
             """);
         Assert.True(run.AnalyzerDiagnostics().IsEmpty, GeneratorHarness.Format(run.AnalyzerDiagnostics()));

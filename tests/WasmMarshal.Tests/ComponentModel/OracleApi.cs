@@ -77,6 +77,7 @@ public partial interface IOracleHost
     OracleWide Flags(OracleWide wide);
     uint? Find(string name);
     double Sum(double a, float b, OracleLevel c);
+    double Tally(OracleItem a, OracleItem b, OracleItem c);
 }
 
 /// <summary>A deterministic host that records what the guest sent it (each path gets its own, and the logs are compared).</summary>
@@ -100,4 +101,14 @@ public sealed class OracleHost : IOracleHost
     public uint? Find(string name) => name.Length % 2 == 0 ? (uint)name.Length : null;
 
     public double Sum(double a, float b, OracleLevel c) => a + b + (int)c;
+
+    /// <summary>21 flat parameters: the guest passes a pointer to the three records in its memory.</summary>
+    public double Tally(OracleItem a, OracleItem b, OracleItem c)
+    {
+        Log.Add($"tally {a.Id},{b.Id},{c.Id}");
+        return TallyOf(a) + TallyOf(b) + TallyOf(c);
+    }
+
+    public static double TallyOf(OracleItem item) =>
+        item.Id * 2.0 + (item.Note?.Length ?? -1) + item.Levels.Length * 10 + (item.Done ? 1000 : 0);
 }

@@ -40,6 +40,7 @@ public sealed class OracleComponentApi : IOracleApi, IDisposable
                 uint? found = host.Find(a[0].AsString());
                 r[0] = found is { } f ? ComponentValue.Some(ComponentValue.U32(f)) : ComponentValue.None();
             });
+            h.DefineFunction("tally", (a, r) => r[0] = ComponentValue.F64(host.Tally(ItemFrom(a[0]), ItemFrom(a[1]), ItemFrom(a[2]))));
             h.DefineFunction("sum", (a, r) => r[0] = ComponentValue.F64(host.Sum(a[0].AsF64(), a[1].AsF32(), (OracleLevel)LevelIndex(a[2]))));
         }
 

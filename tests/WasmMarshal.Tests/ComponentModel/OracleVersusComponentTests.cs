@@ -225,7 +225,7 @@ public sealed class OracleVersusComponentTests : IDisposable
         {
             Tick();
             var (a, b, c) = three;
-            double expected = 1.5 + 2.5 + 2;
+            double expected = 1.5 + 2.5 + 2 + OracleHost.TallyOf(a) + OracleHost.TallyOf(b) + OracleHost.TallyOf(c);
             foreach (var item in new[] { a, b, c })
             {
                 expected += item.Id + (item.Note is { } text ? Utf8(text) : 0) + item.Levels.Sum(l => (int)l);
