@@ -4,6 +4,7 @@
 #   canon_c.c     clang, wasm32-wasi reactor, LEGACY names (memory, cabi_realloc, iface#func, cabi_post_*, _initialize)
 #   canon_rust.rs rustc 1.63, wasm32-unknown-unknown, NEWER names (cm32p2|iface|func, cm32p2_realloc, ..._post, ...)
 #   canon_utf16.wat  wat2wasm, legacy names, wit-utf16/text.wit embedded with string-encoding utf16
+#   canon_oracle.c   clang, legacy names, for the generated guests/bindings/wasmmarshal-oracle-0.1.0.wit
 # Writes DEST/<name>.wasm (the core module, what the canonical stubs call) and DEST/components/<name>.wasm (the
 # component made by `jco embed` + `jco new`, what Wasmtime.Components runs). `jco new` validates each core module
 # against the WIT: it is the proof that the hand-written signatures are the canonical ones. It must also REJECT
@@ -49,6 +50,18 @@ jco embed --wit "$here/wit-utf16" --world-name utf16-guest --string-encoding utf
     -o "$work/canon_utf16.embedded.wasm"
 jco new "$work/canon_utf16.embedded.wasm" -o "$dest/components/canon_utf16.wasm"
 echo "built canon_utf16.wasm and components/canon_utf16.wasm"
+
+# The oracle guest: C again, for the WIT that WasmMarshal generates from OracleApi.cs (committed in guests/bindings, where
+# the build writes it), with its world from wit-oracle/. jco new accepting it checks the generated WIT and the
+# hand-written signatures against each other.
+"${CC:-clang}" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror \
+    -ffile-prefix-map="$PWD"=. -Wl,-z,stack-size=65536 -Wl,--strip-debug \
+    -o "$dest/canon_oracle.wasm" canon_oracle.c
+mkdir -p "$work/wit-oracle"
+cp "$here/wit-oracle/world.wit" "$here/../bindings/wasmmarshal-oracle-0.1.0.wit" "$work/wit-oracle/"
+jco embed --wit "$work/wit-oracle" --world-name oracle-guest "$dest/canon_oracle.wasm" -o "$work/canon_oracle.embedded.wasm"
+jco new "$work/canon_oracle.embedded.wasm" -o "$dest/components/canon_oracle.wasm"
+echo "built canon_oracle.wasm and components/canon_oracle.wasm"
 
 # The negative check: a core module whose count-bytes takes one i32 instead of (ptr, len) must not componentize.
 "${CC:-clang}" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -DCANON_MISMATCH \

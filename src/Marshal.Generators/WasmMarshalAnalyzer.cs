@@ -27,7 +27,9 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BothDirections,
         DiagnosticDescriptors.InvalidWasmName,
         DiagnosticDescriptors.UnsupportedInterfaceShape,
-        DiagnosticDescriptors.ReservedExportName);
+        DiagnosticDescriptors.ReservedExportName,
+        DiagnosticDescriptors.NotExpressibleInCanonicalAbi,
+        DiagnosticDescriptors.InvalidWitInterfaceName);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using WasmMarshal.Generators.Emit;
 using WasmMarshal.Generators.Emit.Bindings;
@@ -51,6 +52,10 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(imports.Combine(bindingsRequested), static (spc, pair) => Execute.Emit(spc, pair.Left!, pair.Right));
         context.RegisterSourceOutput(exports.Combine(bindingsRequested), static (spc, pair) => Execute.Emit(spc, pair.Left!, pair.Right));
         context.RegisterSourceOutput(bindingsRequested, static (spc, requested) => Execute.EmitCommonBindings(spc, requested));
+
+        // WIT out: one file per WIT package, so every canonical interface of a package (either direction) is collected.
+        var canonical = imports.Collect().Combine(exports.Collect()).Combine(bindingsRequested);
+        context.RegisterSourceOutput(canonical, static (spc, pair) => Execute.EmitWitPackages(spc, pair.Left.Left.AddRange(pair.Left.Right), pair.Right));
     }
 
     private static class Execute
@@ -61,9 +66,24 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
         public static void Emit(SourceProductionContext context, InterfaceModel model, bool guestBindings)
         {
             context.AddSource(model.HintName + ".WasmMarshal.g.cs", InterfaceEmitter.Emit(model));
-            if (guestBindings)
+            if (guestBindings && model.Abi != Abi.AbiKind.Canonical)
             {
                 context.AddSource(model.HintName + ".GuestBindings.g.cs", GuestBindingsEmitter.ForInterface(model));
+            }
+        }
+
+        public static void EmitWitPackages(SourceProductionContext context, System.Collections.Immutable.ImmutableArray<InterfaceModel?> models, bool guestBindings)
+        {
+            if (!guestBindings)
+            {
+                return;
+            }
+
+            var canonical = models.Where(m => m is { Abi: Abi.AbiKind.Canonical }).Select(m => m!);
+            foreach (var package in canonical.GroupBy(WitEmitter.PackageOf).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+            {
+                context.AddSource("WasmMarshal.Wit." + WitEmitter.FileName(package.Key) + ".GuestBindings.g.cs",
+                    GuestBindingsEmitter.ForWitPackage(package.Key, package));
             }
         }
 

@@ -113,6 +113,51 @@ public sealed class GuestBindingTests
         Snapshot.Verify(files[file], "Bindings_" + file.Replace('.', '_'));
     }
 
+    private const string CanonicalInterfaces = """
+        using System;
+        using System.Text;
+        using WasmMarshal;
+        using WasmMarshal.Canonical;
+
+        namespace Demo.Canonical;
+
+        public readonly record struct Entry(string Type, uint? Size);
+
+        public enum Kind { File, Directory }
+
+        [WasmImport]
+        [WasmCanonicalAbi("demo:files/reader@1.0.0")]
+        public partial interface IReader
+        {
+            Entry[] List(string path, Kind kind);
+            WitResult<byte[], string> Read(string path);
+            WitResult<WitUnit, WitUnit> Touch(string path);
+            void Mark(Span<byte> buffer);
+        }
+
+        [WasmExport]
+        [WasmCanonicalAbi("demo:files/log@1.0.0", StringEncoding = CanonicalStringEncoding.Utf16)]
+        public partial interface ILog
+        {
+            void Record(string message, Rune mark, (int, long) at);
+        }
+        """;
+
+    /// <summary>
+    /// WIT out: one file per WIT package (a version is its own package), keywords escaped with <c>%</c>, and a member
+    /// the canonical ABI cannot express left out with a comment saying why. Canonical interfaces get no C, Rust or
+    /// AssemblyScript bindings.
+    /// </summary>
+    [Fact]
+    public void Canonical_interfaces_get_one_wit_file_per_package()
+    {
+        var run = GeneratorHarness.Run(CanonicalInterfaces);
+        var files = Generate(CanonicalInterfaces);
+        Assert.Equal(new[] { "demo-files-1.0.0.wit", "wasm_marshal.h" }, files.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Single(run.AnalyzerDiagnostics(), d => d.Id == "WASM015");
+        Snapshot.Verify(files["demo-files-1.0.0.wit"], "Bindings_demo_files_wit");
+    }
+
     [Fact]
     public void Every_file_says_it_is_generated_and_from_which_interface()
     {

@@ -357,6 +357,68 @@ public sealed class SnapshotTests
             """);
     }
 
+    [Fact]
+    public void CanonicalAbi()
+    {
+        // Every WIT type of the mapping, in parameters, results, records, lists and variant payloads (including the
+        // i32/f32/i64/f64 joins), both directions, a spilled parameter list and results through return areas.
+        Generate("""
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+            using WasmMarshal;
+            using WasmMarshal.Canonical;
+
+            namespace Demo.Canonical;
+
+            public readonly record struct Item(uint Id, string? Note, bool Done, Level[] Levels);
+
+            public enum Level : byte { Low, Mid, High }
+
+            [Flags]
+            public enum Wide : uint { None = 0, A = 1, B = 2, C = 4, D = 8, E = 16, F = 32, G = 64, H = 128, I = 256 }
+
+            public abstract record Value
+            {
+                private Value()
+                {
+                }
+
+                public sealed record Int(long Number) : Value;
+
+                public sealed record Real(double Number) : Value;
+
+                public sealed record Small(float X, uint Y) : Value;
+
+                public sealed record Text(string Content) : Value;
+
+                public sealed record Nothing : Value;
+            }
+
+            [WasmImport]
+            [WasmCanonicalAbi("demo:canonical/store@1.2.0")]
+            public partial interface IStore
+            {
+                Item[] Items(IReadOnlyList<Item> items, ReadOnlySpan<double> weights);
+                Value Eval(Value input, Value? fallback);
+                WitResult<WitUnit, string> Check(Wide wide, Rune letter, (sbyte, ushort, ulong) triple);
+                byte[][] Chunks(byte[][] parts, bool[] mask);
+                string? Lookup(string? key);
+                void Fill(ulong a, ulong b, ulong c, ulong d, ulong e, ulong f, ulong g, ulong h, Item i, float j);
+            }
+
+            [WasmExport]
+            [WasmCanonicalAbi("demo:canonical/host@1.2.0")]
+            public partial interface IHost
+            {
+                void Note(Item item, Level level);
+                (string, Value) Describe(Value value, uint[] ids);
+                Wide Flags(Wide wide);
+                uint? Find(string name);
+            }
+            """);
+    }
+
     /// <summary>
     /// Generates the binding of <paramref name="source"/>, demands a warning-free build, no analyzer diagnostics and a
     /// caching pipeline, then compares the generated source with the test's snapshot.

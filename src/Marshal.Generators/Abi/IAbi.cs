@@ -7,6 +7,9 @@ internal enum AbiKind
 {
     /// <summary>The wasm32 C convention (WebAssembly tool-conventions BasicCABI); see docs/abi.md.</summary>
     WasmC,
+
+    /// <summary>The Component Model's canonical ABI (CanonicalABI.md); see docs/component-model.md.</summary>
+    Canonical,
 }
 
 /// <summary>
@@ -25,6 +28,7 @@ internal static class Abis
 {
     public static IAbi For(AbiKind kind) => kind switch
     {
+        AbiKind.Canonical => Canonical.CanonicalAbiLowering.Instance,
         _ => CAbi.WasmCAbi.Instance,
     };
 }

@@ -18,6 +18,9 @@ internal enum SlotRole
 
     /// <summary>The address of the memory a result is written to.</summary>
     ReturnArea,
+
+    /// <summary>The address of the spilled parameters (canonical ABI: more than 16 flat values), laid out as a tuple.</summary>
+    ParameterArea,
 }
 
 /// <summary>Who allocates the buffer a value lives in, and who frees it.</summary>
@@ -43,10 +46,17 @@ internal enum Ownership
 
     /// <summary>The host allocates it on the guest's heap and hands it over; the guest frees it.</summary>
     HostAllocatedGuestFrees,
+
+    /// <summary>The guest allocates it; the host copies it out, then calls the export's post-return, where the guest frees it.</summary>
+    GuestFreesInPostReturn,
 }
 
 /// <summary>One core value: which C# value it belongs to (its parameter index, or <see cref="LoweredValue.ReturnIndex"/>) and what it carries.</summary>
-internal readonly record struct CoreSlot(int Value, SlotRole Role, CoreType Type);
+internal readonly record struct CoreSlot(int Value, SlotRole Role, CoreType Type)
+{
+    /// <summary>The <see cref="Value"/> of a slot that carries no single value (the spilled parameters).</summary>
+    public const int NoValue = -2;
+}
 
 /// <summary>A parameter or the return value, with the ownership of its buffer.</summary>
 /// <param name="Index">The parameter index, or <see cref="ReturnIndex"/>.</param>

@@ -98,6 +98,18 @@ internal static class DiagnosticDescriptors
         "'{0}' has the wasm name '{1}', which collides with {2}; give it another name with [WasmName]",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM014"));
+
+    public static readonly DiagnosticDescriptor NotExpressibleInCanonicalAbi = new(
+        "WASM015", "Member cannot be expressed in the canonical ABI",
+        "'{0}' cannot be expressed in the component model's canonical ABI: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM015"));
+
+    public static readonly DiagnosticDescriptor InvalidWitInterfaceName = new(
+        "WASM016", "Invalid WIT interface name",
+        "Interface '{0}' has the WIT interface name '{1}', which is not valid: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM016"));
 }
 
 /// <summary>

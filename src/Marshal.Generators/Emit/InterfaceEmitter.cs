@@ -37,7 +37,18 @@ internal static class InterfaceEmitter
         }
 
         writer.Open("partial interface " + model.Name);
-        if (model.Direction == InterfaceDirection.Import)
+        if (model.Abi == AbiKind.Canonical)
+        {
+            if (model.Direction == InterfaceDirection.Import)
+            {
+                Canonical.CanonicalImportEmitter.Emit(writer, model);
+            }
+            else
+            {
+                Canonical.CanonicalExportEmitter.Emit(writer, model);
+            }
+        }
+        else if (model.Direction == InterfaceDirection.Import)
         {
             ImportStubEmitter.Emit(writer, model);
         }

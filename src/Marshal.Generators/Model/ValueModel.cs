@@ -20,6 +20,9 @@ internal enum ValueShape
 
     /// <summary>Cannot cross; the analyzer reports why, and the stub method throws.</summary>
     Unsupported,
+
+    /// <summary>A WIT value of a canonical-ABI interface, described by <see cref="ValueModel.Wit"/>.</summary>
+    Canonical,
 }
 
 /// <summary>The scalar types and how each widens to a core wasm value.</summary>
@@ -67,6 +70,7 @@ internal enum PassingMode
 /// <param name="ElementSize">The wasm32 size of that element type.</param>
 /// <param name="ElementAlign">The wasm32 alignment of that element type.</param>
 /// <param name="IsReturn">Whether this is the return value rather than a parameter.</param>
+/// <param name="Wit">For <see cref="ValueShape.Canonical"/>, the WIT type.</param>
 internal sealed record ValueModel(
     string Name,
     string TypeDisplay,
@@ -79,7 +83,8 @@ internal sealed record ValueModel(
     string ElementDisplay,
     int ElementSize,
     int ElementAlign,
-    bool IsReturn = false)
+    bool IsReturn = false,
+    WitType? Wit = null)
 {
     public static ValueModel Void { get; } =
         new("return", "void", ValueShape.Void, PassingMode.Value, ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);

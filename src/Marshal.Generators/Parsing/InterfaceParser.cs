@@ -21,6 +21,7 @@ internal sealed class InterfaceParser
     public const string ExportAttribute = "WasmMarshal.WasmExportAttribute";
     private const string NameAttribute = "WasmMarshal.WasmNameAttribute";
     private const string StringAttribute = "WasmMarshal.WasmStringAttribute";
+    private const string CanonicalAttribute = "WasmMarshal.WasmCanonicalAbiAttribute";
 
     /// <summary>Wasmtime .NET's typed <c>GetFunction</c> takes at most 16 arguments.</summary>
     private const int MaxImportParameters = 16;
@@ -39,6 +40,8 @@ internal sealed class InterfaceParser
     private readonly string _qualifiedName;
     private readonly AbiKind _abiKind = AbiKind.WasmC;
     private readonly IAbi _abi;
+    private readonly WitClassifier _wit = new();
+    private readonly AttributeData? _canonicalAttribute;
     private bool _hasStaticAbstract;
 
     /// <summary>Every wasm name of the interface's methods, and those proposed to code fixes so far.</summary>
@@ -50,8 +53,16 @@ internal sealed class InterfaceParser
         _direction = direction;
         _shortName = symbol.Name;
         _qualifiedName = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        _canonicalAttribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CanonicalAttribute);
+        if (_canonicalAttribute is not null)
+        {
+            _abiKind = AbiKind.Canonical;
+        }
+
         _abi = Abis.For(_abiKind);
     }
+
+    private bool IsCanonical => _abiKind == AbiKind.Canonical;
 
     public readonly record struct Result(InterfaceModel? Model, ImmutableArray<Diagnostic> Diagnostics);
 
@@ -83,6 +94,18 @@ internal sealed class InterfaceParser
         {
             Report(DiagnosticDescriptors.UnsupportedInterfaceShape, location, _interface.Name, problem);
             return null;
+        }
+
+        CanonicalOptions? canonical = null;
+        string? witInterface = null;
+        if (IsCanonical)
+        {
+            witInterface = _canonicalAttribute!.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+            if (WitInterfaceNameProblem(witInterface) is { } witProblem)
+            {
+                Report(DiagnosticDescriptors.InvalidWitInterfaceName, location, _interface.Name, witInterface, witProblem);
+                return null;
+            }
         }
 
         string module = "env";
@@ -143,6 +166,12 @@ internal sealed class InterfaceParser
         }
 
         string fullName = _interface.ToDisplayString();
+        if (witInterface is not null)
+        {
+            bool utf16 = _canonicalAttribute!.NamedArguments.Any(a => a.Key == "StringEncoding" && a.Value.Value is int e && e == 1);
+            canonical = new CanonicalOptions(witInterface, utf16, new EquatableArray<WitType>(_wit.NamedTypes));
+        }
+
         return new InterfaceModel(
             ns,
             _interface.Name,
@@ -157,7 +186,42 @@ internal sealed class InterfaceParser
             IsVisibleModuleWide(_interface),
             fullName.Replace("@", "").Replace('<', '[').Replace('>', ']'),
             _catalog.Structs,
-            _catalog.Enums);
+            _catalog.Enums,
+            canonical);
+    }
+
+    /// <summary>Why a WIT interface name is not <c>namespace:package/interface[@version]</c>, or null.</summary>
+    private static string? WitInterfaceNameProblem(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "it is empty";
+        }
+
+        int at = name.IndexOf('@');
+        string path = at < 0 ? name : name.Substring(0, at);
+        int colon = path.IndexOf(':');
+        int slash = path.IndexOf('/');
+        if (colon <= 0 || slash < colon + 2 || slash == path.Length - 1)
+        {
+            return "it must be 'namespace:package/interface', optionally followed by '@version'";
+        }
+
+        foreach (var part in path.Split(':', '/'))
+        {
+            if (!part.Split('-').All(word => word.Length > 0 && char.IsLetter(word[0]) && word.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9'))
+                && !part.Split('-').All(word => word.Length > 0 && char.IsLetter(word[0]) && word.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9')))
+            {
+                return $"'{part}' is not a WIT identifier (kebab-case words of lower-case letters and digits, each starting with a letter)";
+            }
+        }
+
+        if (at >= 0 && (at == name.Length - 1 || !char.IsDigit(name[at + 1])))
+        {
+            return "the version after '@' must be a semver version such as 0.1.0";
+        }
+
+        return null;
     }
 
     private string? ShapeProblem()
@@ -257,7 +321,7 @@ internal sealed class InterfaceParser
         var location = method.Locations.FirstOrDefault();
         string? unsupported = null;
 
-        string wasmName = WasmNames.ToSnakeCase(method.Name);
+        string wasmName = IsCanonical ? WitClassifier.WitName(method.Name) : WasmNames.ToSnakeCase(method.Name);
         var nameAttribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == NameAttribute);
         if (nameAttribute?.ConstructorArguments.FirstOrDefault().Value is string explicitName)
         {
@@ -267,6 +331,11 @@ internal sealed class InterfaceParser
                 Report(DiagnosticDescriptors.InvalidWasmName, location, display, explicitName, "it is empty");
                 unsupported = "its wasm name is empty (WASM012)";
             }
+        }
+
+        if (IsCanonical)
+        {
+            return ParseCanonicalMethod(method, display, wasmName, unsupported);
         }
 
         if (_direction == InterfaceDirection.Import && Emit.Bindings.GuestReservedExports.Collision(wasmName) is { } collision)
@@ -312,6 +381,101 @@ internal sealed class InterfaceParser
 
         return lowered;
     }
+
+    /// <summary>A method of a canonical-ABI interface: every value a WIT type, or WASM015 saying why it has none.</summary>
+    private LoweredMethod ParseCanonicalMethod(IMethodSymbol method, string display, string wasmName, string? unsupported)
+    {
+        var location = method.Locations.FirstOrDefault();
+        var parameters = new List<ValueModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            string? problem = null;
+            WitType? wit = null;
+            if (parameter.RefKind != RefKind.None)
+            {
+                string kind = parameter.RefKind switch { RefKind.Out => "out", RefKind.Ref => "ref", _ => "in" };
+                problem = $"parameter '{parameter.Name}' is passed by {kind}, but a canonical call takes its arguments by value and never writes them back; "
+                    + (parameter.RefKind == RefKind.In ? "remove 'in'" : "return the values instead (a tuple for several)");
+            }
+            else if (parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StringAttribute))
+            {
+                problem = $"parameter '{parameter.Name}' has [WasmString], but a canonical interface has one string encoding: set WasmCanonicalAbi.StringEncoding";
+            }
+            else
+            {
+                wit = _wit.Classify(parameter.Type, isParameter: true, out string? error);
+                if (wit is null)
+                {
+                    problem = $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}': {error}";
+                }
+            }
+
+            if (problem is not null)
+            {
+                Report(DiagnosticDescriptors.NotExpressibleInCanonicalAbi, parameter.Locations.FirstOrDefault() ?? location, display, problem);
+                unsupported ??= $"parameter '{parameter.Name}' cannot be expressed in the canonical ABI (WASM015)";
+                parameters.Add(Unsupported(parameter.Name, parameter.Type, isReturn: false));
+                continue;
+            }
+
+            parameters.Add(CanonicalValue(parameter.Name, parameter.Type, wit!, isReturn: false));
+        }
+
+        ValueModel returnValue = ValueModel.Void;
+        if (!method.ReturnsVoid)
+        {
+            string? problem = null;
+            WitType? wit = null;
+            if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+            {
+                problem = "it returns by reference; return the value itself";
+            }
+            else if (IsTask(method.ReturnType))
+            {
+                problem = "calls are synchronous; return the value itself";
+            }
+            else if (method.GetReturnTypeAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StringAttribute))
+            {
+                problem = "its return value has [WasmString], but a canonical interface has one string encoding: set WasmCanonicalAbi.StringEncoding";
+            }
+            else
+            {
+                wit = _wit.Classify(method.ReturnType, isParameter: false, out string? error);
+                if (wit is null)
+                {
+                    problem = $"its return type '{method.ReturnType.ToDisplayString()}': {error}";
+                }
+            }
+
+            if (problem is not null)
+            {
+                Report(DiagnosticDescriptors.NotExpressibleInCanonicalAbi, location, display, problem);
+                unsupported ??= "its return type cannot be expressed in the canonical ABI (WASM015)";
+                returnValue = Unsupported("return", method.ReturnType, isReturn: true);
+            }
+            else
+            {
+                returnValue = CanonicalValue("return", method.ReturnType, wit!, isReturn: true);
+            }
+        }
+
+        var model = new MethodModel(method.Name, wasmName, CSharpDeclarations.Method(method, _qualifiedName),
+            new EquatableArray<ValueModel>(parameters), returnValue, unsupported);
+        var lowered = _abi.Lower(model, _direction);
+        if (unsupported is null && _direction == InterfaceDirection.Export && lowered.CoreParameters.Count > MaxExportParameters)
+        {
+            Report(DiagnosticDescriptors.NotExpressibleInCanonicalAbi, location, display,
+                $"it lowers to {lowered.CoreParameters.Count} core parameters, and Wasmtime .NET's Linker.DefineFunction takes at most {MaxExportParameters} "
+                + "(the canonical ABI spills only beyond 16); pass fewer or smaller values, or a record holding more than 16 flat values");
+            lowered = lowered with { Method = model with { UnsupportedReason = "it has too many core parameters for Linker.DefineFunction (WASM015)" } };
+        }
+
+        return lowered;
+    }
+
+    private static ValueModel CanonicalValue(string name, ITypeSymbol type, WitType wit, bool isReturn) =>
+        new(name, type.ToDisplayString(TypeFormat), ValueShape.Canonical, PassingMode.Value, ScalarKind.I32, null,
+            StringEncoding.Utf8, wit.Kind == WitKind.Option, "", 0, 0, isReturn, wit);
 
     private static ValueModel Unsupported(string name, ITypeSymbol type, bool isReturn) =>
         new(name, type.ToDisplayString(TypeFormat), ValueShape.Unsupported, PassingMode.Value, ScalarKind.I32, null,

@@ -235,6 +235,12 @@ public sealed class CanonicalExports
     private static CanonicalNaming Other(CanonicalNaming naming) =>
         naming == CanonicalNaming.Legacy ? CanonicalNaming.Cm32p2 : CanonicalNaming.Legacy;
 
+    /// <summary>The memory export's name under <paramref name="naming"/>.</summary>
+    public static string MemoryNameOf(CanonicalNaming naming) => NameOf(naming, ExportRole.Memory);
+
+    /// <summary>The realloc export's name under <paramref name="naming"/>.</summary>
+    public static string ReallocNameOf(CanonicalNaming naming) => NameOf(naming, ExportRole.Realloc);
+
     private static string NameOf(CanonicalNaming naming, ExportRole role) => (naming, role) switch
     {
         (CanonicalNaming.Legacy, ExportRole.Memory) => "memory",

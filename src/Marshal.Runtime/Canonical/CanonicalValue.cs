@@ -83,6 +83,36 @@ public static class CanonicalValue
         return bits;
     }
 
+    /// <summary>
+    /// An enum value the host lowers: it must name a case (below <paramref name="caseCount"/>), since a component-model
+    /// enum has no other values; anything else is the caller's error, an <see cref="System.ArgumentOutOfRangeException"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int LowerDiscriminant(uint value, uint caseCount, string method, string parameter)
+    {
+        if (value >= caseCount)
+        {
+            ThrowUnknownCase(value, caseCount, method, parameter);
+        }
+
+        return (int)value;
+    }
+
+    /// <summary>
+    /// Flags the host lowers: bits beyond the labels in <paramref name="knownBits"/> name no flag of the WIT type, an
+    /// <see cref="System.ArgumentOutOfRangeException"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int LowerFlags(uint bits, uint knownBits, string method, string parameter)
+    {
+        if ((bits & ~knownBits) != 0)
+        {
+            ThrowUnknownFlagBits(bits, knownBits, method, parameter);
+        }
+
+        return unchecked((int)bits);
+    }
+
     /// <summary><c>flags</c> as CanonicalABI.md lifts them: bits beyond the labels are dropped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint LiftFlagsMasked(uint bits, uint knownBits) => bits & knownBits;
@@ -94,6 +124,14 @@ public static class CanonicalValue
     /// <summary>An <c>f32</c> lowered into an i32 slot of a joined variant payload.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int F32ToBits(float value) => System.BitConverter.SingleToInt32Bits(value);
+
+    private static void ThrowUnknownCase(uint value, uint caseCount, string method, string parameter) =>
+        throw new System.ArgumentOutOfRangeException(parameter, value,
+            $"{method}: parameter '{parameter}' is {value}, which names no case of its WIT enum (it has {caseCount}).");
+
+    private static void ThrowUnknownFlagBits(uint bits, uint knownBits, string method, string parameter) =>
+        throw new System.ArgumentOutOfRangeException(parameter, bits,
+            $"{method}: parameter '{parameter}' has the bits 0x{bits & ~knownBits:X}, which name no flag of its WIT type (known: 0x{knownBits:X}).");
 
     private static void ThrowInvalidChar(uint scalar, string method, string parameter) =>
         throw new WasmGuestDataException(method, parameter,

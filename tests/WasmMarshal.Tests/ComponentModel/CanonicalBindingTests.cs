@@ -33,6 +33,42 @@ public sealed class CanonicalBindingTests
     }
 
     [Fact]
+    public void Host_imports_of_another_type_or_unknown_to_the_interface_are_listed_before_instantiation()
+    {
+        // The generated ITestHost.Define checks every import of the host interface's module: log takes (i32) here
+        // instead of (i32, i32), and the module imports a function the interface does not have.
+        var module = Wat("""
+            (import "wasmmarshal:test/host@0.1.0" "log" (func (param i32)))
+            (import "wasmmarshal:test/host@0.1.0" "shout" (func (param i32 i32)))
+            (import "wasmmarshal:test/host@0.1.0" "prefix" (func (param i32)))
+            (memory (export "memory") 1)
+            (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32) (i32.const 8))
+            """);
+        var ex = Assert.Throws<WasmBindingException>(() =>
+            CanonicalGuest.Builder(TestGuests.MovingEngine, module).WithHost<ITestHost>(new TestHost()).Instantiate());
+        Assert.Equal(2, ex.Mismatches.Count);
+        var log = Assert.Single(ex.Mismatches, m => m.Item == "wasmmarshal:test/host@0.1.0.log");
+        Assert.Equal("(i32, i32) -> ()", log.Expected);
+        Assert.Equal("(i32) -> ()", log.Actual);
+        Assert.Equal("ITestHost.Log", log.Member);
+        Assert.Single(ex.Mismatches, m => m.Item == "wasmmarshal:test/host@0.1.0.shout" && m.Actual.Contains("no such function"));
+    }
+
+    [Fact]
+    public void Host_functions_need_the_guests_realloc_for_their_results()
+    {
+        // prefix returns a string, which goes into a buffer from the guest's realloc: a module without one is refused.
+        var module = Wat("""
+            (import "wasmmarshal:test/host@0.1.0" "prefix" (func (param i32)))
+            (memory (export "memory") 1)
+            """);
+        var ex = Assert.Throws<WasmBindingException>(() =>
+            CanonicalGuest.Builder(TestGuests.MovingEngine, module).WithHost<ITestHost>(new TestHost()).Instantiate());
+        var realloc = Assert.Single(ex.Mismatches);
+        Assert.Equal("cabi_realloc", realloc.Item);
+    }
+
+    [Fact]
     public void A_module_mixing_the_schemes_is_told_so()
     {
         var module = Wat("""

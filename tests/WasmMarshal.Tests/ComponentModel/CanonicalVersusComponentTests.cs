@@ -27,6 +27,21 @@ public sealed class CanonicalVersusComponentTests
     }
 
     [Theory]
+    [MemberData(nameof(CanonicalGuests.Both), MemberType = typeof(CanonicalGuests))]
+    public void Host_values_no_WIT_value_matches_are_argument_errors_before_the_call(string guest)
+    {
+        // A C# enum or [Flags] enum can hold values its WIT type cannot: the stub refuses them, naming the parameter.
+        using var core = CanonicalGuests.Core(guest, new TestHost());
+        var color = Assert.Throws<ArgumentOutOfRangeException>(() => core.NextColor((Color)3));
+        Assert.Equal("c", color.ParamName);
+        Assert.Contains("ITestApi.NextColor", color.Message);
+        var perms = Assert.Throws<ArgumentOutOfRangeException>(() => core.Toggle(Perms.Read, (Perms)8));
+        Assert.Equal("mask", perms.ParamName);
+        Assert.Contains("0x8", perms.Message);
+        Assert.Equal(Color.Blue, core.NextColor(Color.Green));
+    }
+
+    [Theory]
     [InlineData(CanonicalGuests.C, CanonicalNaming.Legacy)]
     [InlineData(CanonicalGuests.Rust, CanonicalNaming.Cm32p2)]
     public void Each_guest_uses_its_naming_scheme(string guest, CanonicalNaming naming)

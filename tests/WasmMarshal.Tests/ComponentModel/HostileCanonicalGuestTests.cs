@@ -36,10 +36,33 @@ public sealed class HostileCanonicalGuestTests
               (memory (export "memory") 1)
               {{realloc}}
               (func (export "{{Api}}#not") (param i32) (result i32) (i32.eqz (local.get 0)))
-              {{body}})
+              {{body}}
+              {{Unreachable(body)}})
             """;
-        return new CoreCanonicalApi(TestGuests.MovingEngine, Module.FromText(TestGuests.MovingEngine, "hostile", text), new TestHost(),
-            onlyPresent: true);
+        return new CoreCanonicalApi(TestGuests.MovingEngine, Module.FromText(TestGuests.MovingEngine, "hostile", text), new TestHost());
+    }
+
+    /// <summary>
+    /// Every function of the interface the test's guest does not define, as a stub that traps, so that the generated
+    /// binder (which requires all of them) accepts the small module; the signatures are the oracle's.
+    /// </summary>
+    private static string Unreachable(string body)
+    {
+        var stubs = new StringBuilder();
+        foreach (var (name, _, signature, _) in CoreCanonicalApi.Functions)
+        {
+            if (name == "not" || body.Contains("#" + name + "\"", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string[] sides = signature.Split(" -> ");
+            string parameters = sides[0].Trim('(', ')').Replace(",", "");
+            string result = sides[1] == "()" ? "" : $"(result {sides[1]})";
+            stubs.Append($"(func (export \"{Api}#{name}\") (param {parameters}) {result} unreachable)\n");
+        }
+
+        return stubs.ToString();
     }
 
     private static string Returns(string function, string parameters, string result) =>
@@ -201,6 +224,25 @@ public sealed class HostileCanonicalGuestTests
         Assert.Equal(TrapCode.Unreachable, ex.Code);
         Assert.Contains("ITestApi.Greet", ex.Method);
         Assert.Contains("post-return", ex.Method);
+        StillWorks(api);
+    }
+
+    [Theory]
+    [InlineData("(i32.const -4) (i32.const 8)", typeof(WasmGuestMemoryException))]
+    [InlineData("(i32.const 16) (i32.const 2)", typeof(WasmGuestDataException))]
+    public void Host_import_given_a_string_outside_memory_or_not_utf8(string arguments, Type expected)
+    {
+        // greet passes host.log a string argument that lies beyond memory, or is not UTF-8 (0xC3 0x28 at 16): the
+        // generated host function lifts it checked, the guest traps with the typed error inside, nothing else is read.
+        using var api = Guest(
+            $$"""(func (export "wasmmarshal:test/api@0.1.0#greet") (param i32 i32) (result i32) (call $log {{arguments}}) (i32.const 16))"""
+            + """(data (i32.const 16) "\c3\28")""",
+            imports: """(import "wasmmarshal:test/host@0.1.0" "log" (func $log (param i32 i32)))""");
+        var ex = Assert.Throws<WasmHostCallbackException>(() => api.Greet("x"));
+        var inner = Assert.IsAssignableFrom<WasmGuestDataException>(ex.InnerException);
+        Assert.IsType(expected, inner);
+        Assert.Equal("ITestHost.Log", inner.Method);
+        Assert.Equal("msg", inner.Parameter);
         StillWorks(api);
     }
 

@@ -44,8 +44,10 @@ public abstract record Shape
     public sealed record Empty : Shape;
 }
 
-/// <summary>Interface <c>wasmmarshal:test/api@0.1.0</c>.</summary>
-public interface ITestApi
+/// <summary>Interface <c>wasmmarshal:test/api@0.1.0</c>; its canonical stubs are generated.</summary>
+[WasmImport]
+[WasmCanonicalAbi(TestWit.Api)]
+public partial interface ITestApi
 {
     bool Not(bool b);
     long AddAll(byte a, sbyte b, ushort c, short d, uint e, int f, ulong g, long h);
@@ -71,8 +73,18 @@ public interface ITestApi
         uint a11, uint a12, uint a13, ulong a14, ulong a15, float a16, double a17);
 }
 
-/// <summary>Interface <c>wasmmarshal:test/host@0.1.0</c>, implemented by the host.</summary>
-public sealed class TestHost
+/// <summary>Interface <c>wasmmarshal:test/host@0.1.0</c>: host functions the guest imports, defined by generated code.</summary>
+[WasmExport]
+[WasmCanonicalAbi(TestWit.Host)]
+public partial interface ITestHost
+{
+    void Log(string msg);
+
+    string Prefix();
+}
+
+/// <summary>The host's implementation of <see cref="ITestHost"/>, recording what the guest did.</summary>
+public sealed class TestHost : ITestHost
 {
     public List<string> Logged { get; } = new();
 

@@ -12,36 +12,22 @@ namespace WasmMarshal.Tests.ComponentModel;
 
 /// <summary>
 /// The UTF-16 string encoding: canon_utf16 (wit-utf16/text.wit, embedded with string-encoding utf16) through
-/// hand-written canonical stubs on its core module and through Wasmtime.Components on its component.
+/// generated canonical stubs (UTF-16) on its core module and through Wasmtime.Components on its component.
 /// </summary>
 public sealed class Utf16VersusComponentTests : IDisposable
 {
     private const string Interface = "wasmmarshal:utf16/text@0.1.0";
-    private const CanonicalStringEncoding Utf16 = CanonicalStringEncoding.Utf16;
 
-    private readonly Store _coreStore = new(TestGuests.MovingEngine);
+    private readonly CanonicalGuest _core;
+    private readonly IText _text;
     private readonly Store _componentStore = new(CanonicalGuests.ComponentEngine);
-    private readonly GuestMemory _memory;
-    private readonly CanonicalRealloc _realloc;
-    private readonly Func<int, int, int> _echo;
-    private readonly Func<int, int, int> _length;
     private readonly ComponentFunction _componentEcho;
     private readonly ComponentFunction _componentLength;
 
     public Utf16VersusComponentTests()
     {
-        var module = TestGuests.Load("canon_utf16");
-        var exports = new CanonicalExports(module, "IText");
-        exports.ExpectMemory("IText");
-        exports.ExpectRealloc("IText");
-        exports.ExpectFunction(Interface, "echo", "IText.Echo", "(i32, i32) -> i32");
-        exports.ExpectFunction(Interface, "length", "IText.Length", "(i32, i32) -> i32");
-        exports.Complete();
-        var instance = new Linker(TestGuests.MovingEngine).Instantiate(_coreStore, module);
-        _memory = new GuestMemory(instance.GetMemory(exports.MemoryName)!);
-        _realloc = new CanonicalRealloc(_memory, instance.GetFunction<int, int, int, int, int>(exports.ReallocName)!, exports.ReallocName);
-        _echo = instance.GetFunction<int, int, int>(exports.FunctionName(Interface, "echo"))!;
-        _length = instance.GetFunction<int, int, int>(exports.FunctionName(Interface, "length"))!;
+        _core = CanonicalGuest.Builder(TestGuests.MovingEngine, TestGuests.Load("canon_utf16")).Instantiate();
+        _text = _core.Import<IText>();
 
         var component = Component.FromBytes(CanonicalGuests.ComponentEngine,
             File.ReadAllBytes(CanonicalGuests.ComponentPath("canon_utf16")));
@@ -53,24 +39,13 @@ public sealed class Utf16VersusComponentTests : IDisposable
 
     public void Dispose()
     {
-        _coreStore.Dispose();
+        _core.Dispose();
         _componentStore.Dispose();
     }
 
-    private string Echo(string s)
-    {
-        const string m = "IText.Echo";
-        var (p, n) = CanonicalString.Lower(s, Utf16, _realloc, m, "s");
-        int area = _echo((int)p, (int)n);
-        var view = _memory.View();
-        return CanonicalString.LiftStored(view, CanonicalReturnArea.Check(view, area, 8, 4, m), Utf16, m, "return");
-    }
+    private string Echo(string s) => _text.Echo(s);
 
-    private uint Length(string s)
-    {
-        var (p, n) = CanonicalString.Lower(s, Utf16, _realloc, "IText.Length", "s");
-        return (uint)_length((int)p, (int)n);
-    }
+    private uint Length(string s) => _text.Length(s);
 
     [Fact]
     public void Random_strings_agree_in_utf16()
@@ -95,4 +70,14 @@ public sealed class Utf16VersusComponentTests : IDisposable
         }, iter: 10_000, threads: 1);
         Assert.Equal(0, mismatches);
     }
+}
+
+/// <summary>Interface <c>wasmmarshal:utf16/text@0.1.0</c> of a guest built with the utf16 string encoding; generated stubs.</summary>
+[WasmImport]
+[WasmCanonicalAbi("wasmmarshal:utf16/text@0.1.0", StringEncoding = CanonicalStringEncoding.Utf16)]
+public partial interface IText
+{
+    string Echo(string s);
+
+    uint Length(string s);
 }

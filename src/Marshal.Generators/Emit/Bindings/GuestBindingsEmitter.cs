@@ -40,5 +40,9 @@ internal static class GuestBindingsEmitter
         (AssemblyScriptBindingEmitter.FileName(model), AssemblyScriptBindingEmitter.Emit(model)),
     });
 
+    /// <summary>The WIT file of one package of canonical-ABI interfaces (WIT out).</summary>
+    public static string ForWitPackage(string package, IEnumerable<InterfaceModel> models) =>
+        Carrier("the canonical-ABI interfaces of " + package, new[] { (WitEmitter.FileName(package), WitEmitter.Package(package, models)) });
+
     public static string Common() => Carrier("the WasmMarshal ABI", new[] { ("wasm_marshal.h", CHeaderEmitter.WasmMarshalHeader) });
 }
