@@ -36,20 +36,25 @@ for n in range(MAX + 1):
         wasmtime = ("GetFunction" if has_result else "GetAction") + targs
         result = "KindOf<TResult>()" if has_result else "null"
         invoker = f"Invoke{targs}" if has_result else (f"Run{targs}" if n > 0 else "Run")
-        w(f"    /// <summary>The export <paramref name=\"name\"/> of <paramref name=\"guest\"/> as a typed delegate (see the class remarks).</summary>")
-        w(f"    public static {dtype}? {name}{targs}(WasmGuest guest, string name){constraints(ts, has_result)}")
+        where = constraints(ts, has_result)
+        for host in ("WasmGuest", "Canonical.CanonicalGuest"):
+            w(f"    /// <summary>The export <paramref name=\"name\"/> of <paramref name=\"guest\"/> as a typed delegate (see the class remarks).</summary>")
+            w(f"    public static {dtype}? {name}{targs}({host} guest, string name){where} =>")
+            w(f"        {name}{targs}(guest.Module, guest.Instance, guest.Native, name);")
+            w("")
+        w(f"    private static {dtype}? {name}{targs}(Module module, Instance instance, NativeInstance native, string name){where}")
         w("    {")
         w(f"        ReadOnlySpan<ValueKind> parameters = [{kinds}];")
-        w(f"        return DirectExport.TryCreate(guest, name, parameters, {result}) is {{ }} direct")
+        w(f"        return DirectExport.TryCreate(module, instance, native, name, parameters, {result}) is {{ }} direct")
         w(f"            ? direct.{invoker}")
         if not has_result and n > 5:
             # Wasmtime .NET has typed GetAction only up to five parameters: the untyped Invoke, type-checked here.
             args = ", ".join(f"a{i}" for i in range(1, n + 1))
-            w(f"            : guest.Instance.GetFunction(name) is {{ }} function && DirectExport.HasType(function, parameters, null)")
+            w(f"            : instance.GetFunction(name) is {{ }} function && DirectExport.HasType(function, parameters, null)")
             w(f"                ? ({args}) => function.Invoke({', '.join(f'Box(a{i})' for i in range(1, n + 1))})")
             w(f"                : null;")
         else:
-            w(f"            : guest.Instance.{wasmtime}(name);")
+            w(f"            : instance.{wasmtime}(name);")
         w("    }")
         w("")
 w("}")

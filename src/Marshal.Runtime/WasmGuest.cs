@@ -110,42 +110,10 @@ public sealed class WasmGuest : IDisposable
     /// <summary>The linker the instance was created with.</summary>
     public Linker Linker { get; }
 
-    // The store's native context for direct export calls (Interop.DirectExport), read once; null until then.
-    private Interop.WasmtimeStoreAccess? _storeAccess;
-    private bool _storeAccessRead;
+    private Interop.NativeInstance? _native;
 
-    private Interop.DirectExport.StoreItem? _instanceItem;
-    private bool _instanceItemRead;
-
-    /// <summary>The instance's <c>wasmtime_instance_t</c> for direct export lookups, or null when not readable.</summary>
-    internal Interop.DirectExport.StoreItem? InstanceItem
-    {
-        get
-        {
-            if (!_instanceItemRead)
-            {
-                _instanceItem = Interop.DirectExport.ReadInstanceItem(Instance);
-                _instanceItemRead = true;
-            }
-
-            return _instanceItem;
-        }
-    }
-
-    /// <summary>The store's native context and handle, or null when this Wasmtime .NET does not expose them.</summary>
-    internal Interop.WasmtimeStoreAccess? StoreAccess
-    {
-        get
-        {
-            if (!_storeAccessRead)
-            {
-                _storeAccess = Interop.WasmtimeStoreAccess.TryCreate(Store);
-                _storeAccessRead = true;
-            }
-
-            return _storeAccess;
-        }
-    }
+    /// <summary>The store and instance as the C API sees them, for direct export calls (Interop.DirectExport).</summary>
+    internal Interop.NativeInstance Native => _native ??= new(Store, Instance);
 
     /// <summary>The instance. Host functions called while the guest is being instantiated cannot use it yet.</summary>
     public Instance Instance => _instance ?? throw new InvalidOperationException(

@@ -38,6 +38,11 @@ public sealed class CanonicalGuest : IDisposable
     /// <summary>The instance.</summary>
     public Instance Instance { get; }
 
+    private Interop.NativeInstance? _native;
+
+    /// <summary>The store and instance as the C API sees them, for direct export calls (Interop.DirectExport).</summary>
+    internal Interop.NativeInstance Native => _native ??= new(Store, Instance);
+
     /// <summary>The export-naming scheme the module uses.</summary>
     public CanonicalNaming Naming { get; }
 
@@ -53,7 +58,7 @@ public sealed class CanonicalGuest : IDisposable
             if (_realloc is null)
             {
                 string name = CanonicalExports.ReallocNameOf(Naming);
-                var function = Instance.GetFunction<int, int, int, int, int>(name)
+                var function = Interop.WasmExports.Function<int, int, int, int, int>(this, name)
                     ?? throw new InvalidOperationException($"The module exports no '{name}' of type (i32, i32, i32, i32) -> i32; the bind-time check should have said so.");
                 _realloc = new CanonicalRealloc(Memory, function, name);
             }

@@ -131,23 +131,24 @@ internal sealed unsafe partial class DirectExport
     /// path is unavailable, the export is missing, or its type is not exactly <paramref name="parameters"/> →
     /// <paramref name="result"/> (null: no result).
     /// </summary>
-    public static DirectExport? TryCreate(WasmGuest guest, string name, ReadOnlySpan<ValueKind> parameters, ValueKind? result)
+    public static DirectExport? TryCreate(Wasmtime.Module module, Instance instance, NativeInstance native, string name,
+        ReadOnlySpan<ValueKind> parameters, ValueKind? result)
     {
         // The type comes from the module (an instance exports exactly its module's exports), looked up once per module.
-        if (!IsAvailable || guest.StoreAccess is not { } store
-            || !Allocators.ModuleExports.Of(guest.Module).Functions.TryGetValue(name, out var export)
+        if (!IsAvailable || native.Store is not { } store
+            || !Allocators.ModuleExports.Of(module).Functions.TryGetValue(name, out var export)
             || !HasType(export.Parameters, export.Results, parameters, result))
         {
             return null;
         }
 
         // Fast: the C API's lookup by name, no Function object (about a quarter of Wasmtime .NET's typed lookup).
-        if (s_lookupChecked > 0 && guest.InstanceItem is { } instance && TryLookUp(store, instance, name, out StoreItem found))
+        if (s_lookupChecked > 0 && native.Instance is { } item && TryLookUp(store, item, name, out StoreItem found))
         {
             return new DirectExport(store, found);
         }
 
-        if (guest.Instance.GetFunction(name) is not { } function || s_funcField!.GetValue(function) is not { } boxed)
+        if (instance.GetFunction(name) is not { } function || s_funcField!.GetValue(function) is not { } boxed)
         {
             return null;
         }
@@ -165,7 +166,7 @@ internal sealed unsafe partial class DirectExport
 
         if (s_lookupChecked == 0)
         {
-            s_lookupChecked = guest.InstanceItem is { } item && TryLookUp(store, item, name, out StoreItem same) && same.Equals(func) ? 1 : -1;
+            s_lookupChecked = native.Instance is { } checkedItem && TryLookUp(store, checkedItem, name, out StoreItem same) && same.Equals(func) ? 1 : -1;
         }
 
         return new DirectExport(store, func);

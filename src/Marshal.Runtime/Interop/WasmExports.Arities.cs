@@ -9,329 +9,567 @@ namespace WasmMarshal.Interop;
 public static partial class WasmExports
 {
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<TResult>? Function<TResult>(WasmGuest guest, string name) where TResult : unmanaged
+    public static Func<TResult>? Function<TResult>(WasmGuest guest, string name) where TResult : unmanaged =>
+        Function<TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<TResult>? Function<TResult>(Canonical.CanonicalGuest guest, string name) where TResult : unmanaged =>
+        Function<TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<TResult>? Function<TResult>(Module module, Instance instance, NativeInstance native, string name) where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<TResult>
-            : guest.Instance.GetFunction<TResult>(name);
+            : instance.GetFunction<TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action? Action(WasmGuest guest, string name)
+    public static Action? Action(WasmGuest guest, string name) =>
+        Action(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action? Action(Canonical.CanonicalGuest guest, string name) =>
+        Action(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action? Action(Module module, Instance instance, NativeInstance native, string name)
     {
         ReadOnlySpan<ValueKind> parameters = [];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run
-            : guest.Instance.GetAction(name);
+            : instance.GetAction(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, TResult>? Function<T1, TResult>(WasmGuest guest, string name) where T1 : unmanaged where TResult : unmanaged
+    public static Func<T1, TResult>? Function<T1, TResult>(WasmGuest guest, string name) where T1 : unmanaged where TResult : unmanaged =>
+        Function<T1, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, TResult>? Function<T1, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where TResult : unmanaged =>
+        Function<T1, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, TResult>? Function<T1, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, TResult>
-            : guest.Instance.GetFunction<T1, TResult>(name);
+            : instance.GetFunction<T1, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1>? Action<T1>(WasmGuest guest, string name) where T1 : unmanaged
+    public static Action<T1>? Action<T1>(WasmGuest guest, string name) where T1 : unmanaged =>
+        Action<T1>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1>? Action<T1>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged =>
+        Action<T1>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1>? Action<T1>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1>
-            : guest.Instance.GetAction<T1>(name);
+            : instance.GetAction<T1>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, TResult>? Function<T1, T2, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, TResult>? Function<T1, T2, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, TResult>? Function<T1, T2, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, TResult>? Function<T1, T2, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, TResult>
-            : guest.Instance.GetFunction<T1, T2, TResult>(name);
+            : instance.GetFunction<T1, T2, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2>? Action<T1, T2>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged
+    public static Action<T1, T2>? Action<T1, T2>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged =>
+        Action<T1, T2>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2>? Action<T1, T2>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged =>
+        Action<T1, T2>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2>? Action<T1, T2>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2>
-            : guest.Instance.GetAction<T1, T2>(name);
+            : instance.GetAction<T1, T2>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, TResult>? Function<T1, T2, T3, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, TResult>? Function<T1, T2, T3, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, TResult>? Function<T1, T2, T3, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, TResult>? Function<T1, T2, T3, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3>? Action<T1, T2, T3>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
+    public static Action<T1, T2, T3>? Action<T1, T2, T3>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged =>
+        Action<T1, T2, T3>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3>? Action<T1, T2, T3>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged =>
+        Action<T1, T2, T3>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3>? Action<T1, T2, T3>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3>
-            : guest.Instance.GetAction<T1, T2, T3>(name);
+            : instance.GetAction<T1, T2, T3>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, TResult>? Function<T1, T2, T3, T4, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, TResult>? Function<T1, T2, T3, T4, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, TResult>? Function<T1, T2, T3, T4, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, TResult>? Function<T1, T2, T3, T4, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4>? Action<T1, T2, T3, T4>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged
+    public static Action<T1, T2, T3, T4>? Action<T1, T2, T3, T4>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged =>
+        Action<T1, T2, T3, T4>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4>? Action<T1, T2, T3, T4>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged =>
+        Action<T1, T2, T3, T4>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4>? Action<T1, T2, T3, T4>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4>
-            : guest.Instance.GetAction<T1, T2, T3, T4>(name);
+            : instance.GetAction<T1, T2, T3, T4>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, TResult>? Function<T1, T2, T3, T4, T5, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, TResult>? Function<T1, T2, T3, T4, T5, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, TResult>? Function<T1, T2, T3, T4, T5, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, TResult>? Function<T1, T2, T3, T4, T5, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5>? Action<T1, T2, T3, T4, T5>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged
+    public static Action<T1, T2, T3, T4, T5>? Action<T1, T2, T3, T4, T5>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged =>
+        Action<T1, T2, T3, T4, T5>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5>? Action<T1, T2, T3, T4, T5>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged =>
+        Action<T1, T2, T3, T4, T5>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5>? Action<T1, T2, T3, T4, T5>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5>
-            : guest.Instance.GetAction<T1, T2, T3, T4, T5>(name);
+            : instance.GetAction<T1, T2, T3, T4, T5>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, TResult>? Function<T1, T2, T3, T4, T5, T6, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, TResult>? Function<T1, T2, T3, T4, T5, T6, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, TResult>? Function<T1, T2, T3, T4, T5, T6, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, TResult>? Function<T1, T2, T3, T4, T5, T6, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6>? Action<T1, T2, T3, T4, T5, T6>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6>? Action<T1, T2, T3, T4, T5, T6>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6>? Action<T1, T2, T3, T4, T5, T6>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6>? Action<T1, T2, T3, T4, T5, T6>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7>? Action<T1, T2, T3, T4, T5, T6, T7>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7>? Action<T1, T2, T3, T4, T5, T6, T7>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7>? Action<T1, T2, T3, T4, T5, T6, T7>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7>? Action<T1, T2, T3, T4, T5, T6, T7>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8>? Action<T1, T2, T3, T4, T5, T6, T7, T8>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8>? Action<T1, T2, T3, T4, T5, T6, T7, T8>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8>? Action<T1, T2, T3, T4, T5, T6, T7, T8>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8>? Action<T1, T2, T3, T4, T5, T6, T7, T8>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10), Box(a11))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10), Box(a11), Box(a12))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10), Box(a11), Box(a12), Box(a13))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>(), KindOf<T14>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>(), KindOf<T14>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10), Box(a11), Box(a12), Box(a13), Box(a14))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>(), KindOf<T14>(), KindOf<T15>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>(), KindOf<T14>(), KindOf<T15>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10), Box(a11), Box(a12), Box(a13), Box(a14), Box(a15))
                 : null;
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged where TResult : unmanaged
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged where TResult : unmanaged =>
+        Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>? Function<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged where TResult : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>(), KindOf<T14>(), KindOf<T15>(), KindOf<T16>()];
-        return DirectExport.TryCreate(guest, name, parameters, KindOf<TResult>()) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, KindOf<TResult>()) is { } direct
             ? direct.Invoke<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>
-            : guest.Instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(name);
+            : instance.GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(name);
     }
 
     /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
-    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(WasmGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(guest.Module, guest.Instance, guest.Native, name);
+
+    /// <summary>The export <paramref name="name"/> of <paramref name="guest"/> as a typed delegate (see the class remarks).</summary>
+    public static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(Canonical.CanonicalGuest guest, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged =>
+        Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(guest.Module, guest.Instance, guest.Native, name);
+
+    private static Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>? Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(Module module, Instance instance, NativeInstance native, string name) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where T13 : unmanaged where T14 : unmanaged where T15 : unmanaged where T16 : unmanaged
     {
         ReadOnlySpan<ValueKind> parameters = [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>(), KindOf<T13>(), KindOf<T14>(), KindOf<T15>(), KindOf<T16>()];
-        return DirectExport.TryCreate(guest, name, parameters, null) is { } direct
+        return DirectExport.TryCreate(module, instance, native, name, parameters, null) is { } direct
             ? direct.Run<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>
-            : guest.Instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
+            : instance.GetFunction(name) is { } function && DirectExport.HasType(function, parameters, null)
                 ? (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16) => function.Invoke(Box(a1), Box(a2), Box(a3), Box(a4), Box(a5), Box(a6), Box(a7), Box(a8), Box(a9), Box(a10), Box(a11), Box(a12), Box(a13), Box(a14), Box(a15), Box(a16))
                 : null;
     }

@@ -234,17 +234,17 @@ namespace Demo.Canonical
                 exports.Complete();
                 __memory = guest.Memory;
                 __realloc = guest.Realloc;
-                __wasmExport0_items = guest.Instance.GetFunction<int, int, int, int, int>(exports.FunctionName(__interface, "items"))!;
-                __wasmExport0_items_post = exports.HasPostReturn(__interface, "items") ? guest.Instance.GetAction<int>(exports.PostReturnName(__interface, "items")) : null;
-                __wasmExport1_eval = guest.Instance.GetFunction<int, long, int, int, int, long, int, int>(exports.FunctionName(__interface, "eval"))!;
-                __wasmExport1_eval_post = exports.HasPostReturn(__interface, "eval") ? guest.Instance.GetAction<int>(exports.PostReturnName(__interface, "eval")) : null;
-                __wasmExport2_check = guest.Instance.GetFunction<int, int, int, int, long, int>(exports.FunctionName(__interface, "check"))!;
-                __wasmExport2_check_post = exports.HasPostReturn(__interface, "check") ? guest.Instance.GetAction<int>(exports.PostReturnName(__interface, "check")) : null;
-                __wasmExport3_chunks = guest.Instance.GetFunction<int, int, int, int, int>(exports.FunctionName(__interface, "chunks"))!;
-                __wasmExport3_chunks_post = exports.HasPostReturn(__interface, "chunks") ? guest.Instance.GetAction<int>(exports.PostReturnName(__interface, "chunks")) : null;
-                __wasmExport4_lookup = guest.Instance.GetFunction<int, int, int, int>(exports.FunctionName(__interface, "lookup"))!;
-                __wasmExport4_lookup_post = exports.HasPostReturn(__interface, "lookup") ? guest.Instance.GetAction<int>(exports.PostReturnName(__interface, "lookup")) : null;
-                __wasmExport5_fill = guest.Instance.GetFunction(exports.FunctionName(__interface, "fill"))!.WrapAction<long, long, long, long, long, long, long, long, int, int, int, int, int, int, int, float>()!;
+                __wasmExport0_items = global::WasmMarshal.Interop.WasmExports.Function<int, int, int, int, int>(guest, exports.FunctionName(__interface, "items"))!;
+                __wasmExport0_items_post = exports.HasPostReturn(__interface, "items") ? global::WasmMarshal.Interop.WasmExports.Action<int>(guest, exports.PostReturnName(__interface, "items")) : null;
+                __wasmExport1_eval = global::WasmMarshal.Interop.WasmExports.Function<int, long, int, int, int, long, int, int>(guest, exports.FunctionName(__interface, "eval"))!;
+                __wasmExport1_eval_post = exports.HasPostReturn(__interface, "eval") ? global::WasmMarshal.Interop.WasmExports.Action<int>(guest, exports.PostReturnName(__interface, "eval")) : null;
+                __wasmExport2_check = global::WasmMarshal.Interop.WasmExports.Function<int, int, int, int, long, int>(guest, exports.FunctionName(__interface, "check"))!;
+                __wasmExport2_check_post = exports.HasPostReturn(__interface, "check") ? global::WasmMarshal.Interop.WasmExports.Action<int>(guest, exports.PostReturnName(__interface, "check")) : null;
+                __wasmExport3_chunks = global::WasmMarshal.Interop.WasmExports.Function<int, int, int, int, int>(guest, exports.FunctionName(__interface, "chunks"))!;
+                __wasmExport3_chunks_post = exports.HasPostReturn(__interface, "chunks") ? global::WasmMarshal.Interop.WasmExports.Action<int>(guest, exports.PostReturnName(__interface, "chunks")) : null;
+                __wasmExport4_lookup = global::WasmMarshal.Interop.WasmExports.Function<int, int, int, int>(guest, exports.FunctionName(__interface, "lookup"))!;
+                __wasmExport4_lookup_post = exports.HasPostReturn(__interface, "lookup") ? global::WasmMarshal.Interop.WasmExports.Action<int>(guest, exports.PostReturnName(__interface, "lookup")) : null;
+                __wasmExport5_fill = global::WasmMarshal.Interop.WasmExports.Action<long, long, long, long, long, long, long, long, int, int, int, int, int, int, int, float>(guest, exports.FunctionName(__interface, "fill"))!;
             }
 
             global::Demo.Canonical.Item[] global::Demo.Canonical.IStore.Items(global::System.Collections.Generic.IReadOnlyList<global::Demo.Canonical.Item> __a0, global::System.ReadOnlySpan<double> __a1)

@@ -151,26 +151,25 @@ internal static class CanonicalImportEmitter
             writer.Line($"{Field(method, index)} = {Resolver(method.Core, $"exports.FunctionName(__interface, {name})")}!;");
             if (PostReturnType(method) is { } post)
             {
-                writer.Line($"{Field(method, index)}_post = exports.HasPostReturn(__interface, {name}) ? guest.Instance.GetAction<{post.ClrType()}>(exports.PostReturnName(__interface, {name})) : null;");
+                writer.Line($"{Field(method, index)}_post = exports.HasPostReturn(__interface, {name}) ? global::WasmMarshal.Interop.WasmExports.Action<{post.ClrType()}>(guest, exports.PostReturnName(__interface, {name})) : null;");
             }
         }
 
         writer.Close();
     }
 
-    /// <summary>The typed delegate of an export; Instance.GetAction stops at 5 parameters, Function.WrapAction does not.</summary>
+    /// <summary>The typed delegate of an export, called directly (Interop/DirectExport.cs) with Wasmtime .NET's as the fallback.</summary>
     private static string Resolver(CoreFunctionType signature, string name)
     {
         var types = signature.Parameters.Select(p => p.ClrType()).ToList();
         if (signature.Results.Count > 0)
         {
             types.AddRange(signature.Results.Select(r => r.ClrType()));
-            return $"guest.Instance.GetFunction<{string.Join(", ", types)}>({name})";
+            return $"global::WasmMarshal.Interop.WasmExports.Function<{string.Join(", ", types)}>(guest, {name})";
         }
 
-        return types.Count == 0 ? $"guest.Instance.GetAction({name})"
-            : types.Count <= 5 ? $"guest.Instance.GetAction<{string.Join(", ", types)}>({name})"
-            : $"guest.Instance.GetFunction({name})!.WrapAction<{string.Join(", ", types)}>()";
+        return types.Count == 0 ? $"global::WasmMarshal.Interop.WasmExports.Action(guest, {name})"
+            : $"global::WasmMarshal.Interop.WasmExports.Action<{string.Join(", ", types)}>(guest, {name})";
     }
 
     private static void EmitMethod(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
