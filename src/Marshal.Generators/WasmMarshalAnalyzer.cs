@@ -27,7 +27,12 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BothDirections,
         DiagnosticDescriptors.InvalidWasmName,
         DiagnosticDescriptors.UnsupportedInterfaceShape,
-        DiagnosticDescriptors.ReservedExportName);
+        DiagnosticDescriptors.ReservedExportName,
+        DiagnosticDescriptors.SizeParameterMissing,
+        DiagnosticDescriptors.CountParameterNotInteger,
+        DiagnosticDescriptors.LengthParameterNotByRef,
+        DiagnosticDescriptors.ConflictingSizeParameter,
+        DiagnosticDescriptors.SizeAttributeMisplaced);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
