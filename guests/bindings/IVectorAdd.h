@@ -10,7 +10,7 @@
 
 #include "wasm_marshal.h"
 
-/* IVectorAdd.Add: pointer arguments are host buffers, valid during the call only */
+/* IVectorAdd.Add: pointer arguments are host buffers, valid during the call only; a holds n elements; b holds n elements; sum holds n elements */
 __attribute__((export_name("add")))
 void add(uint32_t n, const int32_t *a, const int32_t *b, int32_t *sum);
 

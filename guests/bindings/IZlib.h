@@ -10,11 +10,11 @@
 
 #include "wasm_marshal.h"
 
-/* IZlib.Compress: pointer arguments are host buffers, valid during the call only */
+/* IZlib.Compress: pointer arguments are host buffers, valid during the call only; dest has room for *destLen elements on entry; write at most that many and store the count written in *destLen; source holds sourceLen elements */
 __attribute__((export_name("compress")))
 int32_t compress(uint8_t *dest, uint32_t *destLen, const uint8_t *source, uint32_t sourceLen);
 
-/* IZlib.Uncompress: pointer arguments are host buffers, valid during the call only */
+/* IZlib.Uncompress: pointer arguments are host buffers, valid during the call only; dest has room for *destLen elements on entry; write at most that many and store the count written in *destLen; source holds sourceLen elements */
 __attribute__((export_name("uncompress")))
 int32_t uncompress(uint8_t *dest, uint32_t *destLen, const uint8_t *source, uint32_t sourceLen);
 
@@ -22,11 +22,11 @@ int32_t uncompress(uint8_t *dest, uint32_t *destLen, const uint8_t *source, uint
 __attribute__((export_name("compressBound")))
 uint32_t compressBound(uint32_t sourceLen);
 
-/* IZlib.Crc32: pointer arguments are host buffers, valid during the call only */
+/* IZlib.Crc32: pointer arguments are host buffers, valid during the call only; buf holds len elements */
 __attribute__((export_name("crc32")))
 uint32_t crc32(uint32_t crc, const uint8_t *buf, uint32_t len);
 
-/* IZlib.Adler32: pointer arguments are host buffers, valid during the call only */
+/* IZlib.Adler32: pointer arguments are host buffers, valid during the call only; buf holds len elements */
 __attribute__((export_name("adler32")))
 uint32_t adler32(uint32_t adler, const uint8_t *buf, uint32_t len);
 

@@ -35,5 +35,5 @@ pub fn check_layout() -> bool {
 // The exports the guest must define, as #[no_mangle] pub unsafe extern "C" fn with these types.
 // Check each one at compile time with, for example: const _: bindings::AddI32Fn = add_i32;
 
-/// `add` (IVectorAdd.Add): pointer arguments are host buffers, valid during the call only.
+/// `add` (IVectorAdd.Add): pointer arguments are host buffers, valid during the call only; a holds n elements; b holds n elements; sum holds n elements.
 pub type AddFn = unsafe extern "C" fn(n: u32, a: *const i32, b: *const i32, sum: *mut i32);

@@ -35,17 +35,17 @@ pub fn check_layout() -> bool {
 // The exports the guest must define, as #[no_mangle] pub unsafe extern "C" fn with these types.
 // Check each one at compile time with, for example: const _: bindings::AddI32Fn = add_i32;
 
-/// `compress` (IZlib.Compress): pointer arguments are host buffers, valid during the call only.
+/// `compress` (IZlib.Compress): pointer arguments are host buffers, valid during the call only; dest has room for *destLen elements on entry; write at most that many and store the count written in *destLen; source holds sourceLen elements.
 pub type CompressFn = unsafe extern "C" fn(dest: *mut u8, destLen: *mut u32, source: *const u8, sourceLen: u32) -> i32;
 
-/// `uncompress` (IZlib.Uncompress): pointer arguments are host buffers, valid during the call only.
+/// `uncompress` (IZlib.Uncompress): pointer arguments are host buffers, valid during the call only; dest has room for *destLen elements on entry; write at most that many and store the count written in *destLen; source holds sourceLen elements.
 pub type UncompressFn = unsafe extern "C" fn(dest: *mut u8, destLen: *mut u32, source: *const u8, sourceLen: u32) -> i32;
 
 /// `compressBound` (IZlib.CompressBound).
 pub type CompressBoundFn = unsafe extern "C" fn(sourceLen: u32) -> u32;
 
-/// `crc32` (IZlib.Crc32): pointer arguments are host buffers, valid during the call only.
+/// `crc32` (IZlib.Crc32): pointer arguments are host buffers, valid during the call only; buf holds len elements.
 pub type Crc32Fn = unsafe extern "C" fn(crc: u32, buf: *const u8, len: u32) -> u32;
 
-/// `adler32` (IZlib.Adler32): pointer arguments are host buffers, valid during the call only.
+/// `adler32` (IZlib.Adler32): pointer arguments are host buffers, valid during the call only; buf holds len elements.
 pub type Adler32Fn = unsafe extern "C" fn(adler: u32, buf: *const u8, len: u32) -> u32;

@@ -59,6 +59,57 @@ public sealed class SizedBufferTests
         Snapshot.Verify(run.CombinedSource);
     }
 
+    private const string CopyInterface = """
+        using System;
+        using WasmMarshal;
+        namespace Demo.CLibraries;
+        [WasmImport]
+        public partial interface ICopier
+        {
+            // int copy(uint8_t *dst, uint32_t *dst_len, uint32_t n, const uint8_t *src);
+            int Copy([WasmCapacity(nameof(dstLen))] Span<byte> dst, out uint dstLen, uint n, [WasmCount(nameof(n))] ReadOnlySpan<byte> src);
+        }
+        """;
+
+    /// <summary>The guest bindings spell a sized buffer as one pointer and say how far it reaches; each compiles with its toolchain.</summary>
+    [Fact]
+    public void Guest_bindings_of_sized_buffers_are_bare_pointers_that_compile_in_C_Rust_and_AssemblyScript()
+    {
+        var files = GuestToolchains.Generate(CopyInterface);
+        string header = files["ICopier.h"];
+        Assert.Contains("int32_t copy(uint8_t *dst, uint32_t *dstLen, uint32_t n, const uint8_t *src);", header);
+        Assert.Contains("dst has room for *dstLen elements on entry; write at most that many and store the count written in *dstLen; src holds n elements", header);
+        Assert.Contains("pub type CopyFn = unsafe extern \"C\" fn(dst: *mut u8, dstLen: *mut u32, n: u32, src: *const u8) -> i32;", files["i_copier.rs"]);
+
+        // A C guest implementing it against the header, as the prototype says.
+        files["check.c"] = """
+            #include "ICopier.h"
+            int32_t copy(uint8_t *dst, uint32_t *dstLen, uint32_t n, const uint8_t *src) {
+                uint32_t count = n < *dstLen ? n : *dstLen;
+                for (uint32_t i = 0; i < count; i++) dst[i] = src[i];
+                *dstLen = count;
+                return count == n ? 0 : -5;
+            }
+            """ + "\n";
+        files["guest.ts"] = """
+            import { checkICopierExports } from "./ICopier";
+            export function copy(dst: usize, dstLen: usize, n: u32, src: usize): i32 {
+              const count = min(n, load<u32>(dstLen));
+              memory.copy(dst, src, count);
+              store<u32>(dstLen, count);
+              return count == n ? 0 : -5;
+            }
+            checkICopierExports(copy);
+            """ + "\n";
+        string directory = GuestToolchains.WriteAll(files);
+        var c = GuestToolchains.ClangSyntaxCheck(directory, "check.c");
+        Assert.True(c.ExitCode == 0, c.Output + "\n" + header);
+        var rust = GuestToolchains.RustCheck(directory, "i_copier.rs");
+        Assert.True(rust.ExitCode == 0, rust.Output + "\n" + files["i_copier.rs"]);
+        var asc = GuestToolchains.AscCompile(directory, "guest.ts");
+        Assert.True(asc.ExitCode == 0, asc.Output + "\n" + files["ICopier.ts"]);
+    }
+
     [Fact]
     public void WASM020_count_parameter_missing()
     {
