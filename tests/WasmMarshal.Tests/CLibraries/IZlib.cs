@@ -33,6 +33,17 @@ public partial interface IZlib
     uint Adler32(uint adler, [WasmCount(nameof(len))] ReadOnlySpan<byte> buf, uint len);
 }
 
+/// <summary>
+/// The desktop habit, <see cref="ulong"/> for <c>uLong</c>: wrong on wasm32, where <c>unsigned long</c> is 32-bit. The
+/// core signature then takes an i64 where the export takes an i32, which binding refuses.
+/// </summary>
+[WasmImport]
+public partial interface IZlibWithDesktopLongs
+{
+    [WasmName("crc32")]
+    ulong Crc32(ulong crc, [WasmCount(nameof(len))] ReadOnlySpan<byte> buf, uint len);
+}
+
 /// <summary>zlib's return codes (zlib.h).</summary>
 public static class ZlibStatus
 {

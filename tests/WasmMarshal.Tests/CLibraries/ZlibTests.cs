@@ -213,6 +213,16 @@ public sealed class ZlibTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Ulong_for_unsigned_long_is_refused_at_bind_time_because_long_is_32_bit_on_wasm32()
+    {
+        var error = Assert.Throws<WasmBindingException>(() => _guest.Import<IZlibWithDesktopLongs>());
+        var mismatch = Assert.Single(error.Mismatches);
+        Assert.Equal("crc32", mismatch.Item);
+        Assert.Contains("(i64, i32, i32) -> i64", mismatch.Expected);
+        Assert.Contains("(i32, i32, i32) -> i32", mismatch.Actual);
+    }
+
     // Bitwise CRC-32 with the reflected polynomial 0xEDB88320, as RFC 1952 section 8 gives it.
     private static uint ReferenceCrc32(uint crc, ReadOnlySpan<byte> data)
     {
