@@ -14,6 +14,15 @@ public partial interface IVectorAdd
 }
 
 /// <summary>
+/// <c>int fill(int *written, uint16_t *units)</c>: the length cell before its buffer, counted in 16-bit elements.
+/// </summary>
+[WasmImport]
+public partial interface IUnitFiller
+{
+    int Fill(ref int written, [WasmCapacity(nameof(written))] Span<ushort> units);
+}
+
+/// <summary>
 /// WAT guests in a C library's place: a vector add that reads and writes exactly <c>n</c> elements (so any element the
 /// host failed to pass, or copied back beyond <c>n</c>, shows), and a hostile "zlib" whose <c>compress</c> and
 /// <c>uncompress</c> report more than the capacity they were given.
@@ -54,6 +63,46 @@ public sealed class SizedBufferGuardTests
           (func (export "crc32") (param i32 i32 i32) (result i32) (i32.const 0))
           (func (export "adler32") (param i32 i32 i32) (result i32) (i32.const 0)))
         """;
+
+    // fill writes min(capacity, 3) units 0x0101, 0x0202, 0x0303, one more 0xFFFF past them if there is room, and
+    // reports the three (or fewer); it returns the capacity it found in the cell.
+    private const string UnitFillerWat = "(module\n" + Allocator + """
+          (func (export "fill") (param $len i32) (param $units i32) (result i32) (local $cap i32) (local $n i32) (local $i i32)
+            (local.set $cap (i32.load (local.get $len)))
+            (local.set $n (select (local.get $cap) (i32.const 3) (i32.lt_u (local.get $cap) (i32.const 3))))
+            (block $done (loop $next
+              (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+              (i32.store16 (i32.add (local.get $units) (i32.shl (local.get $i) (i32.const 1))) (i32.mul (i32.add (local.get $i) (i32.const 1)) (i32.const 0x0101)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $next)))
+            (if (i32.gt_u (local.get $cap) (local.get $n))
+              (then (i32.store16 (i32.add (local.get $units) (i32.shl (local.get $n) (i32.const 1))) (i32.const 0xFFFF))))
+            (i32.store (local.get $len) (local.get $n))
+            (local.get $cap)))
+        """;
+
+    private static readonly Lazy<Module> s_unitFiller = new(() => Module.FromText(TestGuests.MovingEngine, "unit-filler", UnitFillerWat));
+
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(3, 3)]
+    [InlineData(2, 2)]
+    [InlineData(0, 0)]
+    public void A_capacity_in_16_bit_elements_copies_back_exactly_the_reported_elements(int capacity, int reported)
+    {
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, s_unitFiller.Value).Instantiate();
+        var filler = guest.Import<IUnitFiller>();
+        var buffer = Enumerable.Repeat((ushort)0xAAAA, 8).ToArray();
+        int written = -1;
+
+        int seenCapacity = filler.Fill(ref written, buffer.AsSpan(0, capacity));
+
+        Assert.Equal(capacity, seenCapacity); // the capacity went in in elements, not bytes
+        Assert.Equal(reported, written);
+        ushort[] expected = [0x0101, 0x0202, 0x0303];
+        Assert.Equal(expected[..reported], buffer[..reported]);
+        Assert.All(buffer[reported..], u => Assert.Equal(0xAAAA, u)); // the 0xFFFF past the reported length stays in the guest
+    }
 
     private static readonly Lazy<Module> s_vectorAdd = new(() => Module.FromText(TestGuests.MovingEngine, "vector-add", VectorAddWat));
     private static readonly Lazy<Module> s_lyingZlib = new(() => Module.FromText(TestGuests.MovingEngine, "lying-zlib", LyingZlibWat));
