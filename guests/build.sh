@@ -8,6 +8,8 @@
 #   guests/assemblyscript/*.ts  assemblyscript 0.28.20 (npm, pinned in package-lock.json)
 #   guests/component/        canonical-ABI guests (C, Rust and WAT, hand-written against WIT in guests/component), each also
 #                            componentized by jco 1.35.0 (npm, pinned) into guests/bin/components/<name>.wasm
+#   guests/debian/           real C libraries built unchanged from Debian source packages (guests/debian/README.md),
+#                            fetched into guests/debian/src by `apt-get source` (.ci/run does it)
 #   (guests/shared/ holds code included by several of them; it is not built on its own)
 #
 #   bash guests/build.sh              build into guests/bin
@@ -64,7 +66,40 @@ build_all() {
     build_rust "$dest"
     build_assemblyscript "$dest"
     build_component "$dest"
+    build_debian "$dest"
 }
+
+# guests/debian/: real C libraries, unchanged, from their Debian source packages (the exact versions are pinned here
+# and in guests/debian/README.md); no header of ours, no shim. Each becomes a wasm32-wasi reactor (wasi-libc's
+# dlmalloc) exporting the functions its C# interface binds plus malloc and free, with the same link flags and
+# name-keeping optimization as guests/c. Warnings are not errors: the code is the library's, not ours.
+debian_sources="${DEBIAN_SOURCES:-$here/debian/src}"
+zlib_version=1.2.13.dfsg-1
+zlib_dir=zlib-1.2.13.dfsg
+build_debian() (
+    local dest="$1"
+    if [[ ! -f "$debian_sources/zlib_$zlib_version.dsc" || ! -d "$debian_sources/$zlib_dir" ]]; then
+        echo "build.sh: the zlib $zlib_version sources are missing from $debian_sources; fetch them with" >&2
+        echo "  mkdir -p guests/debian/src && (cd guests/debian/src && apt-get source zlib=$zlib_version)" >&2
+        exit 1
+    fi
+    cd "$debian_sources/$zlib_dir"
+    export LC_ALL=C SOURCE_DATE_EPOCH=0 ZERO_AR_DATE=1
+    local objects=() unit
+    mkdir -p "$dest/zlib.obj"
+    for unit in adler32 compress crc32 deflate inffast inflate inftrees trees uncompr zutil; do
+        "$CC" --target=wasm32-wasi -O2 -ffile-prefix-map="$PWD"=. -c -o "$dest/zlib.obj/$unit.o" "$unit.c"
+        objects+=("$dest/zlib.obj/$unit.o")
+    done
+    "$CC" --target=wasm32-wasi -mexec-model=reactor \
+        -Wl,--export=compress,--export=uncompress,--export=compressBound,--export=crc32,--export=adler32 \
+        -Wl,--export=malloc,--export=free -Wl,--export=__heap_base,--export=__data_end \
+        -Wl,-z,stack-size=65536 -Wl,--strip-debug \
+        -o "$dest/zlib.wasm" "${objects[@]}"
+    wasm-opt "$dest/zlib.wasm" -O2 --debuginfo -o "$dest/zlib.wasm"
+    rm -rf "$dest/zlib.obj"
+    echo "built zlib.wasm (Debian zlib $zlib_version)"
+)
 
 # guests/component/: the canonical-ABI guests; see guests/component/build.sh. Core modules go to DEST, their
 # components (jco embed + jco new, which also validates them against the WIT) to DEST/components.

@@ -29,7 +29,12 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedInterfaceShape,
         DiagnosticDescriptors.ReservedExportName,
         DiagnosticDescriptors.NotExpressibleInCanonicalAbi,
-        DiagnosticDescriptors.InvalidWitInterfaceName);
+        DiagnosticDescriptors.InvalidWitInterfaceName,
+        DiagnosticDescriptors.SizeParameterMissing,
+        DiagnosticDescriptors.CountParameterNotInteger,
+        DiagnosticDescriptors.LengthParameterNotByRef,
+        DiagnosticDescriptors.ConflictingSizeParameter,
+        DiagnosticDescriptors.SizeAttributeMisplaced);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -110,6 +110,36 @@ internal static class DiagnosticDescriptors
         "Interface '{0}' has the WIT interface name '{1}', which is not valid: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM016"));
+    // WASM020-WASM024: [WasmCount] and [WasmCapacity], the buffers sized by another parameter (docs/guests/existing-c-libraries.md).
+    public static readonly DiagnosticDescriptor SizeParameterMissing = new(
+        "WASM020", "Size parameter not found",
+        "Parameter '{0}' of '{1}' takes its {2} from '{3}', but '{1}' has no parameter named '{3}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM020"));
+
+    public static readonly DiagnosticDescriptor CountParameterNotInteger = new(
+        "WASM021", "Count parameter is not an integer",
+        "Parameter '{0}' of '{1}' takes its element count from '{2}', which must be an integer passed by value, but is '{3}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM021"));
+
+    public static readonly DiagnosticDescriptor LengthParameterNotByRef = new(
+        "WASM022", "Length parameter is not a ref or out 32-bit integer",
+        "Parameter '{0}' of '{1}' reports its length through '{2}', which must be a ref or out int or uint (a pointer to a 32-bit length), but is '{3}'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM022"));
+
+    public static readonly DiagnosticDescriptor ConflictingSizeParameter = new(
+        "WASM023", "Size parameter used in conflicting ways",
+        "Parameter '{0}' of '{1}' cannot take its {2} from '{3}': {4}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM023"));
+
+    public static readonly DiagnosticDescriptor SizeAttributeMisplaced = new(
+        "WASM024", "Size attribute on a parameter it cannot apply to",
+        "[{0}] on parameter '{1}' of '{2}' does not apply: {3}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM024"));
 }
 
 /// <summary>

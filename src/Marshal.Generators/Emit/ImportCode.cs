@@ -19,15 +19,27 @@ internal static class ImportCode
         var v = p.Value;
         string id = Locals.Parameter(p.Index);
         string name = Lowering.Literal(v.Name);
-        return v.Shape switch
+        string sizer = Locals.Parameter(v.SizeParameter);
+        string sizerName = Lowering.Literal(v.SizeParameterName ?? "");
+        return v.Sizing switch
         {
-            ValueShape.String when v.Encoding == StringEncoding.Utf8NulTerminated => $"int {Pointer(p)} = {Frame}.InCString({id}, {name});",
-            ValueShape.String when v.Encoding == StringEncoding.AssemblyScript => $"int {Pointer(p)} = {Frame}.InAssemblyScriptString({id}, {name});",
-            ValueShape.String => $"var {Slice(p)} = {Frame}.InString<{Codec(v.Encoding)}>({id}, {name});",
-            ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array => $"var {Slice(p)} = {Frame}.InSpan<{v.ElementDisplay}>({id}, {v.ElementAlign}u, {name});",
-            ValueShape.Pointer when v.Passing == PassingMode.Out => $"int {Pointer(p)} = {Frame}.OutValue<{v.ElementDisplay}>({v.ElementAlign}u, {name});",
-            ValueShape.Pointer => $"int {Pointer(p)} = {Frame}.InValue<{v.ElementDisplay}>(in {id}, {v.ElementAlign}u, {name});",
-            _ => null,
+            SizeKind.CountedBy when v.Shape == ValueShape.Array =>
+                $"var {Slice(p)} = {Frame}.InCountedArray<{v.ElementDisplay}>({id}, unchecked((long){sizer}), {v.ElementAlign}u, {name}, {sizerName});",
+            SizeKind.CountedBy => $"var {Slice(p)} = {Frame}.InCounted<{v.ElementDisplay}>({id}, unchecked((long){sizer}), {v.ElementAlign}u, {name}, {sizerName});",
+            SizeKind.CapacityIn => $"var {Slice(p)} = {Frame}.OutCapacity<{v.ElementDisplay}>({id}.Length, {v.ElementAlign}u, {name});",
+
+            // Emitted after every buffer (ImportStubEmitter orders them), so the buffer's slice exists whatever the positions.
+            SizeKind.LengthOf => $"int {Pointer(p)} = {Frame}.LengthCell({Locals.Of(v.SizeParameter, "slice")}, {name});",
+            _ => v.Shape switch
+            {
+                ValueShape.String when v.Encoding == StringEncoding.Utf8NulTerminated => $"int {Pointer(p)} = {Frame}.InCString({id}, {name});",
+                ValueShape.String when v.Encoding == StringEncoding.AssemblyScript => $"int {Pointer(p)} = {Frame}.InAssemblyScriptString({id}, {name});",
+                ValueShape.String => $"var {Slice(p)} = {Frame}.InString<{Codec(v.Encoding)}>({id}, {name});",
+                ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array => $"var {Slice(p)} = {Frame}.InSpan<{v.ElementDisplay}>({id}, {v.ElementAlign}u, {name});",
+                ValueShape.Pointer when v.Passing == PassingMode.Out => $"int {Pointer(p)} = {Frame}.OutValue<{v.ElementDisplay}>({v.ElementAlign}u, {name});",
+                ValueShape.Pointer => $"int {Pointer(p)} = {Frame}.InValue<{v.ElementDisplay}>(in {id}, {v.ElementAlign}u, {name});",
+                _ => null,
+            },
         };
     }
 
@@ -40,7 +52,7 @@ internal static class ImportCode
         }
 
         var p = method.Parameters[slot.Value];
-        bool isSlice = method.SlotsOf(p.Index).Any(s => s.Role == SlotRole.Length);
+        bool isSlice = p.Value.Sizing is SizeKind.CountedBy or SizeKind.CapacityIn || method.SlotsOf(p.Index).Any(s => s.Role == SlotRole.Length);
         return slot.Role switch
         {
             SlotRole.Value => Lowering.Lower(p.Value, Locals.Parameter(p.Index)),
@@ -55,6 +67,18 @@ internal static class ImportCode
         var v = p.Value;
         string id = Locals.Parameter(p.Index);
         string name = Lowering.Literal(v.Name);
+        if (v.Sizing == SizeKind.CapacityIn)
+        {
+            return null; // its length cell copies it back
+        }
+
+        if (v.Sizing == SizeKind.LengthOf)
+        {
+            string buffer = Locals.Of(v.SizeParameter, "slice");
+            string reported = $"{Frame}.CopyBackReported({buffer}, {Pointer(p)}, {Locals.Parameter(v.SizeParameter)}, {Lowering.Literal(v.SizeParameterName ?? "")}, {name})";
+            return $"{id} = {(v.Scalar == ScalarKind.U32 ? "(uint)" : "")}{reported};";
+        }
+
         return v.Shape switch
         {
             ValueShape.Span => $"{Frame}.CopyBack<{v.ElementDisplay}>({Slice(p)}, {id}, {name});",

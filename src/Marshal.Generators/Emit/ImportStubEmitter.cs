@@ -147,7 +147,8 @@ internal static class ImportStubEmitter
         string protocol = lowered.UsesGuestMemory ? "WasmCallFrame" : "WasmScalarCall";
         writer.Line($"var __frame = global::WasmMarshal.Interop.{protocol}.Enter(__context, {display});");
         writer.Open("try");
-        foreach (var p in lowered.Parameters)
+        // Length cells last: each writes the capacity of its buffer, which may come after it in the signature.
+        foreach (var p in lowered.Parameters.OrderBy(p => p.Value.Sizing == SizeKind.LengthOf ? 1 : 0))
         {
             if (ImportCode.Argument(p) is { } line)
             {

@@ -60,6 +60,21 @@ internal enum PassingMode
     Out,
 }
 
+/// <summary>How a buffer is sized by another parameter ([WasmCount], [WasmCapacity]), or how a parameter sizes one.</summary>
+internal enum SizeKind
+{
+    None,
+
+    /// <summary>A span or array passed as one pointer; its element count is the scalar parameter <see cref="ValueModel.SizeParameter"/>.</summary>
+    CountedBy,
+
+    /// <summary>A Span&lt;T&gt; output buffer passed as one pointer; its capacity and reported length travel in the length cell <see cref="ValueModel.SizeParameter"/>.</summary>
+    CapacityIn,
+
+    /// <summary>A ref or out int/uint passed as a pointer to the length cell of the buffer <see cref="ValueModel.SizeParameter"/>.</summary>
+    LengthOf,
+}
+
 /// <summary>One parameter, or the return value (named <c>return</c>).</summary>
 /// <param name="Name">The C# parameter name.</param>
 /// <param name="TypeDisplay">The fully qualified type with nullable annotations.</param>
@@ -71,6 +86,9 @@ internal enum PassingMode
 /// <param name="ElementAlign">The wasm32 alignment of that element type.</param>
 /// <param name="IsReturn">Whether this is the return value rather than a parameter.</param>
 /// <param name="Wit">For <see cref="ValueShape.Canonical"/>, the WIT type.</param>
+/// <param name="Sizing">Whether another parameter sizes this buffer, or this parameter sizes another.</param>
+/// <param name="SizeParameter">The index of that other parameter, or -1.</param>
+/// <param name="SizeParameterName">The C# name of that other parameter, or null.</param>
 internal sealed record ValueModel(
     string Name,
     string TypeDisplay,
@@ -84,7 +102,10 @@ internal sealed record ValueModel(
     int ElementSize,
     int ElementAlign,
     bool IsReturn = false,
-    WitType? Wit = null)
+    WitType? Wit = null,
+    SizeKind Sizing = SizeKind.None,
+    int SizeParameter = -1,
+    string? SizeParameterName = null)
 {
     public static ValueModel Void { get; } =
         new("return", "void", ValueShape.Void, PassingMode.Value, ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);

@@ -357,6 +357,11 @@ internal sealed class InterfaceParser
             parameters.Add(value);
         }
 
+        if (SizedBuffers.Resolve(method, parameters, _direction, display, Report) is { } sizing)
+        {
+            unsupported ??= sizing;
+        }
+
         var returnValue = ParseReturn(method, display);
         if (returnValue is null)
         {

@@ -19,7 +19,7 @@ namespace WasmMarshal.Interop;
 /// move whenever the guest runs. A ref struct, so a frame cannot escape the call it belongs to.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public ref struct WasmCallFrame
+public ref partial struct WasmCallFrame
 {
     private readonly WasmImportContext _context;
     private readonly string _method;

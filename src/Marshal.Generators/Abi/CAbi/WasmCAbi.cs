@@ -5,8 +5,8 @@ namespace WasmMarshal.Generators.Abi.CAbi;
 
 /// <summary>
 /// The wasm32 C convention (docs/abi.md): scalars as one core value; strings and sequences as (pointer, length), except
-/// NUL-terminated UTF-8 and AssemblyScript strings as one pointer; structs and by-reference values as a pointer to a copy;
-/// results that do not fit one core value through a return area passed as the first parameter (clang's sret).
+/// NUL-terminated UTF-8 and AssemblyScript strings and buffers sized by another parameter ([WasmCount], [WasmCapacity])
+/// as one pointer; structs and by-reference values as a pointer to a copy; results that do not fit one core value through a return area passed as the first parameter (clang's sret).
 /// </summary>
 internal sealed class WasmCAbi : IAbi
 {
@@ -70,6 +70,11 @@ internal sealed class WasmCAbi : IAbi
                 case ValueShape.String when p.Encoding is StringEncoding.Utf8NulTerminated or StringEncoding.AssemblyScript:
                     core.Add(new(index, SlotRole.Pointer, CoreType.I32));
                     buffer = p.Encoding == StringEncoding.AssemblyScript && hostCalls ? Ownership.HostPinnedObject : lent;
+                    break;
+                case ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array when p.Sizing != SizeKind.None:
+                    // [WasmCount] or [WasmCapacity]: a bare pointer; the count or length cell is another parameter.
+                    core.Add(new(index, SlotRole.Pointer, CoreType.I32));
+                    buffer = lent;
                     break;
                 case ValueShape.String or ValueShape.Span or ValueShape.ReadOnlySpan or ValueShape.Array:
                     core.Add(new(index, SlotRole.Pointer, CoreType.I32));

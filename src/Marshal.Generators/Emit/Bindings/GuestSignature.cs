@@ -47,8 +47,12 @@ internal sealed class GuestSignature
 {
     private readonly LoweredMethod _lowered;
 
-    private GuestSignature(List<GuestParameter> parameters, GuestReturnKind returnKind, LoweredMethod lowered)
+    /// <summary>The guest name of each C# parameter, by index.</summary>
+    private readonly List<string> _names;
+
+    private GuestSignature(List<GuestParameter> parameters, GuestReturnKind returnKind, LoweredMethod lowered, List<string> names)
     {
+        _names = names;
         Parameters = parameters;
         ReturnKind = returnKind;
         Return = lowered.Return.Value;
@@ -97,10 +101,12 @@ internal sealed class GuestSignature
     public static GuestSignature Of(LoweredMethod lowered, InterfaceModel model)
     {
         var parameters = new List<GuestParameter>();
+        var names = new List<string>();
         foreach (var value in lowered.Parameters)
         {
             var p = value.Value;
             string n = ParameterName(p.Name, model);
+            names.Add(n);
             foreach (var slot in lowered.SlotsOf(value.Index))
             {
                 parameters.Add(slot.Role switch
@@ -124,7 +130,7 @@ internal sealed class GuestSignature
             ValueShape.Array => GuestReturnKind.Slice,
             _ => GuestReturnKind.Struct,
         };
-        return new GuestSignature(parameters, kind, lowered);
+        return new GuestSignature(parameters, kind, lowered, names);
     }
 
     private static string LengthSuffix(ValueModel p) => p.Shape switch
@@ -161,6 +167,22 @@ internal sealed class GuestSignature
         else if (_lowered.Parameters.Any(p => p.Buffer == Abi.Ownership.GuestLent))
         {
             notes.Add("pointer arguments stay the guest's; the host reads or writes them during the call only");
+        }
+
+        // [WasmCount] and [WasmCapacity]: the pointer alone does not say how far it reaches.
+        foreach (var p in _lowered.Parameters)
+        {
+            string name = _names[p.Index];
+            switch (p.Value.Sizing)
+            {
+                case SizeKind.CountedBy:
+                    notes.Add($"{name} holds {_names[p.Value.SizeParameter]} elements");
+                    break;
+                case SizeKind.CapacityIn:
+                    string cell = _names[p.Value.SizeParameter];
+                    notes.Add($"{name} has room for *{cell} elements on entry; write at most that many and store the count written in *{cell}");
+                    break;
+            }
         }
 
         switch (_lowered.Return.Buffer)
