@@ -28,36 +28,31 @@ internal static class ExportBinderEmitter
         writer.Line("/// bounds-checked before any read; a violation traps the guest with a message naming the method and parameter.");
         writer.Line("/// </summary>");
         writer.Open($"public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, {self} implementation)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(guest);");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
-        BoolFieldRegistrations.Emit(writer, model);
-        for (int index = 0; index < methods.Count; index++)
-        {
-            writer.Line();
-            EmitFunction(writer, model, methods[index], index, defineOnce: false);
-        }
-
+        writer.Line("DefineFunctions(linker, guest, implementation);");
         writer.Close();
         writer.Line();
 
-        // Why a second form: Define captures its guest, so a template that used it would need a linker per instance.
-        // DefineOnce's functions find their guest per call through the store's data instead (the Caller forms of
-        // Wasmtime's delegates), so one linker, and one InstancePre, serve every instance.
         writer.Line("/// <summary>");
         writer.Line($"/// Defines every method of this interface once in <paramref name=\"linker\"/> under the import module");
         writer.Line($"/// <c>{model.Module}</c>, for every instance a <c>WasmGuestTemplate</c> makes from that linker: each function finds");
         writer.Line("/// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls");
         writer.Line("/// <paramref name=\"implementation\"/>, checking pointers as <c>Define</c> does.");
         writer.Line("/// </summary>");
-        writer.Open($"public static void DefineOnce(global::Wasmtime.Linker linker, {self} implementation)");
+        writer.Line($"public static void DefineOnce(global::Wasmtime.Linker linker, {self} implementation) => DefineFunctions(linker, null, implementation);");
+        writer.Line();
+
+        // One body for both forms: a function that touches guest memory takes the Caller (the Caller forms of Wasmtime's
+        // delegates cost the same per call) and uses the guest Define was given, or, defined once for a template's
+        // shared linker, the guest its store's data names. So one linker, and one InstancePre, serve every instance.
+        writer.Open($"private static void DefineFunctions(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest? guest, {self} implementation)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
         BoolFieldRegistrations.Emit(writer, model);
         for (int index = 0; index < methods.Count; index++)
         {
             writer.Line();
-            EmitFunction(writer, model, methods[index], index, defineOnce: true);
+            EmitFunction(writer, model, methods[index], index);
         }
 
         writer.Close();
@@ -86,22 +81,22 @@ internal static class ExportBinderEmitter
     }
 
     /// <summary>
-    /// One host function. With <paramref name="defineOnce"/>, a function that reads or writes guest memory takes the
-    /// <c>Caller</c> and finds its guest through the store's data; one that does not is the same in both forms.
+    /// One host function. One that reads or writes guest memory takes the <c>Caller</c>, for the guest's store data when
+    /// no guest was given; one that does not never needs the guest.
     /// </summary>
-    private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index, bool defineOnce)
+    private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
     {
         var method = lowered.Method;
         string local = "__wasmImport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
         var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot)).ToList();
-        bool takesCaller = defineOnce && lowered.UsesGuestMemory;
+        bool takesCaller = lowered.UsesGuestMemory;
         string delegateType = InterfaceEmitter.CoreDelegateType(lowered.Core);
         string guest = "guest";
         if (takesCaller)
         {
             delegateType = CallerDelegateType(lowered.Core);
             coreParameters.Insert(0, "global::Wasmtime.Caller " + Caller);
-            guest = $"global::WasmMarshal.Hosting.WasmStoreContext.Guest({Caller})";
+            guest = $"guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest({Caller})";
         }
 
         writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");

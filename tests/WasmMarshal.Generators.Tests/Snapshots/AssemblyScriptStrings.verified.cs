@@ -100,25 +100,8 @@ namespace Demo.Script
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Demo.Script.IScriptHost implementation)
         {
-            global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(guest);
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-
-            // env.log: (i32) -> ()
-            global::System.Action<int> __wasmImport0_log = (int __a0_ptr) =>
-            {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IScriptHost.Log");
-                implementation.Log(__call.AssemblyScriptString(__a0_ptr, "message"));
-            };
-            linker.DefineFunction("env", "log", __wasmImport0_log);
-
-            // env.name: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_name = (int __a0_ptr) =>
-            {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "IScriptHost.Name");
-                return __call.ReturnAssemblyScriptString(implementation.Name(__call.NullableAssemblyScriptString(__a0_ptr, "key")));
-            };
-            linker.DefineFunction("env", "name", __wasmImport1_name);
+            DefineFunctions(linker, guest, implementation);
         }
 
         /// <summary>
@@ -127,7 +110,9 @@ namespace Demo.Script
         /// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls
         /// <paramref name="implementation"/>, checking pointers as <c>Define</c> does.
         /// </summary>
-        public static void DefineOnce(global::Wasmtime.Linker linker, global::Demo.Script.IScriptHost implementation)
+        public static void DefineOnce(global::Wasmtime.Linker linker, global::Demo.Script.IScriptHost implementation) => DefineFunctions(linker, null, implementation);
+
+        private static void DefineFunctions(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest? guest, global::Demo.Script.IScriptHost implementation)
         {
             global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(implementation);
@@ -135,7 +120,7 @@ namespace Demo.Script
             // env.log: (i32) -> ()
             global::Wasmtime.CallerAction<int> __wasmImport0_log = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Log");
                 implementation.Log(__call.AssemblyScriptString(__a0_ptr, "message"));
             };
             linker.DefineFunction("env", "log", __wasmImport0_log);
@@ -143,7 +128,7 @@ namespace Demo.Script
             // env.name: (i32) -> i32
             global::Wasmtime.CallerFunc<int, int> __wasmImport1_name = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Name");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Name");
                 return __call.ReturnAssemblyScriptString(implementation.Name(__call.NullableAssemblyScriptString(__a0_ptr, "key")));
             };
             linker.DefineFunction("env", "name", __wasmImport1_name);

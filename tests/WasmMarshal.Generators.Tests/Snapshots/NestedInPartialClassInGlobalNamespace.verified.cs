@@ -167,24 +167,8 @@ partial class Bindings
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Bindings.INestedHost implementation)
         {
-            global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(guest);
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-
-            // env.log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport0_log = (int __a0_ptr, int __a0_len) =>
-            {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "INestedHost.Log");
-                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
-            };
-            linker.DefineFunction("env", "log", __wasmImport0_log);
-
-            // env.next: () -> i32
-            global::System.Func<int> __wasmImport1_next = () =>
-            {
-                return implementation.Next();
-            };
-            linker.DefineFunction("env", "next", __wasmImport1_next);
+            DefineFunctions(linker, guest, implementation);
         }
 
         /// <summary>
@@ -193,7 +177,9 @@ partial class Bindings
         /// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls
         /// <paramref name="implementation"/>, checking pointers as <c>Define</c> does.
         /// </summary>
-        public static void DefineOnce(global::Wasmtime.Linker linker, global::Bindings.INestedHost implementation)
+        public static void DefineOnce(global::Wasmtime.Linker linker, global::Bindings.INestedHost implementation) => DefineFunctions(linker, null, implementation);
+
+        private static void DefineFunctions(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest? guest, global::Bindings.INestedHost implementation)
         {
             global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(implementation);
@@ -201,7 +187,7 @@ partial class Bindings
             // env.log: (i32, i32) -> ()
             global::Wasmtime.CallerAction<int, int> __wasmImport0_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INestedHost.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INestedHost.Log");
                 implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("env", "log", __wasmImport0_log);

@@ -140,31 +140,8 @@ namespace Demo.Names
         /// </summary>
         public static void Define(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest guest, global::Demo.Names.INamedHost implementation)
         {
-            global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(guest);
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-
-            // env.host_log: (i32, i32) -> ()
-            global::System.Action<int, int> __wasmImport0_host_log = (int __a0_ptr, int __a0_len) =>
-            {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "INamedHost.Log");
-                implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
-            };
-            linker.DefineFunction("env", "host_log", __wasmImport0_host_log);
-
-            // env.odd name: (i32) -> i32
-            global::System.Func<int, int> __wasmImport1_odd_name = (int __a0_core) =>
-            {
-                return implementation.Odd(__a0_core);
-            };
-            linker.DefineFunction("env", "odd name", __wasmImport1_odd_name);
-
-            // env.plain_name: () -> ()
-            global::System.Action __wasmImport2_plain_name = () =>
-            {
-                implementation.PlainName();
-            };
-            linker.DefineFunction("env", "plain_name", __wasmImport2_plain_name);
+            DefineFunctions(linker, guest, implementation);
         }
 
         /// <summary>
@@ -173,7 +150,9 @@ namespace Demo.Names
         /// the guest that called it through its store's data (<c>WasmStoreContext.Guest</c>), then calls
         /// <paramref name="implementation"/>, checking pointers as <c>Define</c> does.
         /// </summary>
-        public static void DefineOnce(global::Wasmtime.Linker linker, global::Demo.Names.INamedHost implementation)
+        public static void DefineOnce(global::Wasmtime.Linker linker, global::Demo.Names.INamedHost implementation) => DefineFunctions(linker, null, implementation);
+
+        private static void DefineFunctions(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest? guest, global::Demo.Names.INamedHost implementation)
         {
             global::System.ArgumentNullException.ThrowIfNull(linker);
             global::System.ArgumentNullException.ThrowIfNull(implementation);
@@ -181,7 +160,7 @@ namespace Demo.Names
             // env.host_log: (i32, i32) -> ()
             global::Wasmtime.CallerAction<int, int> __wasmImport0_host_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INamedHost.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INamedHost.Log");
                 implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
             linker.DefineFunction("env", "host_log", __wasmImport0_host_log);
