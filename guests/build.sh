@@ -80,7 +80,7 @@ build_debian() (
     local dest="$1"
     if [[ ! -f "$debian_sources/zlib_$zlib_version.dsc" || ! -d "$debian_sources/$zlib_dir" ]]; then
         echo "build.sh: the zlib $zlib_version sources are missing from $debian_sources; fetch them with" >&2
-        echo "  mkdir -p guests/debian/src && (cd guests/debian/src && apt-get source zlib=$zlib_version)" >&2
+        echo "  mkdir -p guests/debian/src && (cd guests/debian/src && apt-get source zlib=1:$zlib_version)" >&2
         exit 1
     fi
     cd "$debian_sources/$zlib_dir"
