@@ -87,7 +87,7 @@ internal static class ExportBinderEmitter
     private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
     {
         var method = lowered.Method;
-        string local = "__wasmImport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        string local = Locals.ImportFunction(index, method.WasmName);
         var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot)).ToList();
         bool takesCaller = lowered.UsesGuestMemory;
         string delegateType = InterfaceEmitter.CoreDelegateType(lowered.Core);

@@ -72,9 +72,7 @@ internal static class ImportStubEmitter
     private static bool NeedsScratch(LoweredMethod method) =>
         method.ReturnArea is not null || method.Parameters.Any(p => p.Buffer is Ownership.HostScratch or Ownership.HostPinnedObject);
 
-    /// <summary>The delegate field: numbered, so that no two wasm names can collide, and named for readability.</summary>
-    private static string Field(LoweredMethod method, int index) =>
-        "__wasmExport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+    private static string Field(LoweredMethod method, int index) => Locals.ExportField(index, method.WasmName);
 
     private static void EmitConstructor(SourceWriter writer, InterfaceModel model, bool needsAllocator, bool needsGuestHeap)
     {

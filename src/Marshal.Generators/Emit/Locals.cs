@@ -1,3 +1,4 @@
+using System.Linq;
 using WasmMarshal.Generators.Abi;
 
 namespace WasmMarshal.Generators.Emit;
@@ -21,6 +22,18 @@ internal static class Locals
     /// <summary>A local of a value: <c>__a0_ptr</c> for parameter 0, <c>__ret_ptr</c> for the return value.</summary>
     public static string Of(int index, string role) =>
         (index == LoweredValue.ReturnIndex ? "__ret" : Parameter(index)) + "_" + role;
+
+    /// <summary>
+    /// The import stub's delegate field for export <paramref name="index"/>: numbered, so that no two wasm names can
+    /// collide, and named after the wasm name for readability.
+    /// </summary>
+    public static string ExportField(int index, string wasmName) => "__wasmExport" + index + "_" + Identifier(wasmName);
+
+    /// <summary>The export binder's local holding host function <paramref name="index"/>, named like <see cref="ExportField"/>.</summary>
+    public static string ImportFunction(int index, string wasmName) => "__wasmImport" + index + "_" + Identifier(wasmName);
+
+    private static string Identifier(string wasmName) =>
+        new(wasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 
     /// <summary>The local that holds a core slot, as an export lambda receives it.</summary>
     public static string Slot(CoreSlot slot) => slot.Role switch

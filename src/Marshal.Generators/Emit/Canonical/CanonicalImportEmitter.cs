@@ -97,8 +97,7 @@ internal static class CanonicalImportEmitter
     /// <summary>The flat result a post-return function takes, or null for a function without results.</summary>
     private static CoreType? PostReturnType(LoweredMethod method) => method.CoreResults.Count == 1 ? method.CoreResults[0].Type : null;
 
-    private static string Field(LoweredMethod method, int index) =>
-        "__wasmExport" + index + "_" + new string(method.WasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+    private static string Field(LoweredMethod method, int index) => Locals.ExportField(index, method.WasmName);
 
     private static void EmitConstructor(SourceWriter writer, InterfaceModel model, bool needsMemory, bool needsRealloc)
     {
