@@ -8,7 +8,7 @@ using WasmMarshal.Allocators;
 namespace WasmMarshal.Benchmarks;
 
 /// <summary>
-/// One instance of <c>marshal_test.wasm</c> on a default <see cref="Engine"/> (not the tests' moving-memory engine).
+/// One instance of <c>marshal_test.wasm</c> on an engine from <c>WasmEngines.Create()</c>, whose memories never move (not the tests' moving-memory engine).
 /// The guest's <c>env.*</c> imports are defined as traps: no benchmark calls a function that reaches them.
 /// </summary>
 public sealed class BenchGuest : IDisposable
@@ -35,7 +35,7 @@ public sealed class BenchGuest : IDisposable
     /// </summary>
     public static BenchGuest Load(Func<WasmGuestBuilder, WasmGuestBuilder> configure, string name = "marshal_test")
     {
-        var engine = new Engine();
+        var engine = WasmMarshal.Hosting.WasmEngines.Create(); // memories never move: views keep the base (docs/performance.md)
         Module? module = null;
         try
         {

@@ -53,12 +53,12 @@ public class CanonicalBenchmarks
         string guests = Path.Combine(AppContext.BaseDirectory, "guests");
         var host = new CanonicalBenchHost();
 
-        _coreEngine = new Engine();
+        _coreEngine = WasmMarshal.Hosting.WasmEngines.Create(); // memories never move: views keep the base
         var module = Module.FromFile(_coreEngine, Path.Combine(guests, "canon_c.wasm"));
         _core = CanonicalGuest.Builder(_coreEngine, module).WithHost<ICanonicalBenchHost>(host).Instantiate();
         _stubs = _core.Import<ICanonicalBench>();
 
-        _componentEngine = new Engine(new Config().WithComponentModel(true));
+        _componentEngine = WasmMarshal.Hosting.WasmEngines.Create(config => config.WithComponentModel(true)); // the same settings, for the component API
         _component = Component.FromBytes(_componentEngine, File.ReadAllBytes(Path.Combine(guests, "components", "canon_c.wasm")));
         _componentStore = new Store(_componentEngine);
         using (var linker = new ComponentLinker(_componentEngine))

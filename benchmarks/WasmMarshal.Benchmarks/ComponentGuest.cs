@@ -55,7 +55,7 @@ public sealed class ComponentGuest : IDisposable
 
     public static ComponentGuest Load()
     {
-        var engine = new Engine();
+        var engine = WasmMarshal.Hosting.WasmEngines.Create(); // the same engine settings as BenchGuest
         var component = Component.FromText(engine, Wat);
         var linker = new ComponentLinker(engine);
         var store = new Store(engine);

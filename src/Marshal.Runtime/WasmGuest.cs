@@ -184,8 +184,9 @@ public sealed class WasmGuest : IDisposable
     public int MemoryGrowthNotifications { get; private set; }
 
     /// <summary>
-    /// Raised when an Emscripten guest reports that it grew memory. Views of memory are never cached by WasmMarshal,
-    /// so nothing needs refreshing; this is a signal for hosts that keep their own.
+    /// Raised when an Emscripten guest reports that it grew memory. WasmMarshal needs no signal (it keeps a memory's base
+    /// only on engines whose memories never move, and re-reads the length when a check misses); this is for hosts
+    /// that keep views of their own.
     /// </summary>
     public event Action<WasmGuest>? MemoryGrown;
 
@@ -199,7 +200,7 @@ public sealed class WasmGuest : IDisposable
     {
         _instance = instance;
         var memory = instance.GetMemory(_memoryExport);
-        _memory = memory is null ? null : new GuestMemory(memory);
+        _memory = memory is null ? null : new GuestMemory(memory, Hosting.WasmEngines.MemoryNeverMoves(Engine));
     }
 
     internal IGuestAllocator? TryResolveAllocator(List<BindingMismatch> mismatches)

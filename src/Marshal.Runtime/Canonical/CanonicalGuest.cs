@@ -17,8 +17,11 @@ public sealed class CanonicalGuest : IDisposable
     private GuestMemory? _guestMemory;
     private CanonicalRealloc? _realloc;
 
-    internal CanonicalGuest(Module module, Store store, Instance instance, CanonicalNaming naming)
+    private readonly bool _memoryNeverMoves;
+
+    internal CanonicalGuest(Module module, Store store, Instance instance, CanonicalNaming naming, bool memoryNeverMoves = false)
     {
+        _memoryNeverMoves = memoryNeverMoves;
         Module = module;
         Store = store;
         Instance = instance;
@@ -48,7 +51,8 @@ public sealed class CanonicalGuest : IDisposable
 
     /// <summary>The guest's memory (<c>memory</c> or <c>cm32p2_memory</c>).</summary>
     public GuestMemory Memory => _guestMemory ??= new GuestMemory(_memory
-        ?? throw new InvalidOperationException($"The module exports no memory named '{CanonicalExports.MemoryNameOf(Naming)}'; the bind-time check should have said so."));
+        ?? throw new InvalidOperationException($"The module exports no memory named '{CanonicalExports.MemoryNameOf(Naming)}'; the bind-time check should have said so."),
+        _memoryNeverMoves);
 
     /// <summary>The guest's <c>realloc</c> (<c>cabi_realloc</c> or <c>cm32p2_realloc</c>).</summary>
     public CanonicalRealloc Realloc
@@ -127,7 +131,7 @@ public sealed class CanonicalGuestBuilder
 
             imports.Complete();
             Instance instance = linker.Instantiate(store, _module);
-            var guest = new CanonicalGuest(_module, store, instance, exports.Naming);
+            var guest = new CanonicalGuest(_module, store, instance, exports.Naming, Hosting.WasmEngines.MemoryNeverMoves(_engine));
             imports.Guest = guest;
             if (exports.HasInitialize)
             {

@@ -72,7 +72,8 @@ public static class WasmEngines
             throw new ArgumentOutOfRangeException(nameof(options), "MaxInstances must be at least 1.");
         }
 
-        var config = new Config().WithMemoryInitCopyOnWrite(options.CopyOnWriteMemoryInit);
+        // Memories never move: GuestMemory then keeps each memory's base for the instance's lifetime (see Create).
+        var config = new Config().WithMemoryInitCopyOnWrite(options.CopyOnWriteMemoryInit).WithMemoryMayMove(false);
         if (options.MaxWasmStack is { } stack)
         {
             config.WithMaximumStackSize(stack);
@@ -99,5 +100,34 @@ public static class WasmEngines
     /// <see cref="PluginEngineOptions.KeepResidentBytes"/> of memory resident) and copy-on-write memory initialisation,
     /// with the limits of <paramref name="options"/>. Pair it with <see cref="WasmGuestTemplate"/>.
     /// </summary>
-    public static Engine ForPlugins(PluginEngineOptions? options = null) => new(PluginConfig(options));
+    public static Engine ForPlugins(PluginEngineOptions? options = null) => Register(new Engine(PluginConfig(options)));
+
+    /// <summary>
+    /// An engine whose linear memories never move: <paramref name="configure"/> adjusts the configuration (fuel, epochs,
+    /// limits, pooling), then <c>Config.WithMemoryMayMove(false)</c> is applied last, so that nothing can undo it.
+    /// A guest on such an engine (or on <see cref="ForPlugins"/>) keeps its memory's base address for its lifetime:
+    /// a view of memory then costs no native call, and only a bounds check that misses re-reads the length.
+    /// </summary>
+    /// <remarks>
+    /// Growth that would need a move fails instead (<c>memory.grow</c> returns -1). Wasmtime's default reservation
+    /// (4 GiB on 64-bit hosts) holds any 32-bit memory, so with default settings nothing that would have succeeded fails.
+    /// An engine made any other way is treated as one whose memories may move: every view re-reads base and length.
+    /// </remarks>
+    public static Engine Create(Action<Config>? configure = null)
+    {
+        var config = new Config();
+        configure?.Invoke(config);
+        return Register(new Engine(config.WithMemoryMayMove(false)));
+    }
+
+    /// <summary>Whether <paramref name="engine"/> was made here, with memories that never move.</summary>
+    internal static bool MemoryNeverMoves(Engine engine) => s_fixedMemoryEngines.TryGetValue(engine, out _);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Engine, object> s_fixedMemoryEngines = new();
+
+    private static Engine Register(Engine engine)
+    {
+        s_fixedMemoryEngines.AddOrUpdate(engine, s_fixedMemoryEngines);
+        return engine;
+    }
 }

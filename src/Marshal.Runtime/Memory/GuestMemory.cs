@@ -7,10 +7,22 @@ namespace WasmMarshal;
 /// A guest's linear memory. Its base address can move whenever the guest runs (any call may grow memory), so it
 /// hands out short-lived <see cref="GuestMemoryView"/>s instead of spans.
 /// </summary>
-public sealed class GuestMemory
+/// <remarks>
+/// On an engine whose memories never move (<see cref="Hosting.WasmEngines.Create"/>, <see cref="Hosting.WasmEngines.ForPlugins"/>)
+/// the base is read once and kept, and so is the last length seen. That is safe because a linear memory never
+/// shrinks: a kept length can only be smaller than the real one, so a check against it never lets an access outside
+/// memory through; a check that misses re-reads the length before it fails. So a view costs no native call there.
+/// </remarks>
+public sealed unsafe class GuestMemory
 {
     /// <summary>Wraps a Wasmtime memory.</summary>
     public GuestMemory(Memory memory)
+        : this(memory, baseNeverMoves: false)
+    {
+    }
+
+    /// <summary>Wraps a Wasmtime memory; <paramref name="baseNeverMoves"/> only when its engine guarantees it.</summary>
+    internal GuestMemory(Memory memory, bool baseNeverMoves)
     {
         Memory = memory ?? throw new ArgumentNullException(nameof(memory));
         if (memory.Is64Bit)
@@ -19,7 +31,24 @@ public sealed class GuestMemory
         }
 
         _direct = WasmtimeMemoryAccess.TryCreate(memory);
+        if (baseNeverMoves && _direct is { } direct)
+        {
+            direct.Read(out _fixedBase, out _knownLength);
+            BaseNeverMoves = _fixedBase != null;
+        }
     }
+
+    /// <summary>The base address, kept when <see cref="BaseNeverMoves"/>.</summary>
+    private readonly byte* _fixedBase;
+
+    /// <summary>The length last read, when <see cref="BaseNeverMoves"/>: never more than the real length.</summary>
+    private ulong _knownLength;
+
+    /// <summary>
+    /// Whether views use the base address read once (the engine guarantees memories never move) and the length last
+    /// seen, with no native call.
+    /// </summary>
+    public bool BaseNeverMoves { get; }
 
     /// <summary>The no-GC-transition path to the C API, or null to use the public <see cref="Wasmtime.Memory"/> API.</summary>
     private readonly WasmtimeMemoryAccess? _direct;
@@ -42,8 +71,14 @@ public sealed class GuestMemory
     /// Takes a view of memory as it is now. The view is invalid after any call into the guest (including the
     /// allocator) and after <see cref="Memory.Grow"/>: take a new one.
     /// </summary>
-    public unsafe GuestMemoryView View()
+    public GuestMemoryView View()
     {
+        if (BaseNeverMoves)
+        {
+            _direct!.EnsureStoreOpen();
+            return new(_fixedBase, _knownLength, this);
+        }
+
         if (_direct is { } direct)
         {
             direct.Read(out byte* data, out ulong size);
@@ -51,5 +86,22 @@ public sealed class GuestMemory
         }
 
         return new((byte*)Memory.GetPointer(), (ulong)Memory.GetLength());
+    }
+
+    /// <summary>
+    /// Re-reads the length after a bounds check against the kept one missed (the guest or the host grew memory since);
+    /// returns it. Also checks the base is still where it was, so a broken guarantee fails loudly instead of silently.
+    /// </summary>
+    internal ulong RefreshLength()
+    {
+        _direct!.Read(out byte* data, out ulong size);
+        if (data != _fixedBase)
+        {
+            throw new InvalidOperationException(
+                "The guest's memory moved, although its engine was made not to move memories (WasmEngines). Views of it are no longer safe.");
+        }
+
+        _knownLength = size;
+        return size;
     }
 }

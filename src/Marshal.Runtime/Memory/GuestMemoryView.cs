@@ -13,18 +13,28 @@ public readonly unsafe ref struct GuestMemoryView
     private readonly byte* _base;
     private readonly ulong _length;
 
-    internal GuestMemoryView(byte* @base, ulong length)
+    // Set when the base never moves (GuestMemory.BaseNeverMoves): _length may then be a length seen earlier, never more
+    // than the real one; a check that misses asks the memory for the length now before it fails.
+    private readonly GuestMemory? _growable;
+
+    internal GuestMemoryView(byte* @base, ulong length, GuestMemory? growable = null)
     {
         _base = @base;
         _length = length;
+        _growable = growable;
     }
 
     /// <summary>The memory size in bytes when the view was taken.</summary>
-    public ulong Length => _length;
+    public ulong Length => _growable is { } memory ? memory.RefreshLength() : _length;
 
     /// <summary>Whether <c>[address, address + length)</c> lies inside memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Contains(uint address, ulong length) => (ulong)address + length <= _length;
+    public bool Contains(uint address, ulong length) => (ulong)address + length <= _length || GrownToHold(address, length);
+
+    /// <summary>After a check against a kept length missed: whether memory has since grown enough.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool GrownToHold(uint address, ulong length) =>
+        _growable is { } memory && (ulong)address + length <= memory.RefreshLength();
 
     /// <summary>
     /// The bytes at <paramref name="address"/>, or a <see cref="WasmGuestMemoryException"/> naming
@@ -33,7 +43,7 @@ public readonly unsafe ref struct GuestMemoryView
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> Bytes(uint address, uint length, string method, string parameter)
     {
-        if ((ulong)address + length > _length || length > int.MaxValue)
+        if (((ulong)address + length > _length && !GrownToHold(address, length)) || length > int.MaxValue)
         {
             ThrowOutOfBounds(address, length, method, parameter);
         }
@@ -45,7 +55,7 @@ public readonly unsafe ref struct GuestMemoryView
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref T Value<T>(uint address, string method, string parameter) where T : unmanaged
     {
-        if ((ulong)address + (ulong)sizeof(T) > _length)
+        if ((ulong)address + (ulong)sizeof(T) > _length && !GrownToHold(address, (ulong)sizeof(T)))
         {
             ThrowOutOfBounds(address, (ulong)sizeof(T), method, parameter);
         }
@@ -69,12 +79,13 @@ public readonly unsafe ref struct GuestMemoryView
     /// </summary>
     public ReadOnlySpan<byte> NulTerminated(uint address, string method, string parameter)
     {
-        if (address >= _length)
+        ulong length = _growable is { } memory ? memory.RefreshLength() : _length;
+        if (address >= length)
         {
             ThrowOutOfBounds(address, 1, method, parameter);
         }
 
-        ulong available = _length - address;
+        ulong available = length - address;
         var tail = new ReadOnlySpan<byte>(_base + address, (int)Math.Min(available, int.MaxValue));
         int end = tail.IndexOf((byte)0);
         if (end < 0)
@@ -87,5 +98,5 @@ public readonly unsafe ref struct GuestMemoryView
     }
 
     private void ThrowOutOfBounds(uint address, ulong length, string method, string parameter) =>
-        throw new WasmGuestMemoryException(method, parameter, address, length, _length);
+        throw new WasmGuestMemoryException(method, parameter, address, length, Length);
 }

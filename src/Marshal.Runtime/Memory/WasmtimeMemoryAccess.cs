@@ -191,7 +191,7 @@ internal sealed unsafe class WasmtimeMemoryAccess
 
     /// <summary>A closed store has freed its context: calling the C API with it would read freed memory.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void EnsureStoreOpen()
+    public void EnsureStoreOpen()
     {
         if (_store.IsClosed)
         {
