@@ -315,10 +315,10 @@ public static class GuestAllocationCheck
                 $"it returned 0x{address:X8}, which lies below {floor.Symbol} (0x{floor.Address:X8}), in static data or the stack, not in its heap");
         }
 
-        ulong length = memory.Length;
         ulong bytes = Math.Max(size, requested);
-        if ((ulong)address + bytes > length)
+        if (!memory.View().Contains(address, bytes)) // no native call where the base never moves (GuestMemory)
         {
+            ulong length = memory.Length;
             throw new GuestAllocationException(allocator, size, alignment,
                 $"it returned 0x{address:X8}, and {bytes} {(bytes == 1 ? "byte from there exceeds" : "bytes from there exceed")} the memory size of {length} bytes");
         }

@@ -52,9 +52,9 @@ public sealed class CanonicalRealloc
                 $"got the misaligned address 0x{address:X8} from {ExportName}(0, 0, {alignment}, {size}); it must be {alignment}-aligned");
         }
 
-        ulong length = Memory.Length;
-        if ((ulong)address + size > length)
+        if (!Memory.View().Contains(address, size)) // no native call where the base never moves (GuestMemory)
         {
+            ulong length = Memory.Length;
             throw new WasmGuestDataException(method, parameter,
                 $"got 0x{address:X8} from {ExportName}(0, 0, {alignment}, {size}), and {size} bytes from there exceed the memory size of {length} bytes");
         }
