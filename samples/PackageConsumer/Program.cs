@@ -31,15 +31,17 @@ if (expectedVersion is not null && version != expectedVersion)
 }
 
 // Everything here comes from the WasmMarshal package: the attributes, the runtime, and the generated stubs.
-using var engine = new Engine();
+using var engine = WasmMarshal.Hosting.WasmEngines.Create(); // memories never move: views keep the base
 using var module = Module.FromFile(engine, Path.Combine(AppContext.BaseDirectory, "quickstart.wasm"));
 var log = new Log();
 using var guest = WasmGuest.Builder(engine, module).Export<IHostLog>(log).Instantiate();
 var plugin = guest.Import<IPlugin>();
-Console.WriteLine($"direct memory access: {guest.Memory.UsesDirectNativeAccess}, direct export calls: {WasmMarshal.Interop.WasmExports.UsesDirectCalls}");
-if (expectDirectMemory && !(guest.Memory.UsesDirectNativeAccess && WasmMarshal.Interop.WasmExports.UsesDirectCalls))
+Console.WriteLine($"direct memory access: {guest.Memory.UsesDirectNativeAccess}, base kept: {guest.Memory.BaseNeverMoves}, "
+    + $"direct export calls: {WasmMarshal.Interop.WasmExports.UsesDirectCalls}, direct host functions: {WasmMarshal.Interop.WasmHostFunctions.IsAvailable}");
+if (expectDirectMemory && !(guest.Memory.UsesDirectNativeAccess && guest.Memory.BaseNeverMoves
+    && WasmMarshal.Interop.WasmExports.UsesDirectCalls && WasmMarshal.Interop.WasmHostFunctions.IsAvailable))
 {
-    Console.Error.WriteLine("the fast memory path or the direct export calls are not in use");
+    Console.Error.WriteLine("the fast memory path, the direct export calls or the direct host functions are not in use");
     return 1;
 }
 

@@ -44,7 +44,7 @@ public sealed class NamingTests
         string import = run.Sources.Single(s => s.HintName.StartsWith("Demo.IGuest", System.StringComparison.Ordinal)).Text;
         string export = run.Sources.Single(s => s.HintName.StartsWith("Demo.IHost", System.StringComparison.Ordinal)).Text;
         Assert.Contains(ExpectedBinding.Line(expected, method, "() -> ()"), import);
-        Assert.Contains($"linker.DefineFunction(\"env\", \"{expected}\", ", export);
+        Assert.Contains($"WasmHostFunctions.Define(linker, \"env\", \"{expected}\", ", export);
     }
 
     /// <summary>All four names from the brief in one interface, as the Expect lines of one binding.</summary>

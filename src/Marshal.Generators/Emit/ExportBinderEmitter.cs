@@ -15,7 +15,7 @@ namespace WasmMarshal.Generators.Emit;
 internal static class ExportBinderEmitter
 {
     private const string Call = "__call";
-    private const string Caller = "__caller";
+    private const string Guest = "__guest";
 
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
@@ -42,9 +42,9 @@ internal static class ExportBinderEmitter
         writer.Line($"public static void DefineOnce(global::Wasmtime.Linker linker, {self} implementation) => DefineFunctions(linker, null, implementation);");
         writer.Line();
 
-        // One body for both forms: a function that touches guest memory takes the Caller (the Caller forms of Wasmtime's
-        // delegates cost the same per call) and uses the guest Define was given, or, defined once for a template's
-        // shared linker, the guest its store's data names. So one linker, and one InstancePre, serve every instance.
+        // One body for both forms: a function that touches guest memory receives the calling guest from
+        // WasmHostFunctions.Define: the guest Define was given, or, defined once for a template's shared linker, the guest
+        // its store's data names. So one linker, and one InstancePre, serve every instance.
         writer.Open($"private static void DefineFunctions(global::Wasmtime.Linker linker, global::WasmMarshal.WasmGuest? guest, {self} implementation)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
@@ -81,22 +81,20 @@ internal static class ExportBinderEmitter
     }
 
     /// <summary>
-    /// One host function. One that reads or writes guest memory takes the <c>Caller</c>, for the guest's store data when
-    /// no guest was given; one that does not never needs the guest.
+    /// One host function, defined through <c>WasmHostFunctions.Define</c>. One that reads or writes guest memory receives
+    /// the calling guest; one that does not never needs it.
     /// </summary>
     private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered, int index)
     {
         var method = lowered.Method;
         string local = Locals.ImportFunction(index, method.WasmName);
         var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot)).ToList();
-        bool takesCaller = lowered.UsesGuestMemory;
+        bool takesGuest = lowered.UsesGuestMemory;
         string delegateType = InterfaceEmitter.CoreDelegateType(lowered.Core);
-        string guest = "guest";
-        if (takesCaller)
+        if (takesGuest)
         {
-            delegateType = CallerDelegateType(lowered.Core);
-            coreParameters.Insert(0, "global::Wasmtime.Caller " + Caller);
-            guest = $"guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest({Caller})";
+            delegateType = GuestDelegateType(lowered.Core);
+            coreParameters.Insert(0, "global::WasmMarshal.WasmGuest " + Guest);
         }
 
         writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
@@ -104,7 +102,7 @@ internal static class ExportBinderEmitter
         writer.Open();
         if (lowered.UsesGuestMemory)
         {
-            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({guest}, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
+            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({Guest}, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
         }
 
         // Values passed by reference (in, ref, out, Span) are locals; those the implementation writes are copied back.
@@ -171,25 +169,28 @@ internal static class ExportBinderEmitter
         }
 
         writer.Close(";");
-        writer.Line($"linker.DefineFunction({Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
+        string guestArgument = takesGuest ? "guest, " : "";
+        writer.Line($"global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, {guestArgument}{Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
     }
 
     /// <summary>
-    /// Wasmtime's delegate for a host function that takes the <c>Caller</c> first: <c>CallerAction&lt;...&gt;</c>, or
-    /// <c>CallerFunc&lt;..., TResult&gt;</c> (several results as one value tuple, as Wasmtime takes them).
+    /// The delegate of a host function that receives the calling guest first (<c>WasmHostFunctions.Define</c> passes the
+    /// bound guest, or the calling store's): <c>Action&lt;WasmGuest, ...&gt;</c>, or <c>Func&lt;WasmGuest, ..., TResult&gt;</c>
+    /// (several results as one value tuple, as Wasmtime takes them).
     /// </summary>
-    private static string CallerDelegateType(CoreFunctionType signature)
+    private static string GuestDelegateType(CoreFunctionType signature)
     {
-        var types = signature.Parameters.Select(p => p.ClrType()).ToList();
+        var types = new List<string> { "global::WasmMarshal.WasmGuest" };
+        types.AddRange(signature.Parameters.Select(p => p.ClrType()));
         if (signature.Results.Count == 0)
         {
-            return types.Count == 0 ? "global::Wasmtime.CallerAction" : "global::Wasmtime.CallerAction<" + string.Join(", ", types) + ">";
+            return "global::System.Action<" + string.Join(", ", types) + ">";
         }
 
         types.Add(signature.Results.Count == 1
             ? signature.Results[0].ClrType()
             : "(" + string.Join(", ", signature.Results.Select(r => r.ClrType())) + ")");
-        return "global::Wasmtime.CallerFunc<" + string.Join(", ", types) + ">";
+        return "global::System.Func<" + string.Join(", ", types) + ">";
     }
 
     /// <summary>A parameter read from its core values, as an argument expression.</summary>

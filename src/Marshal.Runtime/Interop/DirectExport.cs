@@ -123,6 +123,10 @@ internal sealed unsafe partial class DirectExport
         _func = func;
     }
 
+    /// <summary>The exception Wasmtime .NET makes of an owned <c>wasmtime_error_t*</c> (which it frees).</summary>
+    internal static WasmtimeException ErrorException(nint error) =>
+        s_errorException is { } make ? make(error) : new WasmtimeException("Wasmtime reported an error (its message could not be read).");
+
     /// <summary>Whether the loaded Wasmtime .NET has everything the direct path needs.</summary>
     public static bool IsAvailable => s_hasEntryPoint && s_layoutChecked >= 0;
 

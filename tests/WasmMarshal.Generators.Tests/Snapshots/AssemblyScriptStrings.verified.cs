@@ -118,20 +118,20 @@ namespace Demo.Script
             global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // env.log: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport0_log = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport0_log = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IScriptHost.Log");
                 implementation.Log(__call.AssemblyScriptString(__a0_ptr, "message"));
             };
-            linker.DefineFunction("env", "log", __wasmImport0_log);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "env", "log", __wasmImport0_log);
 
             // env.name: (i32) -> i32
-            global::Wasmtime.CallerFunc<int, int> __wasmImport1_name = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Func<global::WasmMarshal.WasmGuest, int, int> __wasmImport1_name = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IScriptHost.Name");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IScriptHost.Name");
                 return __call.ReturnAssemblyScriptString(implementation.Name(__call.NullableAssemblyScriptString(__a0_ptr, "key")));
             };
-            linker.DefineFunction("env", "name", __wasmImport1_name);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "env", "name", __wasmImport1_name);
         }
 
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>

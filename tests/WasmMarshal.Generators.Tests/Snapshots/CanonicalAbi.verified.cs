@@ -22,7 +22,7 @@ namespace Demo.Canonical
             imports.RequireRealloc("IHost");
             if (imports.Expect(__interface, "note", "IHost.Note", "(i32, i32, i32, i32, i32, i32, i32, i32) -> ()"))
             {
-                imports.Linker.DefineFunction(__module, "note", (int __p0, int __p1, int __p2, int __p3, int __p4, int __p5, int __p6, int __p7) =>
+                global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, "note", (int __p0, int __p1, int __p2, int __p3, int __p4, int __p5, int __p6, int __p7) =>
                 {
                     const string __method = "IHost.Note";
                     var __guest = imports.Guest;
@@ -56,7 +56,7 @@ namespace Demo.Canonical
             }
             if (imports.Expect(__interface, "describe", "IHost.Describe", "(i32, i64, i32, i32, i32, i32) -> ()"))
             {
-                imports.Linker.DefineFunction(__module, "describe", (int __p0, long __p1, int __p2, int __p3, int __p4, int __ret_area) =>
+                global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, "describe", (int __p0, long __p1, int __p2, int __p3, int __p4, int __ret_area) =>
                 {
                     const string __method = "IHost.Describe";
                     var __guest = imports.Guest;
@@ -136,7 +136,7 @@ namespace Demo.Canonical
             }
             if (imports.Expect(__interface, "flags", "IHost.Flags", "(i32) -> i32"))
             {
-                imports.Linker.DefineFunction(__module, "flags", (int __p0) =>
+                global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, "flags", (int __p0) =>
                 {
                     const string __method = "IHost.Flags";
                     var __guest = imports.Guest;
@@ -147,7 +147,7 @@ namespace Demo.Canonical
             }
             if (imports.Expect(__interface, "find", "IHost.Find", "(i32, i32, i32) -> ()"))
             {
-                imports.Linker.DefineFunction(__module, "find", (int __p0, int __p1, int __ret_area) =>
+                global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, "find", (int __p0, int __p1, int __ret_area) =>
                 {
                     const string __method = "IHost.Find";
                     var __guest = imports.Guest;

@@ -38,326 +38,326 @@ namespace Demo.Host
             {
                 return implementation.EchoI32(__a0_core);
             };
-            linker.DefineFunction("host", "echo_i32", __wasmImport0_echo_i32);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_i32", __wasmImport0_echo_i32);
 
             // host.echo_u32: (i32) -> i32
             global::System.Func<int, int> __wasmImport1_echo_u32 = (int __a0_core) =>
             {
                 return unchecked((int)implementation.EchoU32(unchecked((uint)__a0_core)));
             };
-            linker.DefineFunction("host", "echo_u32", __wasmImport1_echo_u32);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_u32", __wasmImport1_echo_u32);
 
             // host.echo_i64: (i64) -> i64
             global::System.Func<long, long> __wasmImport2_echo_i64 = (long __a0_core) =>
             {
                 return implementation.EchoI64(__a0_core);
             };
-            linker.DefineFunction("host", "echo_i64", __wasmImport2_echo_i64);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_i64", __wasmImport2_echo_i64);
 
             // host.echo_u64: (i64) -> i64
             global::System.Func<long, long> __wasmImport3_echo_u64 = (long __a0_core) =>
             {
                 return unchecked((long)implementation.EchoU64(unchecked((ulong)__a0_core)));
             };
-            linker.DefineFunction("host", "echo_u64", __wasmImport3_echo_u64);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_u64", __wasmImport3_echo_u64);
 
             // host.echo_f32: (f32) -> f32
             global::System.Func<float, float> __wasmImport4_echo_f32 = (float __a0_core) =>
             {
                 return implementation.EchoF32(__a0_core);
             };
-            linker.DefineFunction("host", "echo_f32", __wasmImport4_echo_f32);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_f32", __wasmImport4_echo_f32);
 
             // host.echo_f64: (f64) -> f64
             global::System.Func<double, double> __wasmImport5_echo_f64 = (double __a0_core) =>
             {
                 return implementation.EchoF64(__a0_core);
             };
-            linker.DefineFunction("host", "echo_f64", __wasmImport5_echo_f64);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_f64", __wasmImport5_echo_f64);
 
             // host.echo_bool: (i32) -> i32
             global::System.Func<int, int> __wasmImport6_echo_bool = (int __a0_core) =>
             {
                 return (implementation.EchoBool((__a0_core != 0)) ? 1 : 0);
             };
-            linker.DefineFunction("host", "echo_bool", __wasmImport6_echo_bool);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_bool", __wasmImport6_echo_bool);
 
             // host.echo_u8: (i32) -> i32
             global::System.Func<int, int> __wasmImport7_echo_u8 = (int __a0_core) =>
             {
                 return (int)implementation.EchoU8(unchecked((byte)__a0_core));
             };
-            linker.DefineFunction("host", "echo_u8", __wasmImport7_echo_u8);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_u8", __wasmImport7_echo_u8);
 
             // host.echo_i8: (i32) -> i32
             global::System.Func<int, int> __wasmImport8_echo_i8 = (int __a0_core) =>
             {
                 return (int)implementation.EchoI8(unchecked((sbyte)__a0_core));
             };
-            linker.DefineFunction("host", "echo_i8", __wasmImport8_echo_i8);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_i8", __wasmImport8_echo_i8);
 
             // host.echo_i16: (i32) -> i32
             global::System.Func<int, int> __wasmImport9_echo_i16 = (int __a0_core) =>
             {
                 return (int)implementation.EchoI16(unchecked((short)__a0_core));
             };
-            linker.DefineFunction("host", "echo_i16", __wasmImport9_echo_i16);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_i16", __wasmImport9_echo_i16);
 
             // host.echo_u16: (i32) -> i32
             global::System.Func<int, int> __wasmImport10_echo_u16 = (int __a0_core) =>
             {
                 return (int)implementation.EchoU16(unchecked((ushort)__a0_core));
             };
-            linker.DefineFunction("host", "echo_u16", __wasmImport10_echo_u16);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_u16", __wasmImport10_echo_u16);
 
             // host.echo_char: (i32) -> i32
             global::System.Func<int, int> __wasmImport11_echo_char = (int __a0_core) =>
             {
                 return (int)implementation.EchoChar(unchecked((char)__a0_core));
             };
-            linker.DefineFunction("host", "echo_char", __wasmImport11_echo_char);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_char", __wasmImport11_echo_char);
 
             // host.echo_color: (i32) -> i32
             global::System.Func<int, int> __wasmImport12_echo_color = (int __a0_core) =>
             {
                 return (int)((byte)implementation.EchoColor((global::Demo.Host.Color)unchecked((byte)__a0_core)));
             };
-            linker.DefineFunction("host", "echo_color", __wasmImport12_echo_color);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_color", __wasmImport12_echo_color);
 
             // host.echo_flags: (i64) -> i64
             global::System.Func<long, long> __wasmImport13_echo_flags = (long __a0_core) =>
             {
                 return unchecked((long)((ulong)implementation.EchoFlags((global::Demo.Host.WideFlags)unchecked((ulong)__a0_core))));
             };
-            linker.DefineFunction("host", "echo_flags", __wasmImport13_echo_flags);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "echo_flags", __wasmImport13_echo_flags);
 
             // host.notify: (i32) -> ()
             global::System.Action<int> __wasmImport14_notify = (int __a0_core) =>
             {
                 implementation.Notify(__a0_core);
             };
-            linker.DefineFunction("host", "notify", __wasmImport14_notify);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "notify", __wasmImport14_notify);
 
             // host.tick: () -> ()
             global::System.Action __wasmImport15_tick = () =>
             {
                 implementation.Tick();
             };
-            linker.DefineFunction("host", "tick", __wasmImport15_tick);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "tick", __wasmImport15_tick);
 
             // host.now: () -> i32
             global::System.Func<int> __wasmImport16_now = () =>
             {
                 return implementation.Now();
             };
-            linker.DefineFunction("host", "now", __wasmImport16_now);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "host", "now", __wasmImport16_now);
 
             // host.log: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport17_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport17_log = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Log");
                 implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
-            linker.DefineFunction("host", "log", __wasmImport17_log);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "log", __wasmImport17_log);
 
             // host.log_utf16: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport18_log_utf16 = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport18_log_utf16 = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.LogUtf16");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.LogUtf16");
                 implementation.LogUtf16(__call.String<global::WasmMarshal.Marshalling.Utf16Codec>(__a0_ptr, __a0_len, "message"));
             };
-            linker.DefineFunction("host", "log_utf16", __wasmImport18_log_utf16);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "log_utf16", __wasmImport18_log_utf16);
 
             // host.log_latin1: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport19_log_latin1 = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport19_log_latin1 = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.LogLatin1");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.LogLatin1");
                 implementation.LogLatin1(__call.String<global::WasmMarshal.Marshalling.Latin1Codec>(__a0_ptr, __a0_len, "message"));
             };
-            linker.DefineFunction("host", "log_latin1", __wasmImport19_log_latin1);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "log_latin1", __wasmImport19_log_latin1);
 
             // host.log_cstr: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport20_log_cstr = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport20_log_cstr = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.LogCstr");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.LogCstr");
                 implementation.LogCstr(__call.NullableCString(__a0_ptr, "message"));
             };
-            linker.DefineFunction("host", "log_cstr", __wasmImport20_log_cstr);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "log_cstr", __wasmImport20_log_cstr);
 
             // host.greeting: (i32, i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int, int> __wasmImport21_greeting = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport21_greeting = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Greeting");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Greeting");
                 __call.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area, implementation.Greeting(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "name")));
             };
-            linker.DefineFunction("host", "greeting", __wasmImport21_greeting);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "greeting", __wasmImport21_greeting);
 
             // host.lookup: (i32, i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int, int> __wasmImport22_lookup = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport22_lookup = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Lookup");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Lookup");
                 __call.ReturnString<global::WasmMarshal.Marshalling.Utf8Codec>(__ret_area, implementation.Lookup(__call.NullableString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "key")));
             };
-            linker.DefineFunction("host", "lookup", __wasmImport22_lookup);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "lookup", __wasmImport22_lookup);
 
             // host.wide: (i32, i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int, int> __wasmImport23_wide = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport23_wide = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Wide");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Wide");
                 __call.ReturnString<global::WasmMarshal.Marshalling.Utf16Codec>(__ret_area, implementation.Wide(__call.String<global::WasmMarshal.Marshalling.Utf16Codec>(__a0_ptr, __a0_len, "text")));
             };
-            linker.DefineFunction("host", "wide", __wasmImport23_wide);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "wide", __wasmImport23_wide);
 
             // host.narrow: (i32, i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int, int> __wasmImport24_narrow = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport24_narrow = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Narrow");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Narrow");
                 __call.ReturnString<global::WasmMarshal.Marshalling.Latin1Codec>(__ret_area, implementation.Narrow(__call.NullableString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0_ptr, __a0_len, "text")));
             };
-            linker.DefineFunction("host", "narrow", __wasmImport24_narrow);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "narrow", __wasmImport24_narrow);
 
             // host.c_greeting: (i32) -> i32
-            global::Wasmtime.CallerFunc<int, int> __wasmImport25_c_greeting = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Func<global::WasmMarshal.WasmGuest, int, int> __wasmImport25_c_greeting = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.CGreeting");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.CGreeting");
                 return __call.ReturnCString(implementation.CGreeting(__call.CString(__a0_ptr, "name")));
             };
-            linker.DefineFunction("host", "c_greeting", __wasmImport25_c_greeting);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "c_greeting", __wasmImport25_c_greeting);
 
             // host.report: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport26_report = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport26_report = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Report");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Report");
                 implementation.Report(__call.Read<global::Demo.Host.Vec3>(__a0_ptr, "v"));
             };
-            linker.DefineFunction("host", "report", __wasmImport26_report);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "report", __wasmImport26_report);
 
             // host.length: (i32) -> f32
-            global::Wasmtime.CallerFunc<int, float> __wasmImport27_length = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Func<global::WasmMarshal.WasmGuest, int, float> __wasmImport27_length = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Length");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Length");
                 var __a0 = __call.Read<global::Demo.Host.Vec3>(__a0_ptr, "v");
                 return implementation.Length(in __a0);
             };
-            linker.DefineFunction("host", "length", __wasmImport27_length);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "length", __wasmImport27_length);
 
             // host.transform: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport28_transform = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport28_transform = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Transform");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Transform");
                 var __a0 = __call.Read<global::Demo.Host.Particle>(__a0_ptr, "particle");
                 implementation.Transform(ref __a0);
                 __call.Write<global::Demo.Host.Particle>(__a0_ptr, in __a0, "particle");
             };
-            linker.DefineFunction("host", "transform", __wasmImport28_transform);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "transform", __wasmImport28_transform);
 
             // host.make: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport29_make = (global::Wasmtime.Caller __caller, int __a0_core, int __a1_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport29_make = (global::WasmMarshal.WasmGuest __guest, int __a0_core, int __a1_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Make");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Make");
                 __call.CheckOut<global::Demo.Host.Particle>(__a1_ptr, "particle");
                 implementation.Make(__a0_core, out global::Demo.Host.Particle __a1);
                 __call.Write<global::Demo.Host.Particle>(__a1_ptr, in __a1, "particle");
             };
-            linker.DefineFunction("host", "make", __wasmImport29_make);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "make", __wasmImport29_make);
 
             // host.origin: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport30_origin = (global::Wasmtime.Caller __caller, int __ret_area) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport30_origin = (global::WasmMarshal.WasmGuest __guest, int __ret_area) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Origin");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Origin");
                 __call.Write<global::Demo.Host.Vec3>(__ret_area, implementation.Origin(), "return");
             };
-            linker.DefineFunction("host", "origin", __wasmImport30_origin);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "origin", __wasmImport30_origin);
 
             // host.spawn: (i32, i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int, int> __wasmImport31_spawn = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_ptr, int __a1_core) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport31_spawn = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_ptr, int __a1_core) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Spawn");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Spawn");
                 var __a0 = __call.Read<global::Demo.Host.Vec3>(__a0_ptr, "at");
                 __call.Write<global::Demo.Host.Particle>(__ret_area, implementation.Spawn(in __a0, unchecked((byte)__a1_core)), "return");
             };
-            linker.DefineFunction("host", "spawn", __wasmImport31_spawn);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "spawn", __wasmImport31_spawn);
 
             // host.increment: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport32_increment = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport32_increment = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Increment");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Increment");
                 var __a0 = __call.Read<int>(__a0_ptr, "counter");
                 implementation.Increment(ref __a0);
                 __call.Write<int>(__a0_ptr, in __a0, "counter");
             };
-            linker.DefineFunction("host", "increment", __wasmImport32_increment);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "increment", __wasmImport32_increment);
 
             // host.read_value: (i32) -> ()
-            global::Wasmtime.CallerAction<int> __wasmImport33_read_value = (global::Wasmtime.Caller __caller, int __a0_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int> __wasmImport33_read_value = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.ReadValue");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.ReadValue");
                 __call.CheckOut<double>(__a0_ptr, "value");
                 implementation.ReadValue(out double __a0);
                 __call.Write<double>(__a0_ptr, in __a0, "value");
             };
-            linker.DefineFunction("host", "read_value", __wasmImport33_read_value);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "read_value", __wasmImport33_read_value);
 
             // host.sum: (i32, i32) -> i64
-            global::Wasmtime.CallerFunc<int, int, long> __wasmImport34_sum = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Func<global::WasmMarshal.WasmGuest, int, int, long> __wasmImport34_sum = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Sum");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Sum");
                 return implementation.Sum(__call.Array<int>(__a0_ptr, __a0_len, "values"));
             };
-            linker.DefineFunction("host", "sum", __wasmImport34_sum);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "sum", __wasmImport34_sum);
 
             // host.fill: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport35_fill = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport35_fill = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Fill");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Fill");
                 var __a0 = __call.Array<byte>(__a0_ptr, __a0_len, "buffer");
                 implementation.Fill(__a0);
                 __call.WriteBack<byte>(__a0_ptr, __a0, "buffer");
             };
-            linker.DefineFunction("host", "fill", __wasmImport35_fill);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "fill", __wasmImport35_fill);
 
             // host.translate: (i32, i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int, int> __wasmImport36_translate = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len, int __a1_ptr) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport36_translate = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len, int __a1_ptr) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Translate");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Translate");
                 var __a0 = __call.Array<global::Demo.Host.Vec3>(__a0_ptr, __a0_len, "points");
                 var __a1 = __call.Read<global::Demo.Host.Vec3>(__a1_ptr, "offset");
                 implementation.Translate(__a0, in __a1);
                 __call.WriteBack<global::Demo.Host.Vec3>(__a0_ptr, __a0, "points");
             };
-            linker.DefineFunction("host", "translate", __wasmImport36_translate);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "translate", __wasmImport36_translate);
 
             // host.count: (i32, i32) -> i32
-            global::Wasmtime.CallerFunc<int, int, int> __wasmImport37_count = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Func<global::WasmMarshal.WasmGuest, int, int, int> __wasmImport37_count = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Count");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Count");
                 return unchecked((int)implementation.Count(__call.NullableArray<byte>(__a0_ptr, __a0_len, "data")));
             };
-            linker.DefineFunction("host", "count", __wasmImport37_count);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "count", __wasmImport37_count);
 
             // host.total: (i32, i32) -> f64
-            global::Wasmtime.CallerFunc<int, int, double> __wasmImport38_total = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Func<global::WasmMarshal.WasmGuest, int, int, double> __wasmImport38_total = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Total");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Total");
                 return implementation.Total(__call.Array<double>(__a0_ptr, __a0_len, "values"));
             };
-            linker.DefineFunction("host", "total", __wasmImport38_total);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "total", __wasmImport38_total);
 
             // host.make_range: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport39_make_range = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_core) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport39_make_range = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_core) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.MakeRange");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.MakeRange");
                 __call.ReturnArray<int>(__ret_area, implementation.MakeRange(__a0_core), 4u);
             };
-            linker.DefineFunction("host", "make_range", __wasmImport39_make_range);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "make_range", __wasmImport39_make_range);
 
             // host.points: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport40_points = (global::Wasmtime.Caller __caller, int __ret_area, int __a0_core) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport40_points = (global::WasmMarshal.WasmGuest __guest, int __ret_area, int __a0_core) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "IHostApi.Points");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "IHostApi.Points");
                 __call.ReturnArray<global::Demo.Host.Vec3>(__ret_area, implementation.Points(__a0_core), 4u);
             };
-            linker.DefineFunction("host", "points", __wasmImport40_points);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "host", "points", __wasmImport40_points);
         }
 
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>

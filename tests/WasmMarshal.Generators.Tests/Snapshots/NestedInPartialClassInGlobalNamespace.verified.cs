@@ -185,19 +185,19 @@ partial class Bindings
             global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // env.log: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport0_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport0_log = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INestedHost.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "INestedHost.Log");
                 implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
-            linker.DefineFunction("env", "log", __wasmImport0_log);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "env", "log", __wasmImport0_log);
 
             // env.next: () -> i32
             global::System.Func<int> __wasmImport1_next = () =>
             {
                 return implementation.Next();
             };
-            linker.DefineFunction("env", "next", __wasmImport1_next);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "env", "next", __wasmImport1_next);
         }
 
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>

@@ -158,26 +158,26 @@ namespace Demo.Names
             global::System.ArgumentNullException.ThrowIfNull(implementation);
 
             // env.host_log: (i32, i32) -> ()
-            global::Wasmtime.CallerAction<int, int> __wasmImport0_host_log = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
+            global::System.Action<global::WasmMarshal.WasmGuest, int, int> __wasmImport0_host_log = (global::WasmMarshal.WasmGuest __guest, int __a0_ptr, int __a0_len) =>
             {
-                var __call = new global::WasmMarshal.Interop.WasmHostCall(guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest(__caller), "INamedHost.Log");
+                var __call = new global::WasmMarshal.Interop.WasmHostCall(__guest, "INamedHost.Log");
                 implementation.Log(__call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a0_ptr, __a0_len, "message"));
             };
-            linker.DefineFunction("env", "host_log", __wasmImport0_host_log);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, guest, "env", "host_log", __wasmImport0_host_log);
 
             // env.odd name: (i32) -> i32
             global::System.Func<int, int> __wasmImport1_odd_name = (int __a0_core) =>
             {
                 return implementation.Odd(__a0_core);
             };
-            linker.DefineFunction("env", "odd name", __wasmImport1_odd_name);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "env", "odd name", __wasmImport1_odd_name);
 
             // env.plain_name: () -> ()
             global::System.Action __wasmImport2_plain_name = () =>
             {
                 implementation.PlainName();
             };
-            linker.DefineFunction("env", "plain_name", __wasmImport2_plain_name);
+            global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, "env", "plain_name", __wasmImport2_plain_name);
         }
 
         /// <summary>The functions this interface defines, used to check a module's imports before instantiation.</summary>

@@ -71,7 +71,7 @@ internal static class CanonicalExportEmitter
         var slots = lowered.CoreParameters.Select((s, i) => (Slot: s, Name: s.Role == SlotRole.ReturnArea ? Locals.ReturnArea : "__p" + i)).ToList();
         string lambda = "(" + string.Join(", ", slots.Select(s => s.Slot.Type.ClrType() + " " + s.Name)) + ") =>";
         writer.Open($"if (imports.Expect(__interface, {name}, {display}, {Lowering.Literal(lowered.Core.Text)}))");
-        writer.Line($"imports.Linker.DefineFunction(__module, {name}, {lambda}");
+        writer.Line($"global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, {name}, {lambda}");
         writer.Open();
         writer.Line($"const string {Locals.Method} = {display};");
         writer.Line("var __guest = imports.Guest;");
