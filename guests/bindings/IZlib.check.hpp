@@ -26,9 +26,11 @@ template <class R, class... A> struct fn<R(A...)> {
     static constexpr unsigned arity = sizeof...(A);
     template <unsigned I> using arg = typename at<I, A...>::type;
 };
-template <class T> struct size_of { static constexpr unsigned value = sizeof(T); };
-template <> struct size_of<void> { static constexpr unsigned value = 0; };
-template <> struct size_of<const void> { static constexpr unsigned value = 0; };
+/* 0 for void and for incomplete (opaque) types such as a library's struct handle. */
+template <class T, class = void> struct size_of { static constexpr unsigned value = 0; };
+template <class T> struct size_of<T, decltype(void(sizeof(T)))> { static constexpr unsigned value = sizeof(T); };
+template <> struct size_of<void, void> { static constexpr unsigned value = 0; };
+template <> struct size_of<const void, void> { static constexpr unsigned value = 0; };
 template <class T> struct is_void { static constexpr bool value = __is_void(T); };
 template <class T> struct is_bool { static constexpr bool value = __is_same(T, bool); };
 template <class T> struct pointee { static constexpr bool is_pointer = false; static constexpr bool is_const = false; static constexpr unsigned size = 0; };

@@ -41,6 +41,15 @@ public partial interface IReturningLibraryRequired
     string Print(int mode);
 }
 
+/// <summary>The same <c>load</c> with no [WasmFree]: the result is the guest heap's, freed with <c>free</c>.</summary>
+[WasmImport]
+public partial interface IReturningLibraryHeap
+{
+    [WasmName("load")]
+    [return: WasmCount(nameof(length))]
+    byte[] Load([WasmCount(nameof(len))] ReadOnlySpan<byte> buf, int len, out int length);
+}
+
 /// <summary>
 /// A WAT guest in a C library's place, lying in each way a broken or hostile library can: a pointer out of memory, a
 /// count past the end of memory or negative, a free export that traps. <c>lib_free</c> counts its calls, so that
@@ -174,6 +183,18 @@ public sealed class ReturnedBufferGuardTests
         Assert.Equal(5, length);
         Assert.Equal("hello", Encoding.ASCII.GetString(bytes!));
         Assert.Equal(1, library.FreeCount());
+    }
+
+    [Fact]
+    public void A_counted_array_without_WasmFree_is_the_guest_heap_s_and_not_freed_through_the_export()
+    {
+        var (guest, library) = Create();
+        using var owned = guest;
+        var request = BitConverter.GetBytes(3);
+        var bytes = guest.Import<IReturningLibraryHeap>().Load(request, request.Length, out int length);
+        Assert.Equal(3, length);
+        Assert.Equal("hel", Encoding.ASCII.GetString(bytes));
+        Assert.Equal(0, library.FreeCount());
     }
 
     [Theory]
