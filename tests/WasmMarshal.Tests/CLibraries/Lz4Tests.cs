@@ -9,7 +9,8 @@ namespace WasmMarshal.Tests.CLibraries;
 /// <summary>
 /// Debian's LZ4 1.9.4, compiled unchanged into guests/bin/lz4.wasm, through <see cref="ILz4"/>: what the guest compresses
 /// is decoded by <see cref="Lz4BlockReference"/>, a decoder written here from the LZ4 block format description
-/// (lz4-1.9.4/doc/lz4_Block_format.md), and what the reference's trivial literal-only encoder writes the guest decodes.
+/// (lz4-1.9.4/doc/lz4_Block_format.md), and what the reference's trivial literal-only encoder writes the guest decodes;
+/// and the same sources built natively (<see cref="NativeLz4"/>) decode the guest's blocks and encode blocks for it.
 /// </summary>
 public sealed class Lz4Tests : IDisposable
 {
@@ -36,6 +37,23 @@ public sealed class Lz4Tests : IDisposable
     public void Guest_compressed_blocks_decode_with_the_reference_decoder()
     {
         Inputs.Sample(data => Assert.Equal(data, Lz4BlockReference.Decode(CompressThroughGuest(data), data.Length)), iter: 200, threads: 1);
+    }
+
+    [Fact]
+    public void The_same_sources_built_natively_decode_what_the_guest_encodes_and_the_other_way_round()
+    {
+        using var native = NativeLz4.Load();
+        Inputs.Sample(data =>
+        {
+            var restored = new byte[data.Length + 8];
+            Assert.Equal(data.Length, native.Decompress(CompressThroughGuest(data), restored));
+            Assert.Equal(data, restored[..data.Length]);
+
+            var block = native.Compress(data);
+            var fromNative = new byte[data.Length + 8];
+            Assert.Equal(data.Length, Lz4.DecompressSafe(block, fromNative, block.Length, fromNative.Length));
+            Assert.Equal(data, fromNative[..data.Length]);
+        }, iter: 100, threads: 1);
     }
 
     [Fact]
