@@ -75,31 +75,67 @@ build_all() {
 # name-keeping optimization as guests/c. Warnings are not errors: the code is the library's, not ours.
 debian_sources="${DEBIAN_SOURCES:-$here/debian/src}"
 zlib_version=1.2.13.dfsg-1
-zlib_dir=zlib-1.2.13.dfsg
-build_debian() (
-    local dest="$1"
-    if [[ ! -f "$debian_sources/zlib_$zlib_version.dsc" || ! -d "$debian_sources/$zlib_dir" ]]; then
-        echo "build.sh: the zlib $zlib_version sources are missing from $debian_sources; fetch them with" >&2
-        echo "  mkdir -p guests/debian/src && (cd guests/debian/src && apt-get source zlib=1:$zlib_version)" >&2
+lz4_version=1.9.4-1
+cjson_version=1.7.15-1+deb12u4
+# debian_library DEST NAME DEBIAN_PACKAGE APT_VERSION SOURCE_DIR EXPORTS UNITS...: compile UNITS (paths relative to
+# SOURCE_DIR, without .c) and link DEST/NAME.wasm exporting EXPORTS (comma-separated) plus malloc and free.
+debian_library() (
+    local dest="$1" name="$2" package="$3" apt_version="$4" dir="$5" exports="$6"
+    shift 6
+    local version="${apt_version#*:}"
+    if [[ ! -f "$debian_sources/${package}_$version.dsc" || ! -d "$debian_sources/$dir" ]]; then
+        echo "build.sh: the $package $version sources are missing from $debian_sources; fetch them with" >&2
+        echo "  mkdir -p guests/debian/src && (cd guests/debian/src && apt-get source $package=$apt_version)" >&2
         exit 1
     fi
-    cd "$debian_sources/$zlib_dir"
+    cd "$debian_sources/$dir"
     export LC_ALL=C SOURCE_DATE_EPOCH=0 ZERO_AR_DATE=1
     local objects=() unit
-    mkdir -p "$dest/zlib.obj"
-    for unit in adler32 compress crc32 deflate inffast inflate inftrees trees uncompr zutil; do
-        "$CC" --target=wasm32-wasi -O2 -ffile-prefix-map="$PWD"=. -c -o "$dest/zlib.obj/$unit.o" "$unit.c"
-        objects+=("$dest/zlib.obj/$unit.o")
+    mkdir -p "$dest/$name.obj"
+    for unit in "$@"; do
+        "$CC" --target=wasm32-wasi -O2 -ffile-prefix-map="$PWD"=. -c -o "$dest/$name.obj/${unit//\//_}.o" "$unit.c"
+        objects+=("$dest/$name.obj/${unit//\//_}.o")
     done
     "$CC" --target=wasm32-wasi -mexec-model=reactor \
-        -Wl,--export=compress,--export=uncompress,--export=compressBound,--export=crc32,--export=adler32 \
+        -Wl,--export="${exports//,/,--export=}" \
         -Wl,--export=malloc,--export=free -Wl,--export=__heap_base,--export=__data_end \
         -Wl,-z,stack-size=65536 -Wl,--strip-debug \
-        -o "$dest/zlib.wasm" "${objects[@]}"
-    wasm-opt "$dest/zlib.wasm" -O2 --debuginfo -o "$dest/zlib.wasm"
-    rm -rf "$dest/zlib.obj"
-    echo "built zlib.wasm (Debian zlib $zlib_version)"
+        -o "$dest/$name.wasm" "${objects[@]}"
+    wasm-opt "$dest/$name.wasm" -O2 --debuginfo -o "$dest/$name.wasm"
+    rm -rf "$dest/$name.obj"
+    echo "built $name.wasm (Debian $package $version)"
 )
+# The check headers ([WasmLibraryHeader], guests/bindings/*.check.hpp) against the libraries' own headers: each must
+# compile, and IZlibWithDesktopLongs (ulong for uLong) must fail, naming the C# method and parameter.
+check_library_headers() (
+    local bindings="$here/bindings" check
+    for check in IZlib:zlib-1.2.13.dfsg ILz4:lz4-1.9.4/lib ICJson:cjson-1.7.15; do
+        "${CXX:-clang++}" --target=wasm32-wasi -fsyntax-only -I "$debian_sources/${check#*:}" "$bindings/${check%%:*}.check.hpp"
+    done
+    local wrong
+    if wrong="$("${CXX:-clang++}" --target=wasm32-wasi -fsyntax-only -I "$debian_sources/zlib-1.2.13.dfsg" "$bindings/IZlibWithDesktopLongs.check.hpp" 2>&1)"; then
+        echo "build.sh: IZlibWithDesktopLongs.check.hpp (ulong for uLong) compiled; the check header must refuse it" >&2
+        exit 1
+    fi
+    if ! grep -q "IZlibWithDesktopLongs.Crc32: parameter 'crc' (ulong, 64-bit unsigned)" <<<"$wrong"; then
+        printf 'build.sh: IZlibWithDesktopLongs.check.hpp failed without naming Crc32 and crc:\n%s\n' "$wrong" >&2
+        exit 1
+    fi
+    echo "check headers: IZlib, ILz4, ICJson compile against the Debian headers; IZlibWithDesktopLongs is refused"
+)
+build_debian() {
+    local dest="$1"
+    debian_library "$dest" zlib zlib "1:$zlib_version" zlib-1.2.13.dfsg \
+        compress,uncompress,compressBound,crc32,adler32 \
+        adler32 compress crc32 deflate inffast inflate inftrees trees uncompr zutil
+    debian_library "$dest" lz4 lz4 "$lz4_version" lz4-1.9.4 \
+        LZ4_compress_default,LZ4_decompress_safe,LZ4_compressBound,LZ4_versionString,LZ4_versionNumber \
+        lib/lz4
+    debian_library "$dest" cjson cjson "$cjson_version" cjson-1.7.15 \
+        cJSON_Parse,cJSON_PrintUnformatted,cJSON_Print,cJSON_Delete,cJSON_free,cJSON_Version,cJSON_GetErrorPtr \
+        cJSON
+    check_library_headers
+}
 
 # guests/component/: the canonical-ABI guests; see guests/component/build.sh. Core modules go to DEST, their
 # components (jco embed + jco new, which also validates them against the WIT) to DEST/components.

@@ -34,7 +34,11 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CountParameterNotInteger,
         DiagnosticDescriptors.LengthParameterNotByRef,
         DiagnosticDescriptors.ConflictingSizeParameter,
-        DiagnosticDescriptors.SizeAttributeMisplaced);
+        DiagnosticDescriptors.SizeAttributeMisplaced,
+        DiagnosticDescriptors.ReturnAttributeMisplaced,
+        DiagnosticDescriptors.ReturnCountParameterInvalid,
+        DiagnosticDescriptors.FixedLengthMisplaced,
+        DiagnosticDescriptors.LibraryHeaderInvalid);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -49,6 +49,9 @@ internal enum Ownership
 
     /// <summary>The guest allocates it; the host copies it out, then calls the export's post-return, where the guest frees it.</summary>
     GuestFreesInPostReturn,
+
+    /// <summary>The guest allocates it; the host copies it out, then frees it through a named guest export ([return: WasmFree]).</summary>
+    GuestFreesThroughExport,
 }
 
 /// <summary>One core value: which C# value it belongs to (its parameter index, or <see cref="LoweredValue.ReturnIndex"/>) and what it carries.</summary>

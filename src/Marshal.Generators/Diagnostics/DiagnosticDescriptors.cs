@@ -140,6 +140,31 @@ internal static class DiagnosticDescriptors
         "[{0}] on parameter '{1}' of '{2}' does not apply: {3}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM024"));
+
+    // WASM028, WASM029, WASM040-WASM041: returned buffers, fixed-size buffers and the library's own header (docs/guests/existing-c-libraries.md).
+    public static readonly DiagnosticDescriptor ReturnAttributeMisplaced = new(
+        "WASM028", "Returned-buffer attribute on a return value it cannot apply to",
+        "[{0}] on the return value of '{1}' does not apply: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM028"));
+
+    public static readonly DiagnosticDescriptor ReturnCountParameterInvalid = new(
+        "WASM029", "Return count parameter is not an out or ref 32-bit integer",
+        "The return value of '{0}' takes its element count from '{1}', but {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM029"));
+
+    public static readonly DiagnosticDescriptor FixedLengthMisplaced = new(
+        "WASM040", "[WasmFixedLength] on a parameter it cannot apply to",
+        "[WasmFixedLength({0})] on parameter '{1}' of '{2}' does not apply: {3}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM040"));
+
+    public static readonly DiagnosticDescriptor LibraryHeaderInvalid = new(
+        "WASM041", "[WasmLibraryHeader] cannot apply",
+        "[WasmLibraryHeader(\"{0}\")] on '{1}' does not apply: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM041"));
 }
 
 /// <summary>

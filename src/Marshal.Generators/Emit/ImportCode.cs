@@ -27,6 +27,8 @@ internal static class ImportCode
                 $"var {Slice(p)} = {Frame}.InCountedArray<{v.ElementDisplay}>({id}, unchecked((long){sizer}), {v.ElementAlign}u, {name}, {sizerName});",
             SizeKind.CountedBy => $"var {Slice(p)} = {Frame}.InCounted<{v.ElementDisplay}>({id}, unchecked((long){sizer}), {v.ElementAlign}u, {name}, {sizerName});",
             SizeKind.CapacityIn => $"var {Slice(p)} = {Frame}.OutCapacity<{v.ElementDisplay}>({id}.Length, {v.ElementAlign}u, {name});",
+            SizeKind.Fixed when v.Shape == ValueShape.Array => $"var {Slice(p)} = {Frame}.InFixedArray<{v.ElementDisplay}>({id}, {v.FixedLength}, {v.ElementAlign}u, {name});",
+            SizeKind.Fixed => $"var {Slice(p)} = {Frame}.InFixed<{v.ElementDisplay}>({id}, {v.FixedLength}, {v.ElementAlign}u, {name});",
 
             // Emitted after every buffer (ImportStubEmitter orders them), so the buffer's slice exists whatever the positions.
             SizeKind.LengthOf => $"int {Pointer(p)} = {Frame}.LengthCell({Locals.Of(v.SizeParameter, "slice")}, {name});",
@@ -52,7 +54,7 @@ internal static class ImportCode
         }
 
         var p = method.Parameters[slot.Value];
-        bool isSlice = p.Value.Sizing is SizeKind.CountedBy or SizeKind.CapacityIn || method.SlotsOf(p.Index).Any(s => s.Role == SlotRole.Length);
+        bool isSlice = p.Value.Sizing is SizeKind.CountedBy or SizeKind.CapacityIn or SizeKind.Fixed || method.SlotsOf(p.Index).Any(s => s.Role == SlotRole.Length);
         return slot.Role switch
         {
             SlotRole.Value => Lowering.Lower(p.Value, Locals.Parameter(p.Index)),
@@ -95,9 +97,14 @@ internal static class ImportCode
 
         // A nullable-oblivious reference type is declared without '?' in this nullable-enabled file, yet may be null.
         string oblivious = r.IsNullable && r.Shape is ValueShape.String or ValueShape.Array && !r.TypeDisplay.EndsWith("?") ? "!" : "";
+        string owner = Owner(r);
         return r.Shape switch
         {
             ValueShape.Scalar => Lowering.Raise(r, core),
+            ValueShape.Array when r.Sizing == SizeKind.ReturnCountedBy =>
+                $"{Frame}.Return{nullable}CountedArray<{r.ElementDisplay}>({core}, unchecked((long){Locals.Parameter(r.SizeParameter)}), {r.ElementAlign}u, {Lowering.Literal(r.SizeParameterName ?? "")}, {owner}){oblivious}",
+            ValueShape.String when r.Encoding == StringEncoding.Utf8NulTerminated && r.Owner != ReturnedOwner.GuestHeap =>
+                $"{Frame}.Return{nullable}CString({core}, {owner}){oblivious}",
             ValueShape.String when r.Encoding == StringEncoding.Utf8NulTerminated => $"{Frame}.Return{nullable}CString({core}){oblivious}",
             ValueShape.String when r.Encoding == StringEncoding.AssemblyScript => $"{Frame}.Return{nullable}AssemblyScriptString({core}){oblivious}",
             ValueShape.String => $"{Frame}.Return{nullable}String<{Codec(r.Encoding)}>({Locals.ReturnArea}){oblivious}",
@@ -106,6 +113,14 @@ internal static class ImportCode
             _ => null,
         };
     }
+
+    /// <summary>The <c>ReturnedBuffer</c> that says who frees a returned pointer.</summary>
+    private static string Owner(ValueModel r) => r.Owner switch
+    {
+        ReturnedOwner.Borrowed => "global::WasmMarshal.Interop.ReturnedBuffer.Borrowed",
+        ReturnedOwner.FreeExport => $"global::WasmMarshal.Interop.ReturnedBuffer.FreedBy({Locals.FreeExportField(r.FreeExport!)}, {Lowering.Literal(r.FreeExport!)})",
+        _ => "global::WasmMarshal.Interop.ReturnedBuffer.GuestHeap",
+    };
 
     public static string Codec(StringEncoding encoding) => encoding switch
     {

@@ -51,8 +51,14 @@ internal static class ImportStubEmitter
             }
         }
 
+        var freeExports = FreeExports(model);
+        foreach (string export in freeExports)
+        {
+            writer.Line($"private readonly global::System.Action<int> {Locals.FreeExportField(export)};");
+        }
+
         writer.Line();
-        EmitConstructor(writer, model, needsAllocator, needsGuestHeap);
+        EmitConstructor(writer, model, needsAllocator, needsGuestHeap, freeExports);
         for (int index = 0; index < model.Methods.Count; index++)
         {
             writer.Line();
@@ -74,7 +80,12 @@ internal static class ImportStubEmitter
 
     private static string Field(LoweredMethod method, int index) => Locals.ExportField(index, method.WasmName);
 
-    private static void EmitConstructor(SourceWriter writer, InterfaceModel model, bool needsAllocator, bool needsGuestHeap)
+    /// <summary>The guest exports that free returned buffers ([return: WasmFree]), each once, in order of first use.</summary>
+    private static List<string> FreeExports(InterfaceModel model) =>
+        model.Methods.Where(m => m.IsSupported && m.Return.Buffer == Ownership.GuestFreesThroughExport)
+            .Select(m => m.Return.Value.FreeExport!).Distinct().ToList();
+
+    private static void EmitConstructor(SourceWriter writer, InterfaceModel model, bool needsAllocator, bool needsGuestHeap, List<string> freeExports)
     {
         writer.Open($"public {StubName}(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Allocation.IGuestAllocator? allocator)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(guest);");
@@ -83,6 +94,12 @@ internal static class ImportStubEmitter
         foreach (var method in model.Methods.Where(m => m.IsSupported))
         {
             writer.Line($"binder.Expect({Lowering.Literal(method.WasmName)}, {Lowering.Literal(method.Name)}, {BindingExpectations.Signature(method.Core)});");
+        }
+
+        foreach (string export in freeExports)
+        {
+            string user = model.Methods.First(m => m.IsSupported && m.Return.Value.FreeExport == export).Name;
+            writer.Line($"binder.Expect({Lowering.Literal(export)}, {Lowering.Literal(user + " ([return: WasmFree])")}, global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32));");
         }
 
         writer.Line(needsAllocator ? "var scratch = binder.RequireAllocator(allocator);" : "_ = allocator;");
@@ -94,6 +111,11 @@ internal static class ImportStubEmitter
         writer.Line("binder.Complete();");
         writer.Line($"__context = new(guest, {(needsAllocator ? "scratch" : "null")}, {(needsGuestHeap ? "guestHeap" : "null")});");
         BoolFieldRegistrations.Emit(writer, model);
+        foreach (string export in freeExports)
+        {
+            writer.Line($"{Locals.FreeExportField(export)} = global::WasmMarshal.Interop.WasmExports.Action<int>(guest, {Lowering.Literal(export)})!;");
+        }
+
         for (int index = 0; index < model.Methods.Count; index++)
         {
             var method = model.Methods[index];

@@ -32,6 +32,14 @@ internal static class Locals
     /// <summary>The export binder's local holding host function <paramref name="index"/>, named like <see cref="ExportField"/>.</summary>
     public static string ImportFunction(int index, string wasmName) => "__wasmImport" + index + "_" + Identifier(wasmName);
 
+    /// <summary>
+    /// The import stub's delegate field for the guest export that frees returned buffers ([return: WasmFree]): one per
+    /// export name, shared by the methods that name it, so the name is escaped one to one (<c>_</c> doubles, any other
+    /// character that is not a letter or digit becomes <c>_xHHHH</c>).
+    /// </summary>
+    public static string FreeExportField(string export) =>
+        "__wasmFree_" + string.Concat(export.Select(c => c == '_' ? "__" : char.IsLetterOrDigit(c) && c < 128 ? c.ToString() : "_x" + ((int)c).ToString("X4")));
+
     private static string Identifier(string wasmName) =>
         new(wasmName.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
 

@@ -44,6 +44,7 @@ internal enum InterfaceDirection
 /// <param name="Structs">The structs the signatures use, dependencies first, for guest bindings.</param>
 /// <param name="Enums">The enums the signatures use, for guest bindings.</param>
 /// <param name="Canonical">For <see cref="AbiKind.Canonical"/> interfaces: the WIT interface name, string encoding and types.</param>
+/// <param name="LibraryHeader">[WasmLibraryHeader]: the C library's own header; the C binding is then a check header against it.</param>
 internal sealed record InterfaceModel(
     string? Namespace,
     string Name,
@@ -59,4 +60,5 @@ internal sealed record InterfaceModel(
     string HintName,
     EquatableArray<StructModel> Structs,
     EquatableArray<EnumModel> Enums,
-    CanonicalOptions? Canonical = null);
+    CanonicalOptions? Canonical = null,
+    string? LibraryHeader = null);

@@ -73,6 +73,25 @@ internal enum SizeKind
 
     /// <summary>A ref or out int/uint passed as a pointer to the length cell of the buffer <see cref="ValueModel.SizeParameter"/>.</summary>
     LengthOf,
+
+    /// <summary>A span or array passed as one pointer to exactly <see cref="ValueModel.FixedLength"/> elements ([WasmFixedLength]).</summary>
+    Fixed,
+
+    /// <summary>A returned array passed back as one pointer; its element count is the out parameter <see cref="ValueModel.SizeParameter"/> ([return: WasmCount]).</summary>
+    ReturnCountedBy,
+}
+
+/// <summary>Who frees a buffer the guest returns as one pointer (a NUL-terminated string, a counted array).</summary>
+internal enum ReturnedOwner
+{
+    /// <summary>The guest heap's free (the default).</summary>
+    GuestHeap,
+
+    /// <summary>The guest export <see cref="ValueModel.FreeExport"/> ([return: WasmFree]).</summary>
+    FreeExport,
+
+    /// <summary>Nobody: static data or memory the library keeps ([return: WasmBorrowed]).</summary>
+    Borrowed,
 }
 
 /// <summary>One parameter, or the return value (named <c>return</c>).</summary>
@@ -89,6 +108,9 @@ internal enum SizeKind
 /// <param name="Sizing">Whether another parameter sizes this buffer, or this parameter sizes another.</param>
 /// <param name="SizeParameter">The index of that other parameter, or -1.</param>
 /// <param name="SizeParameterName">The C# name of that other parameter, or null.</param>
+/// <param name="FixedLength">For <see cref="SizeKind.Fixed"/>, the element count.</param>
+/// <param name="Owner">For a returned pointer, who frees it.</param>
+/// <param name="FreeExport">For <see cref="ReturnedOwner.FreeExport"/>, the guest export that frees it.</param>
 internal sealed record ValueModel(
     string Name,
     string TypeDisplay,
@@ -105,7 +127,10 @@ internal sealed record ValueModel(
     WitType? Wit = null,
     SizeKind Sizing = SizeKind.None,
     int SizeParameter = -1,
-    string? SizeParameterName = null)
+    string? SizeParameterName = null,
+    int FixedLength = 0,
+    ReturnedOwner Owner = ReturnedOwner.GuestHeap,
+    string? FreeExport = null)
 {
     public static ValueModel Void { get; } =
         new("return", "void", ValueShape.Void, PassingMode.Value, ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);

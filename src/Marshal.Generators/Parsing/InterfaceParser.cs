@@ -187,7 +187,8 @@ internal sealed class InterfaceParser
             fullName.Replace("@", "").Replace('<', '[').Replace('>', ']'),
             _catalog.Structs,
             _catalog.Enums,
-            canonical);
+            canonical,
+            ReturnedBuffers.LibraryHeader(_interface, _direction, IsCanonical, Report));
     }
 
     /// <summary>Why a WIT interface name is not <c>namespace:package/interface[@version]</c>, or null.</summary>
@@ -362,11 +363,20 @@ internal sealed class InterfaceParser
             unsupported ??= sizing;
         }
 
+        if (ReturnedBuffers.ResolveFixed(method, parameters, _direction, display, Report) is { } fixedLength)
+        {
+            unsupported ??= fixedLength;
+        }
+
         var returnValue = ParseReturn(method, display);
         if (returnValue is null)
         {
             unsupported ??= "its return type cannot be marshalled";
             returnValue = Unsupported("return", method.ReturnType, isReturn: true);
+        }
+        else if (ReturnedBuffers.ResolveReturn(method, parameters, ref returnValue, _direction, display, Report) is { } returned)
+        {
+            unsupported ??= returned;
         }
 
         var model = new MethodModel(method.Name, wasmName, CSharpDeclarations.Method(method, _qualifiedName),

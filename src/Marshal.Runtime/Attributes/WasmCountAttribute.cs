@@ -19,7 +19,12 @@ namespace WasmMarshal;
 /// // uLong crc32(uLong crc, const Bytef *buf, uInt len);
 /// uint Crc32(uint crc, [WasmCount(nameof(len))] ReadOnlySpan&lt;byte&gt; buf, uint len);
 /// </code></example>
-[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+/// <remarks>
+/// On the return value of a method that returns <c>T[]</c>, it names an <c>out</c> or <c>ref</c> integer parameter
+/// that the guest sets to the element count of the buffer it returns as one pointer
+/// (<c>uint8_t *load(const uint8_t *buf, int len, int *count)</c>); see <see cref="WasmFreeAttribute"/> for who frees it.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue, Inherited = false)]
 public sealed class WasmCountAttribute : Attribute
 {
     /// <summary>Counts the elements with the parameter named <paramref name="countElementName"/> (use <c>nameof</c>).</summary>

@@ -98,3 +98,28 @@ public ref partial struct WasmCallFrame
         return (int)count;
     }
 }
+
+// Fixed-size buffers ([WasmFixedLength]): one bare pointer to exactly as many elements as the C declaration fixes.
+public ref partial struct WasmCallFrame
+{
+    /// <summary>The first <paramref name="length"/> elements of a span, passed as one pointer (<c>[WasmFixedLength]</c>).</summary>
+    /// <exception cref="ArgumentException">The span holds fewer than <paramref name="length"/> elements; names the parameter.</exception>
+    public GuestSlice InFixed<T>(ReadOnlySpan<T> values, int length, uint alignment, string parameter) where T : unmanaged
+    {
+        if (values.Length < length)
+        {
+            throw new ArgumentException(
+                $"{_method}: '{parameter}' holds {values.Length} elements, but the function takes exactly {length} ([WasmFixedLength({length})])", parameter);
+        }
+
+        uint size = SpanMarshaller.GetByteCount<T>(length, _method, parameter);
+        uint address = AllocateScratch(Math.Max(size, 1u), alignment, parameter);
+        SpanMarshaller.Write(values[..length], View().Bytes(address, size, _method, parameter));
+        return new GuestSlice(address, (uint)length, size);
+    }
+
+    /// <summary>A fixed-length array; a null array passes a null pointer.</summary>
+    /// <exception cref="ArgumentException">The array holds fewer than <paramref name="length"/> elements; names the parameter.</exception>
+    public GuestSlice InFixedArray<T>(T[]? values, int length, uint alignment, string parameter) where T : unmanaged =>
+        values is null ? default : InFixed<T>(values, length, alignment, parameter);
+}

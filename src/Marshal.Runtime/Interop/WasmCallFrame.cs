@@ -290,10 +290,17 @@ public ref partial struct WasmCallFrame
             for (int i = _count - 1; i >= 0; i--)
             {
                 Buffer buffer = At(i);
-                var allocator = buffer.GuestOwned ? _context.GuestHeap! : _context.Scratch!;
+                var allocator = buffer.GuestOwned ? _context.GuestHeap : _context.Scratch;
                 try
                 {
-                    allocator.Free(buffer.Address, buffer.Size, buffer.Alignment);
+                    if (buffer.FreeExport is { } free)
+                    {
+                        free(unchecked((int)buffer.Address)); // [return: WasmFree]: the library's own deallocator
+                    }
+                    else
+                    {
+                        allocator!.Free(buffer.Address, buffer.Size, buffer.Alignment);
+                    }
                 }
                 catch (WasmtimeException trapped)
                 {
@@ -302,7 +309,7 @@ public ref partial struct WasmCallFrame
                 catch (Exception other)
                 {
                     (failures ??= new()).Add(new WasmCallException(_method,
-                        $"releasing the buffer of {Describe(buffer.Parameter)} at 0x{buffer.Address:X8} ({buffer.Size} bytes) through {allocator.Name} failed: {other.Message}", other));
+                        $"releasing the buffer of {Describe(buffer.Parameter)} at 0x{buffer.Address:X8} ({buffer.Size} bytes) through {(buffer.FreeExport is null ? allocator?.Name : "the export " + buffer.FreeName)} failed: {other.Message}", other));
                 }
             }
 
@@ -397,7 +404,7 @@ public ref partial struct WasmCallFrame
 
     private static string Describe(string parameter) => parameter == "return" ? "the return area" : $"parameter '{parameter}'";
 
-    private void Record(uint address, uint size, uint alignment, bool guestOwned, string parameter)
+    private void Record(uint address, uint size, uint alignment, bool guestOwned, string parameter, Action<int>? freeExport = null, string? freeName = null)
     {
         if (_count < Buffers.Length)
         {
@@ -408,10 +415,12 @@ public ref partial struct WasmCallFrame
             slot.Alignment = alignment;
             slot.GuestOwned = guestOwned;
             slot.Parameter = parameter;
+            slot.FreeExport = freeExport;
+            slot.FreeName = freeName;
         }
         else
         {
-            (_moreBuffers ??= new()).Add(new Buffer { Address = address, Size = size, Alignment = alignment, GuestOwned = guestOwned, Parameter = parameter });
+            (_moreBuffers ??= new()).Add(new Buffer { Address = address, Size = size, Alignment = alignment, GuestOwned = guestOwned, Parameter = parameter, FreeExport = freeExport, FreeName = freeName });
         }
 
         _count++;
@@ -427,6 +436,10 @@ public ref partial struct WasmCallFrame
         public uint Alignment;
         public bool GuestOwned;
         public string Parameter;
+
+        // [return: WasmFree]: the guest export that frees this buffer instead of the allocator, and its name.
+        public Action<int>? FreeExport;
+        public string? FreeName;
     }
 
     /// <summary>Room for the buffers of a typical call without touching the managed heap.</summary>

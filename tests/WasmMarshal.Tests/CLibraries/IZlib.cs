@@ -7,7 +7,7 @@ namespace WasmMarshal.Tests.CLibraries;
 /// guests/bin/zlib.wasm (guests/debian/README.md). <c>uLong</c> and <c>uLongf</c> are <c>unsigned long</c>, 32 bits on
 /// wasm32, so they are <see cref="uint"/> here; <c>uInt</c> is <c>unsigned int</c>, also <see cref="uint"/>.
 /// </summary>
-[WasmImport]
+[WasmImport, WasmLibraryHeader("zlib.h")]
 public partial interface IZlib
 {
     /// <summary><c>int compress(Bytef *dest, uLongf *destLen, const Bytef *source, uLong sourceLen);</c></summary>
@@ -35,9 +35,11 @@ public partial interface IZlib
 
 /// <summary>
 /// The desktop habit, <see cref="ulong"/> for <c>uLong</c>: wrong on wasm32, where <c>unsigned long</c> is 32-bit. The
-/// core signature then takes an i64 where the export takes an i32, which binding refuses.
+/// core signature then takes an i64 where the export takes an i32, which binding refuses. Its check header
+/// (guests/bindings/IZlibWithDesktopLongs.check.hpp) must fail to compile against zlib.h, naming Crc32 and 'crc':
+/// guests/build.sh checks that it does.
 /// </summary>
-[WasmImport]
+[WasmImport, WasmLibraryHeader("zlib.h")]
 public partial interface IZlibWithDesktopLongs
 {
     [WasmName("crc32")]

@@ -39,8 +39,15 @@ internal sealed class WasmCAbi : IAbi
                 returnBuffer = Ownership.GuestCollected;
                 break;
             case ValueShape.String when ret.Encoding == StringEncoding.Utf8NulTerminated:
+            case ValueShape.Array when ret.Sizing == SizeKind.ReturnCountedBy:
+                // [return: WasmCount] arrays too: one pointer, the count coming back through an out parameter.
                 results.Add(new(LoweredValue.ReturnIndex, SlotRole.Pointer, CoreType.I32));
-                returnBuffer = returnedBuffer;
+                returnBuffer = ret.Owner switch
+                {
+                    ReturnedOwner.Borrowed => Ownership.GuestLent,
+                    ReturnedOwner.FreeExport => Ownership.GuestFreesThroughExport,
+                    _ => returnedBuffer,
+                };
                 break;
             case ValueShape.String or ValueShape.Array:
                 area = new ReturnArea(PairArea.Size, PairArea.Align, areaOwner);

@@ -132,7 +132,7 @@ internal static class AssemblyScriptBindingEmitter
     private static string Result(GuestSignature s) => s.ReturnKind switch
     {
         GuestReturnKind.Scalar => GuestNames.AssemblyScriptScalar(s.Return.Scalar),
-        GuestReturnKind.CString => "usize",
+        GuestReturnKind.CString or GuestReturnKind.Pointer => "usize",
         GuestReturnKind.ManagedString => "string",
         _ => "void",
     };

@@ -113,6 +113,7 @@ internal static class CHeaderEmitter
         GuestReturnKind.String => "wm_str ",
         GuestReturnKind.String16 => "wm_str16 ",
         GuestReturnKind.Slice => "wm_slice ",
+        GuestReturnKind.Pointer => types.C(s.Return.ElementDisplay, s.Return.Scalar) + " *",
         _ => types.C(s.Return.ElementDisplay, s.Return.Scalar) + " ",
     };
 

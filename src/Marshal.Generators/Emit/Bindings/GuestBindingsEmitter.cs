@@ -35,7 +35,9 @@ internal static class GuestBindingsEmitter
 
     public static string ForInterface(InterfaceModel model) => Carrier(model.FullName, new[]
     {
-        (CHeaderEmitter.FileName(model), CHeaderEmitter.Emit(model)),
+        model.LibraryHeader is null
+            ? (CHeaderEmitter.FileName(model), CHeaderEmitter.Emit(model))
+            : (CheckHeaderEmitter.FileName(model), CheckHeaderEmitter.Emit(model)), // the library's header declares the functions
         (RustBindingEmitter.FileName(model), RustBindingEmitter.Emit(model)),
         (AssemblyScriptBindingEmitter.FileName(model), AssemblyScriptBindingEmitter.Emit(model)),
     });

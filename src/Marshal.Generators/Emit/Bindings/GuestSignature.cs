@@ -40,6 +40,9 @@ internal enum GuestReturnKind
     ManagedString,
     Slice,
     Struct,
+
+    /// <summary>A pointer to elements whose count the function stores through an out parameter ([return: WasmCount]).</summary>
+    Pointer,
 }
 
 /// <summary>A method lowered to what a C, Rust or AssemblyScript guest declares.</summary>
@@ -127,6 +130,7 @@ internal sealed class GuestSignature
                 ? GuestReturnKind.ManagedString
                 : GuestReturnKind.CString,
             ValueShape.String => r.Encoding == StringEncoding.Utf16 ? GuestReturnKind.String16 : GuestReturnKind.String,
+            ValueShape.Array when lowered.ReturnArea is null => GuestReturnKind.Pointer,
             ValueShape.Array => GuestReturnKind.Slice,
             _ => GuestReturnKind.Struct,
         };
@@ -178,11 +182,19 @@ internal sealed class GuestSignature
                 case SizeKind.CountedBy:
                     notes.Add($"{name} holds {_names[p.Value.SizeParameter]} elements");
                     break;
+                case SizeKind.Fixed:
+                    notes.Add($"{name} holds exactly {p.Value.FixedLength} elements");
+                    break;
                 case SizeKind.CapacityIn:
                     string cell = _names[p.Value.SizeParameter];
                     notes.Add($"{name} has room for *{cell} elements on entry; write at most that many and store the count written in *{cell}");
                     break;
             }
+        }
+
+        if (_lowered.Return.Value.Sizing == SizeKind.ReturnCountedBy)
+        {
+            notes.Add($"store the element count of the result in *{_names[_lowered.Return.Value.SizeParameter]}");
         }
 
         switch (_lowered.Return.Buffer)
@@ -194,6 +206,12 @@ internal sealed class GuestSignature
                 break;
             case Abi.Ownership.GuestAllocatedHostFrees:
                 notes.Add("the result must come from the guest heap (malloc); the host copies it, then frees it");
+                break;
+            case Abi.Ownership.GuestFreesThroughExport:
+                notes.Add($"the host copies the result, then frees it with {_lowered.Return.Value.FreeExport}");
+                break;
+            case Abi.Ownership.GuestLent:
+                notes.Add("the result stays the guest's (static or kept memory); the host copies it and frees nothing");
                 break;
             case Abi.Ownership.HostAllocatedGuestFrees:
                 notes.Add("the host allocates the result on the guest heap; the guest owns it and must free it");

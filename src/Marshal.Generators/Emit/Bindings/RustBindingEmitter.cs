@@ -149,6 +149,7 @@ internal static class RustBindingEmitter
         GuestReturnKind.Scalar => " -> " + (s.Return.EnumDisplay is { } key ? types.Rust(key, s.Return.Scalar) : GuestNames.RustScalar(s.Return.Scalar)),
         GuestReturnKind.CString => " -> *const u8",
         GuestReturnKind.ManagedString => " -> *const u16",
+        GuestReturnKind.Pointer => " -> *mut " + types.Rust(s.Return.ElementDisplay, s.Return.Scalar),
         _ => "",
     };
 }
