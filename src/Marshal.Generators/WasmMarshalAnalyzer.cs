@@ -34,7 +34,10 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CountParameterNotInteger,
         DiagnosticDescriptors.LengthParameterNotByRef,
         DiagnosticDescriptors.ConflictingSizeParameter,
-        DiagnosticDescriptors.SizeAttributeMisplaced);
+        DiagnosticDescriptors.SizeAttributeMisplaced,
+        DiagnosticDescriptors.CallbackValueUnsupported,
+        DiagnosticDescriptors.CallbackMisplaced,
+        DiagnosticDescriptors.CallbackDelegateShape);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -88,6 +88,22 @@ internal static class ExportBinderEmitter
     {
         var method = lowered.Method;
         string local = Locals.ImportFunction(index, method.WasmName);
+        writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
+        EmitHostFunction(writer, lowered, InterfaceEmitter.MethodDisplay(model, method), $"guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest({Caller})",
+            "implementation." + Lowering.Identifier(method.Name), local);
+        writer.Line($"linker.DefineFunction({Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
+    }
+
+    /// <summary>
+    /// The host function of one method as a local <paramref name="local"/> of Wasmtime's delegate type: it reads and checks
+    /// the guest's arguments, calls <paramref name="target"/> and hands its result back. Shared by [WasmExport] binders and
+    /// the callbacks of [WasmImport] methods (a callback is a host function the guest calls through its function table).
+    /// </summary>
+    /// <param name="display">The <c>Interface.Method</c> (or delegate) name in messages.</param>
+    /// <param name="guestExpression">The guest whose memory the arguments are in, for functions that touch memory.</param>
+    internal static void EmitHostFunction(SourceWriter writer, LoweredMethod lowered, string display, string guestExpression, string target, string local)
+    {
+        var method = lowered.Method;
         var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot)).ToList();
         bool takesCaller = lowered.UsesGuestMemory;
         string delegateType = InterfaceEmitter.CoreDelegateType(lowered.Core);
@@ -96,15 +112,14 @@ internal static class ExportBinderEmitter
         {
             delegateType = CallerDelegateType(lowered.Core);
             coreParameters.Insert(0, "global::Wasmtime.Caller " + Caller);
-            guest = $"guest ?? global::WasmMarshal.Hosting.WasmStoreContext.Guest({Caller})";
+            guest = guestExpression;
         }
 
-        writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
         writer.Line($"{delegateType} {local} = ({string.Join(", ", coreParameters)}) =>");
         writer.Open();
         if (lowered.UsesGuestMemory)
         {
-            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({guest}, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
+            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({guest}, {Lowering.Literal(display)});");
         }
 
         // Values passed by reference (in, ref, out, Span) are locals; those the implementation writes are copied back.
@@ -144,7 +159,7 @@ internal static class ExportBinderEmitter
             }
         }
 
-        string call = $"implementation.{Lowering.Identifier(method.Name)}({string.Join(", ", arguments)})";
+        string call = $"{target}({string.Join(", ", arguments)})";
         bool hasResult = method.Return.Shape != ValueShape.Void;
         if (writeBack.Count > 0 && hasResult)
         {
@@ -171,7 +186,6 @@ internal static class ExportBinderEmitter
         }
 
         writer.Close(";");
-        writer.Line($"linker.DefineFunction({Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ internal static class ImportStubEmitter
             writer.Line($"    global::WasmMarshal.Binding.WasmBindings.RegisterImport<{self}>(static (guest, allocator) => new {StubName}(guest, allocator));");
         }
 
+        CallbackEmitter.Emit(writer, model);
         writer.Line();
         writer.Line(InterfaceEmitter.GeneratedCodeAttribute);
         writer.Open($"private sealed class {StubName} : {self}");
@@ -83,6 +84,11 @@ internal static class ImportStubEmitter
         foreach (var method in model.Methods.Where(m => m.IsSupported))
         {
             writer.Line($"binder.Expect({Lowering.Literal(method.WasmName)}, {Lowering.Literal(method.Name)}, {BindingExpectations.Signature(method.Core)});");
+        }
+
+        foreach (var (method, parameter) in CallbackEmitter.CallbackParameters(model))
+        {
+            writer.Line($"binder.RequireFunctionTable({Lowering.Literal(method.Name)}, {Lowering.Literal(parameter.Name)});");
         }
 
         writer.Line(needsAllocator ? "var scratch = binder.RequireAllocator(allocator);" : "_ = allocator;");
@@ -142,9 +148,11 @@ internal static class ImportStubEmitter
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(p.Index)}, {Lowering.Literal(p.Value.Name)});");
         }
 
+        CallbackEmitter.DeclareSlots(writer, lowered);
         string protocol = lowered.UsesGuestMemory ? "WasmCallFrame" : "WasmScalarCall";
         writer.Line($"var __frame = global::WasmMarshal.Interop.{protocol}.Enter(__context, {display});");
         writer.Open("try");
+        CallbackEmitter.PlaceCallbacks(writer, model, lowered, display);
         // Length cells last: each writes the capacity of its buffer, which may come after it in the signature.
         foreach (var p in lowered.Parameters.OrderBy(p => p.Value.Sizing == SizeKind.LengthOf ? 1 : 0))
         {
@@ -187,6 +195,7 @@ internal static class ImportStubEmitter
         writer.Line("throw __frame.Translate(__e);");
         writer.Close();
         writer.Open("finally");
+        CallbackEmitter.ReleaseSlots(writer, lowered);
         writer.Line("__frame.Exit();");
         writer.Close();
         writer.Close();

@@ -43,6 +43,7 @@ internal enum InterfaceDirection
 /// <param name="CanRegister">Whether the interface is visible module-wide, so a module initializer may register it.</param>
 /// <param name="Structs">The structs the signatures use, dependencies first, for guest bindings.</param>
 /// <param name="Enums">The enums the signatures use, for guest bindings.</param>
+/// <param name="Callbacks">The callback delegate types the methods take, each with its host function's lowering.</param>
 /// <param name="Canonical">For <see cref="AbiKind.Canonical"/> interfaces: the WIT interface name, string encoding and types.</param>
 internal sealed record InterfaceModel(
     string? Namespace,
@@ -59,4 +60,5 @@ internal sealed record InterfaceModel(
     string HintName,
     EquatableArray<StructModel> Structs,
     EquatableArray<EnumModel> Enums,
-    CanonicalOptions? Canonical = null);
+    CanonicalOptions? Canonical = null,
+    EquatableArray<CallbackModel> Callbacks = default);

@@ -89,6 +89,7 @@ internal enum SizeKind
 /// <param name="Sizing">Whether another parameter sizes this buffer, or this parameter sizes another.</param>
 /// <param name="SizeParameter">The index of that other parameter, or -1.</param>
 /// <param name="SizeParameterName">The C# name of that other parameter, or null.</param>
+/// <param name="Opaque">For a handle or callback (a <see cref="ValueShape.Scalar"/> i32 the host never dereferences), which; see Model/Opaque.cs.</param>
 internal sealed record ValueModel(
     string Name,
     string TypeDisplay,
@@ -105,7 +106,8 @@ internal sealed record ValueModel(
     WitType? Wit = null,
     SizeKind Sizing = SizeKind.None,
     int SizeParameter = -1,
-    string? SizeParameterName = null)
+    string? SizeParameterName = null,
+    OpaqueKind Opaque = OpaqueKind.None)
 {
     public static ValueModel Void { get; } =
         new("return", "void", ValueShape.Void, PassingMode.Value, ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);
