@@ -143,7 +143,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor CallbackValueUnsupported = new(
         "WASM025", "Callback delegate has a parameter or return type that cannot cross",
-        "The callback '{0}' of '{1}' cannot be bound: {2} '{3}' of type '{4}' cannot cross: {5}",
+        "The callback '{0}' of '{1}' cannot be bound: {2} of type '{3}' cannot cross: {4}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM025"));
 

@@ -32,7 +32,7 @@ internal static class CallbackEmitter
         foreach (var callback in model.Callbacks)
         {
             writer.Line();
-            writer.Line($"/// <summary>Wraps a <see cref=\"{Cref(callback.DelegateDisplay)}\"/> in a host function of <paramref name=\"guest\"/>'s store: {callback.Invoke.Core.Text}.</summary>");
+            writer.Line($"/// <summary>Wraps a <c>{Escape(callback.Name)}</c> callback in a host function of <paramref name=\"guest\"/>'s store: {callback.Invoke.Core.Text}.</summary>");
             writer.Open($"private static global::Wasmtime.Function {callback.Factory}(global::WasmMarshal.WasmGuest guest, {callback.DelegateDisplay} handler)");
             ExportBinderEmitter.EmitHostFunction(writer, callback.Invoke, callback.Name, "guest", "handler", "__function");
             writer.Line("return global::Wasmtime.Function.FromCallback(guest.Store, __function);");
@@ -103,5 +103,5 @@ internal static class CallbackEmitter
 
     private static string Slot(int index) => Locals.Of(index, "slot");
 
-    private static string Cref(string display) => display.Replace("global::", "").Replace('<', '{').Replace('>', '}');
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -113,7 +113,8 @@ internal sealed class CallbackParser
 
     private CallbackModel? Parse(INamedTypeSymbol @delegate, string display, Location? location)
     {
-        string delegateDisplay = @delegate.ToDisplayString(TypeFormat);
+        // Without the parameter's '?': Fill and Fill? are one delegate type with one host function.
+        string delegateDisplay = @delegate.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat);
         if (_byDelegate.TryGetValue(delegateDisplay, out var known))
         {
             return known;
@@ -133,7 +134,7 @@ internal sealed class CallbackParser
     {
         string name = @delegate.Name;
         var invoke = @delegate.DelegateInvokeMethod;
-        if (invoke is null || @delegate.SpecialType is SpecialType.System_Delegate or SpecialType.System_MulticastDelegate)
+        if (invoke is null)
         {
             _report(DiagnosticDescriptors.CallbackDelegateShape, location, new object[] { name, display, "declare a delegate type with the C function's parameters" });
             return null;
@@ -185,10 +186,9 @@ internal sealed class CallbackParser
     private ValueModel? Value(ITypeSymbol type, string name, RefKind refKind, AttributeData? stringAttribute, bool isReturn,
         string delegateName, string display, Location? location)
     {
-        string what = isReturn ? "its return value" : "parameter";
-        string shown = isReturn ? "" : name;
+        string what = isReturn ? "its return value" : $"parameter '{name}'";
         void Fail(string reason) => _report(DiagnosticDescriptors.CallbackValueUnsupported, location,
-            new object[] { delegateName, display, what, shown, type.ToDisplayString(), reason });
+            new object[] { delegateName, display, what, type.ToDisplayString(), reason });
 
         if (CallbackOf(type) is not null)
         {
