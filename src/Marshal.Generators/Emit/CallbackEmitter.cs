@@ -32,9 +32,9 @@ internal static class CallbackEmitter
         foreach (var callback in model.Callbacks)
         {
             writer.Line();
-            writer.Line($"/// <summary>Wraps a <c>{Escape(callback.Name)}</c> callback in a host function of <paramref name=\"guest\"/>'s store: {callback.Invoke.Core.Text}.</summary>");
-            writer.Open($"private static global::Wasmtime.Function {callback.Factory}(global::WasmMarshal.WasmGuest guest, {callback.DelegateDisplay} handler)");
-            ExportBinderEmitter.EmitHostFunction(writer, callback.Invoke, callback.Name, "guest", "handler", "__function");
+            writer.Line($"/// <summary>A host function of <paramref name=\"guest\"/>'s store that calls the <c>{Escape(callback.Name)}</c> placed in <paramref name=\"target\"/>: {callback.Invoke.Core.Text}.</summary>");
+            writer.Open($"private static global::Wasmtime.Function {callback.Factory}(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Callbacks.WasmCallbackTarget<{callback.DelegateDisplay}> target)");
+            ExportBinderEmitter.EmitHostFunction(writer, callback.Invoke, callback.Name, "guest", "target.Handler", "__function");
             writer.Line("return global::Wasmtime.Function.FromCallback(guest.Store, __function);");
             writer.Close();
         }

@@ -27,7 +27,7 @@ public static class WasmCallback
         ArgumentNullException.ThrowIfNull(handler);
         var binding = WasmCallbackBindings.Get<TDelegate>();
         var table = WasmCallbackTable.For(guest, binding.Name, "handler");
-        uint index = table.Add(binding.Create(guest, handler));
+        uint index = table.Place(guest, handler, binding.Create);
         return new WasmCallback<TDelegate>(guest, table, index, handler);
     }
 }

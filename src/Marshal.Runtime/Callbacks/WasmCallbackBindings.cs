@@ -12,10 +12,10 @@ namespace WasmMarshal.Callbacks;
 public static class WasmCallbackBindings
 {
     /// <summary>
-    /// Registers how to make the host function of <typeparamref name="TDelegate"/>: <paramref name="create"/> wraps a
-    /// delegate in a Wasmtime function of the guest's store that checks and decodes its arguments.
+    /// Registers how to make the host function of <typeparamref name="TDelegate"/>: <paramref name="create"/> makes a
+    /// Wasmtime function of the guest's store that checks and decodes its arguments and calls the target's delegate.
     /// </summary>
-    public static void Register<TDelegate>(string name, Func<WasmGuest, TDelegate, Function> create) where TDelegate : Delegate =>
+    public static void Register<TDelegate>(string name, Func<WasmGuest, WasmCallbackTarget<TDelegate>, Function> create) where TDelegate : Delegate =>
         Binding<TDelegate>.Current = new WasmCallbackBinding<TDelegate>(name, create);
 
     internal static WasmCallbackBinding<TDelegate> Get<TDelegate>() where TDelegate : Delegate =>
@@ -30,4 +30,4 @@ public static class WasmCallbackBindings
 }
 
 /// <summary>A delegate type's name and the factory of its host functions.</summary>
-internal sealed record WasmCallbackBinding<TDelegate>(string Name, Func<WasmGuest, TDelegate, Function> Create) where TDelegate : Delegate;
+internal sealed record WasmCallbackBinding<TDelegate>(string Name, Func<WasmGuest, WasmCallbackTarget<TDelegate>, Function> Create) where TDelegate : Delegate;

@@ -23,57 +23,57 @@ namespace Demo.CLibraries
         internal static void RegisterWasmMarshalBinding() =>
             global::WasmMarshal.Binding.WasmBindings.RegisterImport<global::Demo.CLibraries.IExpatLike>(static (guest, allocator) => new WasmImportStub(guest, allocator));
 
-        /// <summary>Wraps a <c>StartElement</c> callback in a host function of <paramref name="guest"/>'s store: (i32, i32, i32) -> ().</summary>
-        private static global::Wasmtime.Function __WasmCallback_0(global::WasmMarshal.WasmGuest guest, global::Demo.CLibraries.StartElement handler)
+        /// <summary>A host function of <paramref name="guest"/>'s store that calls the <c>StartElement</c> placed in <paramref name="target"/>: (i32, i32, i32) -> ().</summary>
+        private static global::Wasmtime.Function __WasmCallback_0(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Callbacks.WasmCallbackTarget<global::Demo.CLibraries.StartElement> target)
         {
             global::Wasmtime.CallerAction<int, int, int> __function = (global::Wasmtime.Caller __caller, int __a0_core, int __a1_ptr, int __a2_core) =>
             {
                 var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "StartElement");
-                handler(unchecked((uint)__a0_core), __call.CString(__a1_ptr, "name"), unchecked((uint)__a2_core));
+                target.Handler(unchecked((uint)__a0_core), __call.CString(__a1_ptr, "name"), unchecked((uint)__a2_core));
             };
             return global::Wasmtime.Function.FromCallback(guest.Store, __function);
         }
 
-        /// <summary>Wraps a <c>CharacterData</c> callback in a host function of <paramref name="guest"/>'s store: (i32, i32, i32) -> ().</summary>
-        private static global::Wasmtime.Function __WasmCallback_1(global::WasmMarshal.WasmGuest guest, global::Demo.CLibraries.CharacterData handler)
+        /// <summary>A host function of <paramref name="guest"/>'s store that calls the <c>CharacterData</c> placed in <paramref name="target"/>: (i32, i32, i32) -> ().</summary>
+        private static global::Wasmtime.Function __WasmCallback_1(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Callbacks.WasmCallbackTarget<global::Demo.CLibraries.CharacterData> target)
         {
             global::Wasmtime.CallerAction<int, int, int> __function = (global::Wasmtime.Caller __caller, int __a0_core, int __a1_ptr, int __a1_len) =>
             {
                 var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "CharacterData");
-                handler(unchecked((uint)__a0_core), __call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a1_ptr, __a1_len, "s"));
+                target.Handler(unchecked((uint)__a0_core), __call.String<global::WasmMarshal.Marshalling.Utf8Codec>(__a1_ptr, __a1_len, "s"));
             };
             return global::Wasmtime.Function.FromCallback(guest.Store, __function);
         }
 
-        /// <summary>Wraps a <c>Compare</c> callback in a host function of <paramref name="guest"/>'s store: (i32, i32) -> i32.</summary>
-        private static global::Wasmtime.Function __WasmCallback_2(global::WasmMarshal.WasmGuest guest, global::Demo.CLibraries.Compare handler)
+        /// <summary>A host function of <paramref name="guest"/>'s store that calls the <c>Compare</c> placed in <paramref name="target"/>: (i32, i32) -> i32.</summary>
+        private static global::Wasmtime.Function __WasmCallback_2(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Callbacks.WasmCallbackTarget<global::Demo.CLibraries.Compare> target)
         {
             global::System.Func<int, int, int> __function = (int __a0_core, int __a1_core) =>
             {
-                return handler(unchecked((uint)__a0_core), unchecked((uint)__a1_core));
+                return target.Handler(unchecked((uint)__a0_core), unchecked((uint)__a1_core));
             };
             return global::Wasmtime.Function.FromCallback(guest.Store, __function);
         }
 
-        /// <summary>Wraps a <c>Fill</c> callback in a host function of <paramref name="guest"/>'s store: (i32, i32) -> ().</summary>
-        private static global::Wasmtime.Function __WasmCallback_3(global::WasmMarshal.WasmGuest guest, global::Demo.CLibraries.Fill handler)
+        /// <summary>A host function of <paramref name="guest"/>'s store that calls the <c>Fill</c> placed in <paramref name="target"/>: (i32, i32) -> ().</summary>
+        private static global::Wasmtime.Function __WasmCallback_3(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Callbacks.WasmCallbackTarget<global::Demo.CLibraries.Fill> target)
         {
             global::Wasmtime.CallerAction<int, int> __function = (global::Wasmtime.Caller __caller, int __a0_ptr, int __a0_len) =>
             {
                 var __call = new global::WasmMarshal.Interop.WasmHostCall(guest, "Fill");
                 var __a0 = __call.Array<byte>(__a0_ptr, __a0_len, "buffer");
-                handler(__a0);
+                target.Handler(__a0);
                 __call.WriteBack<byte>(__a0_ptr, __a0, "buffer");
             };
             return global::Wasmtime.Function.FromCallback(guest.Store, __function);
         }
 
-        /// <summary>Wraps a <c>Func</c> callback in a host function of <paramref name="guest"/>'s store: (i32) -> i32.</summary>
-        private static global::Wasmtime.Function __WasmCallback_4(global::WasmMarshal.WasmGuest guest, global::System.Func<int, int> handler)
+        /// <summary>A host function of <paramref name="guest"/>'s store that calls the <c>Func</c> placed in <paramref name="target"/>: (i32) -> i32.</summary>
+        private static global::Wasmtime.Function __WasmCallback_4(global::WasmMarshal.WasmGuest guest, global::WasmMarshal.Callbacks.WasmCallbackTarget<global::System.Func<int, int>> target)
         {
             global::System.Func<int, int> __function = (int __a0_core) =>
             {
-                return handler(__a0_core);
+                return target.Handler(__a0_core);
             };
             return global::Wasmtime.Function.FromCallback(guest.Store, __function);
         }

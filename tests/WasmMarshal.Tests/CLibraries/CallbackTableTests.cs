@@ -140,6 +140,27 @@ public sealed class CallbackTableTests : IDisposable
     }
 
     [Fact]
+    public void Per_call_delegates_reuse_one_host_function_per_delegate_type_and_depth()
+    {
+        // Wasmtime keeps a host function until the store is disposed: one per call would grow the store without bound.
+        var guest = Guest;
+        for (int i = 0; i < 200; i++)
+        {
+            int k = i;
+            Assert.Equal(i + 1, guest.Apply(x => x + k, 1));
+        }
+
+        var table = WasmCallbackTable.For(_guest, "test", "test");
+        Assert.Equal(1, table.FunctionsCreated);
+
+        // Two at once need two; afterwards both are kept for reuse.
+        Assert.Equal(7, guest.Apply(x => guest.Apply(y => y * 3, x) + 1, 2));
+        Assert.Equal(2, table.FunctionsCreated);
+        Assert.Equal(7, guest.Apply(x => guest.Apply(y => y * 3, x) + 1, 2));
+        Assert.Equal(2, table.FunctionsCreated);
+    }
+
+    [Fact]
     public void A_callback_can_call_back_into_the_guest_and_nest_another_callback()
     {
         var guest = Guest;
