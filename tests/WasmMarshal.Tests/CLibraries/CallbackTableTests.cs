@@ -306,6 +306,37 @@ public sealed class CallbackTableTests : IDisposable
         Assert.Equal(0, SlotsInUse);
     }
 
+    [Fact]
+    public void A_NUL_terminated_array_of_strings_is_read_with_every_pointer_checked()
+    {
+        // At 64: { 16 ("hello"), 16, NULL }.
+        var view = _guest.Memory.View();
+        view.Write<uint>(64, 16, "test", "test");
+        view.Write<uint>(68, 16, "test", "test");
+        view.Write<uint>(72, 0, "test", "test");
+        Assert.Equal(new[] { "hello", "hello" }, GuestCStrings.ReadArray(_guest, 64, "Start", "atts"));
+        Assert.Empty(GuestCStrings.ReadArray(_guest, 0, "Start", "atts"));
+        Assert.Equal("hello", GuestCStrings.Read(_guest, 16, "Start", "name"));
+
+        // A wild string pointer.
+        view.Write<uint>(128, 0x7878_7878, "test", "test");
+        view.Write<uint>(132, 0, "test", "test");
+        var wild = Assert.Throws<WasmGuestMemoryException>(() => GuestCStrings.ReadArray(_guest, 128, "Start", "atts"));
+        Assert.Equal("Start", wild.Method);
+        Assert.Equal("atts", wild.Parameter);
+
+        // A string with no NUL before the end of memory.
+        view.Write<uint>(65532, 0x7878_7878, "test", "test");
+        view.Write<uint>(128, 65532, "test", "test");
+        var unterminated = Assert.Throws<WasmGuestDataException>(() => GuestCStrings.ReadArray(_guest, 128, "Start", "atts"));
+        Assert.Equal("atts", unterminated.Parameter);
+
+        // An array whose last cell is the end of memory, with no NULL after it.
+        view.Write<uint>(65532, 16, "test", "test");
+        var noNull = Assert.Throws<WasmGuestMemoryException>(() => GuestCStrings.ReadArray(_guest, 65532, "Start", "atts"));
+        Assert.Equal("atts", noNull.Parameter);
+    }
+
     [Theory]
     [InlineData("(table 1 funcref)", "missing")]
     [InlineData("""(table (export "__indirect_function_table") 1 1 funcref)""", "not growable")]
