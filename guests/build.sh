@@ -67,6 +67,7 @@ build_all() {
     build_assemblyscript "$dest"
     build_component "$dest"
     build_debian "$dest"
+    build_debian_expat "$dest"
 }
 
 # guests/debian/: real C libraries, unchanged, from their Debian source packages (the exact versions are pinned here
@@ -136,6 +137,44 @@ build_debian() {
         cJSON
     check_library_headers
 }
+
+# expat: its three units (xmltok.c includes xmltok_impl.c and xmltok_ns.c). expat_config.h is what expat's configure
+# step would generate for wasm32-wasi (guests/debian/expat/expat_config.h); it is a build input beside the sources,
+# which stay unchanged. Callbacks go through the function table: --export-table exports it as
+# __indirect_function_table and --growable-table lets the host add its functions.
+expat_version=2.5.0-1+deb12u2
+expat_dir=expat-2.5.0
+build_debian_expat() (
+    local dest="$1"
+    if [[ ! -f "$debian_sources/expat_$expat_version.dsc" || ! -d "$debian_sources/$expat_dir" ]]; then
+        echo "build.sh: the expat $expat_version sources are missing from $debian_sources; fetch them with" >&2
+        echo "  mkdir -p guests/debian/src && (cd guests/debian/src && apt-get source expat=$expat_version)" >&2
+        exit 1
+    fi
+    local config="$here/debian/expat"
+    cd "$debian_sources/$expat_dir/expat/lib"
+    export LC_ALL=C SOURCE_DATE_EPOCH=0 ZERO_AR_DATE=1
+    local objects=() unit export exports=""
+    mkdir -p "$dest/expat.obj"
+    for unit in xmlparse xmlrole xmltok; do
+        "$CC" --target=wasm32-wasi -O2 -ffile-prefix-map="$PWD"=. -ffile-prefix-map="$config"=. -I "$config" \
+            -c -o "$dest/expat.obj/$unit.o" "$unit.c"
+        objects+=("$dest/expat.obj/$unit.o")
+    done
+    for export in XML_ParserCreate XML_ParserFree XML_SetUserData XML_SetElementHandler XML_SetCharacterDataHandler \
+        XML_Parse XML_StopParser XML_GetErrorCode XML_ErrorString XML_GetCurrentLineNumber XML_GetCurrentColumnNumber \
+        XML_GetCurrentByteIndex XML_ExpatVersion; do
+        exports+=",--export=$export"
+    done
+    "$CC" --target=wasm32-wasi -mexec-model=reactor \
+        -Wl"$exports" -Wl,--export=malloc,--export=free -Wl,--export=__heap_base,--export=__data_end \
+        -Wl,--export-table,--growable-table \
+        -Wl,-z,stack-size=65536 -Wl,--strip-debug \
+        -o "$dest/expat.wasm" "${objects[@]}"
+    wasm-opt "$dest/expat.wasm" -O2 --debuginfo -o "$dest/expat.wasm"
+    rm -rf "$dest/expat.obj"
+    echo "built expat.wasm (Debian expat $expat_version)"
+)
 
 # guests/component/: the canonical-ABI guests; see guests/component/build.sh. Core modules go to DEST, their
 # components (jco embed + jco new, which also validates them against the WIT) to DEST/components.

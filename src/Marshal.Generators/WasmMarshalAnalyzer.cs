@@ -38,7 +38,10 @@ public sealed class WasmMarshalAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ReturnAttributeMisplaced,
         DiagnosticDescriptors.ReturnCountParameterInvalid,
         DiagnosticDescriptors.FixedLengthMisplaced,
-        DiagnosticDescriptors.LibraryHeaderInvalid);
+        DiagnosticDescriptors.LibraryHeaderInvalid,
+        DiagnosticDescriptors.CallbackValueUnsupported,
+        DiagnosticDescriptors.CallbackMisplaced,
+        DiagnosticDescriptors.CallbackDelegateShape);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -165,6 +165,23 @@ internal static class DiagnosticDescriptors
         "[WasmLibraryHeader(\"{0}\")] on '{1}' does not apply: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM041"));
+    public static readonly DiagnosticDescriptor CallbackValueUnsupported = new(
+        "WASM025", "Callback delegate has a parameter or return type that cannot cross",
+        "The callback '{0}' of '{1}' cannot be bound: {2} of type '{3}' cannot cross: {4}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM025"));
+
+    public static readonly DiagnosticDescriptor CallbackMisplaced = new(
+        "WASM026", "Callback where the guest cannot receive one",
+        "Parameter '{0}' of '{1}' is a callback ('{2}'), but {3}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM026"));
+
+    public static readonly DiagnosticDescriptor CallbackDelegateShape = new(
+        "WASM027", "Callback delegate cannot become a host function",
+        "The callback '{0}' of '{1}' cannot be bound: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM027"));
 }
 
 /// <summary>

@@ -16,6 +16,7 @@ internal static class ExportBinderEmitter
 {
     private const string Call = "__call";
     private const string Guest = "__guest";
+    private const string Caller = "__caller";
 
     public static void Emit(SourceWriter writer, InterfaceModel model)
     {
@@ -88,21 +89,41 @@ internal static class ExportBinderEmitter
     {
         var method = lowered.Method;
         string local = Locals.ImportFunction(index, method.WasmName);
+        writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
+        EmitHostFunction(writer, lowered, InterfaceEmitter.MethodDisplay(model, method), guestExpression: null,
+            "implementation." + Lowering.Identifier(method.Name), local);
+        string guestArgument = lowered.UsesGuestMemory ? "guest, " : "";
+        writer.Line($"global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, {guestArgument}{Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
+    }
+
+    /// <summary>
+    /// The host function of one method as a local <paramref name="local"/>: it reads and checks the guest's arguments,
+    /// calls <paramref name="target"/> and hands its result back. Shared by [WasmExport] binders and the callbacks of
+    /// [WasmImport] methods (a callback is a host function the guest calls through its function table).
+    /// </summary>
+    /// <param name="display">The <c>Interface.Method</c> (or delegate) name in messages.</param>
+    /// <param name="guestExpression">
+    /// The guest whose memory the arguments are in, for functions that touch memory, with the local typed as Wasmtime's
+    /// delegate (taking the <c>Caller</c>); or null for a binder's function, which receives the calling guest first from
+    /// <c>WasmHostFunctions.Define</c>.
+    /// </param>
+    internal static void EmitHostFunction(SourceWriter writer, LoweredMethod lowered, string display, string? guestExpression, string target, string local)
+    {
+        var method = lowered.Method;
         var coreParameters = lowered.CoreParameters.Select(slot => slot.Type.ClrType() + " " + Locals.Slot(slot)).ToList();
         bool takesGuest = lowered.UsesGuestMemory;
         string delegateType = InterfaceEmitter.CoreDelegateType(lowered.Core);
         if (takesGuest)
         {
-            delegateType = GuestDelegateType(lowered.Core);
-            coreParameters.Insert(0, "global::WasmMarshal.WasmGuest " + Guest);
+            delegateType = guestExpression is null ? GuestDelegateType(lowered.Core) : CallerDelegateType(lowered.Core);
+            coreParameters.Insert(0, guestExpression is null ? "global::WasmMarshal.WasmGuest " + Guest : "global::Wasmtime.Caller " + Caller);
         }
 
-        writer.Line($"// {model.Module}.{method.WasmName}: {lowered.Core.Text}");
         writer.Line($"{delegateType} {local} = ({string.Join(", ", coreParameters)}) =>");
         writer.Open();
         if (lowered.UsesGuestMemory)
         {
-            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({Guest}, {Lowering.Literal(InterfaceEmitter.MethodDisplay(model, method))});");
+            writer.Line($"var {Call} = new global::WasmMarshal.Interop.WasmHostCall({guestExpression ?? Guest}, {Lowering.Literal(display)});");
         }
 
         // Values passed by reference (in, ref, out, Span) are locals; those the implementation writes are copied back.
@@ -142,7 +163,7 @@ internal static class ExportBinderEmitter
             }
         }
 
-        string call = $"implementation.{Lowering.Identifier(method.Name)}({string.Join(", ", arguments)})";
+        string call = $"{target}({string.Join(", ", arguments)})";
         bool hasResult = method.Return.Shape != ValueShape.Void;
         if (writeBack.Count > 0 && hasResult)
         {
@@ -169,8 +190,6 @@ internal static class ExportBinderEmitter
         }
 
         writer.Close(";");
-        string guestArgument = takesGuest ? "guest, " : "";
-        writer.Line($"global::WasmMarshal.Interop.WasmHostFunctions.Define(linker, {guestArgument}{Lowering.Literal(model.Module)}, {Lowering.Literal(method.WasmName)}, {local});");
     }
 
     /// <summary>
@@ -191,6 +210,24 @@ internal static class ExportBinderEmitter
             ? signature.Results[0].ClrType()
             : "(" + string.Join(", ", signature.Results.Select(r => r.ClrType())) + ")");
         return "global::System.Func<" + string.Join(", ", types) + ">";
+    }
+
+    /// <summary>
+    /// Wasmtime's delegate for a host function that takes the <c>Caller</c> first (a callback made with
+    /// <c>Function.FromCallback</c>): <c>CallerAction&lt;...&gt;</c>, or <c>CallerFunc&lt;..., TResult&gt;</c>.
+    /// </summary>
+    private static string CallerDelegateType(CoreFunctionType signature)
+    {
+        var types = signature.Parameters.Select(p => p.ClrType()).ToList();
+        if (signature.Results.Count == 0)
+        {
+            return types.Count == 0 ? "global::Wasmtime.CallerAction" : "global::Wasmtime.CallerAction<" + string.Join(", ", types) + ">";
+        }
+
+        types.Add(signature.Results.Count == 1
+            ? signature.Results[0].ClrType()
+            : "(" + string.Join(", ", signature.Results.Select(r => r.ClrType())) + ")");
+        return "global::Wasmtime.CallerFunc<" + string.Join(", ", types) + ">";
     }
 
     /// <summary>A parameter read from its core values, as an argument expression.</summary>

@@ -57,6 +57,7 @@ internal static class ImportCode
         bool isSlice = p.Value.Sizing is SizeKind.CountedBy or SizeKind.CapacityIn or SizeKind.Fixed || method.SlotsOf(p.Index).Any(s => s.Role == SlotRole.Length);
         return slot.Role switch
         {
+            SlotRole.Value when p.Value.Opaque is OpaqueKind.Callback or OpaqueKind.RegisteredCallback => FunctionPointer(p.Index),
             SlotRole.Value => Lowering.Lower(p.Value, Locals.Parameter(p.Index)),
             SlotRole.Length => Slice(p) + ".Len",
             _ => isSlice ? Slice(p) + ".Ptr" : Pointer(p),
@@ -128,6 +129,9 @@ internal static class ImportCode
         StringEncoding.Latin1 => "global::WasmMarshal.Marshalling.Latin1Codec",
         _ => "global::WasmMarshal.Marshalling.Utf8Codec",
     };
+
+    /// <summary>The local holding a callback's table index (ImportStubEmitter places the callback).</summary>
+    public static string FunctionPointer(int index) => Locals.Of(index, "fnptr");
 
     private static string Pointer(LoweredValue p) => Locals.Of(p.Index, "ptr");
 

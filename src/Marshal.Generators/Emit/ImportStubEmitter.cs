@@ -39,6 +39,7 @@ internal static class ImportStubEmitter
             writer.Line($"    global::WasmMarshal.Binding.WasmBindings.RegisterImport<{self}>(static (guest, allocator) => new {StubName}(guest, allocator));");
         }
 
+        CallbackEmitter.Emit(writer, model);
         writer.Line();
         writer.Line(InterfaceEmitter.GeneratedCodeAttribute);
         writer.Open($"private sealed class {StubName} : {self}");
@@ -100,6 +101,11 @@ internal static class ImportStubEmitter
         {
             string user = model.Methods.First(m => m.IsSupported && m.Return.Value.FreeExport == export).Name;
             writer.Line($"binder.Expect({Lowering.Literal(export)}, {Lowering.Literal(user + " ([return: WasmFree])")}, global::WasmMarshal.Binding.CoreSignature.Action(global::Wasmtime.ValueKind.Int32));");
+        }
+
+        foreach (var (method, parameter) in CallbackEmitter.CallbackParameters(model))
+        {
+            writer.Line($"binder.RequireFunctionTable({Lowering.Literal(method.Name)}, {Lowering.Literal(parameter.Name)});");
         }
 
         writer.Line(needsAllocator ? "var scratch = binder.RequireAllocator(allocator);" : "_ = allocator;");
@@ -164,9 +170,11 @@ internal static class ImportStubEmitter
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(p.Index)}, {Lowering.Literal(p.Value.Name)});");
         }
 
+        CallbackEmitter.DeclareSlots(writer, lowered);
         string protocol = lowered.UsesGuestMemory ? "WasmCallFrame" : "WasmScalarCall";
         writer.Line($"var __frame = global::WasmMarshal.Interop.{protocol}.Enter(__context, {display});");
         writer.Open("try");
+        CallbackEmitter.PlaceCallbacks(writer, model, lowered, display);
         // Length cells last: each writes the capacity of its buffer, which may come after it in the signature.
         foreach (var p in lowered.Parameters.OrderBy(p => p.Value.Sizing == SizeKind.LengthOf ? 1 : 0))
         {
@@ -209,6 +217,7 @@ internal static class ImportStubEmitter
         writer.Line("throw __frame.Translate(__e);");
         writer.Close();
         writer.Open("finally");
+        CallbackEmitter.ReleaseSlots(writer, lowered);
         writer.Line("__frame.Exit();");
         writer.Close();
         writer.Close();

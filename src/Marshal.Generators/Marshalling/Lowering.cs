@@ -11,6 +11,11 @@ internal static class Lowering
 {
     public static string Lower(ValueModel value, string expression)
     {
+        if (value.Opaque == OpaqueKind.Handle)
+        {
+            return $"unchecked((int){expression}.Address)";
+        }
+
         if (value.EnumDisplay is not null)
         {
             expression = $"(({UnderlyingKeyword(value.Scalar)}){expression})";
@@ -28,6 +33,11 @@ internal static class Lowering
 
     public static string Raise(ValueModel value, string core)
     {
+        if (value.Opaque == OpaqueKind.Handle)
+        {
+            return $"new {value.TypeDisplay}(unchecked((uint){core}))";
+        }
+
         string raised = value.Scalar switch
         {
             ScalarKind.Bool => $"({core} != 0)",

@@ -43,6 +43,7 @@ internal enum InterfaceDirection
 /// <param name="CanRegister">Whether the interface is visible module-wide, so a module initializer may register it.</param>
 /// <param name="Structs">The structs the signatures use, dependencies first, for guest bindings.</param>
 /// <param name="Enums">The enums the signatures use, for guest bindings.</param>
+/// <param name="Callbacks">The callback delegate types the methods take, each with its host function's lowering.</param>
 /// <param name="Canonical">For <see cref="AbiKind.Canonical"/> interfaces: the WIT interface name, string encoding and types.</param>
 /// <param name="LibraryHeader">[WasmLibraryHeader]: the C library's own header; the C binding is then a check header against it.</param>
 internal sealed record InterfaceModel(
@@ -61,4 +62,5 @@ internal sealed record InterfaceModel(
     EquatableArray<StructModel> Structs,
     EquatableArray<EnumModel> Enums,
     CanonicalOptions? Canonical = null,
-    string? LibraryHeader = null);
+    string? LibraryHeader = null,
+    EquatableArray<CallbackModel> Callbacks = default);

@@ -111,6 +111,7 @@ internal enum ReturnedOwner
 /// <param name="FixedLength">For <see cref="SizeKind.Fixed"/>, the element count.</param>
 /// <param name="Owner">For a returned pointer, who frees it.</param>
 /// <param name="FreeExport">For <see cref="ReturnedOwner.FreeExport"/>, the guest export that frees it.</param>
+/// <param name="Opaque">For a handle or callback (a <see cref="ValueShape.Scalar"/> i32 the host never dereferences), which; see Model/Opaque.cs.</param>
 internal sealed record ValueModel(
     string Name,
     string TypeDisplay,
@@ -130,7 +131,8 @@ internal sealed record ValueModel(
     string? SizeParameterName = null,
     int FixedLength = 0,
     ReturnedOwner Owner = ReturnedOwner.GuestHeap,
-    string? FreeExport = null)
+    string? FreeExport = null,
+    OpaqueKind Opaque = OpaqueKind.None)
 {
     public static ValueModel Void { get; } =
         new("return", "void", ValueShape.Void, PassingMode.Value, ScalarKind.I32, null, StringEncoding.Utf8, false, "", 0, 0, IsReturn: true);

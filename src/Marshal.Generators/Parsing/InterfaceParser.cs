@@ -33,6 +33,7 @@ internal sealed class InterfaceParser
 
     private readonly ValueClassifier _classifier = new();
     private readonly BindingCatalog _catalog = new();
+    private readonly CallbackParser _callbacks;
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly INamedTypeSymbol _interface;
     private readonly InterfaceDirection _direction;
@@ -60,6 +61,7 @@ internal sealed class InterfaceParser
         }
 
         _abi = Abis.For(_abiKind);
+        _callbacks = new CallbackParser(_classifier, (descriptor, location, arguments) => Report(descriptor, location, arguments));
     }
 
     private bool IsCanonical => _abiKind == AbiKind.Canonical;
@@ -188,7 +190,8 @@ internal sealed class InterfaceParser
             _catalog.Structs,
             _catalog.Enums,
             canonical,
-            ReturnedBuffers.LibraryHeader(_interface, _direction, IsCanonical, Report));
+            ReturnedBuffers.LibraryHeader(_interface, _direction, IsCanonical, Report),
+            _callbacks.Models);
     }
 
     /// <summary>Why a WIT interface name is not <c>namespace:package/interface[@version]</c>, or null.</summary>
@@ -520,6 +523,11 @@ internal sealed class InterfaceParser
             Report(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, display, type.ToDisplayString(),
                 "'params' arrays are not supported; pass a ReadOnlySpan<T>");
             return null;
+        }
+
+        if (_callbacks.TryParse(parameter, _direction, display, out var callback))
+        {
+            return callback;
         }
 
         var classified = _classifier.Classify(type, parameter.Name, passing, stringAttribute ?? InheritedStringAttribute(parameter.ContainingSymbol as IMethodSymbol), isReturn: false, out string? error, out bool isLayout);

@@ -23,6 +23,11 @@ internal sealed class ValueClassifier
         string display = type.ToDisplayString(TypeFormat);
         bool nullable = type.NullableAnnotation != NullableAnnotation.NotAnnotated;
 
+        if (passing == PassingMode.Value && CallbackParser.IsHandle(type))
+        {
+            return CallbackParser.Handle(type, name);
+        }
+
         if (Scalars.Of(type) is { } scalar)
         {
             string? enumDisplay = type.TypeKind == TypeKind.Enum ? display : null;

@@ -12,7 +12,7 @@ namespace WasmMarshal.Binding;
 /// expected core signature (and an allocator when the interface needs one), and throws one
 /// <see cref="WasmBindingException"/> listing everything that is wrong.
 /// </summary>
-public sealed class ImportBinder
+public sealed partial class ImportBinder
 {
     private readonly WasmGuest _guest;
     private readonly string _interfaceName;
