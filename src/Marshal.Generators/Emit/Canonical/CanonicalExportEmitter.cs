@@ -58,9 +58,13 @@ internal static class CanonicalExportEmitter
             writer.Line();
             writer.Line("/// <summary>Registers <see cref=\"Define\"/> so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> finds it without reflection.</summary>");
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            writer.Line("internal static void RegisterWasmMarshalCanonicalBinding() =>");
-            writer.Line($"    global::WasmMarshal.Canonical.CanonicalBindings.RegisterExport<{self}>(static (imports, implementation) => Define(imports, implementation));");
+            writer.Open("internal static void RegisterWasmMarshalCanonicalBinding()");
+            writer.Line($"global::WasmMarshal.Canonical.CanonicalBindings.RegisterExport<{self}>(static (imports, implementation) => Define(imports, implementation));");
+            writer.Line(ComponentModelEmitter.ExportRegistration(model));
+            writer.Close();
         }
+
+        ComponentModelEmitter.EmitExport(writer, model);
     }
 
     private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered)
