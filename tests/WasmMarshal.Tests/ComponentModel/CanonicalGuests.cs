@@ -88,7 +88,22 @@ public static class CanonicalGuests
     /// does: the generated host definition of <see cref="ITestHost"/> and WASI preview 2 on a component linker, then
     /// the generated component-model stub of <see cref="ITestApi"/>, found through the registry.
     /// </summary>
-    public static ComponentModelApi ComponentModel(string name, TestHost host)
+    public static ComponentModelApi ComponentModel(string name, ITestHost host)
+    {
+        var guest = InstantiateComponent(name, host);
+        try
+        {
+            return new ComponentModelApi(ComponentModelBindings.GetImport<ITestApi>()(guest), guest);
+        }
+        catch
+        {
+            guest.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The instantiated component alone, for binding other interfaces to it.</summary>
+    public static ComponentModelGuest InstantiateComponent(string name, ITestHost host)
     {
         var component = LoadComponent(name);
         var store = new Store(ComponentEngine);
@@ -99,8 +114,7 @@ public static class CanonicalGuests
             using var linker = new ComponentLinker(ComponentEngine);
             linker.AddWasiPreview2();
             ComponentModelBindings.GetExport<ITestHost>()(linker, host);
-            var guest = new ComponentModelGuest(component, store, linker.Instantiate(store, component));
-            return new ComponentModelApi(ComponentModelBindings.GetImport<ITestApi>()(guest), guest);
+            return new ComponentModelGuest(component, store, linker.Instantiate(store, component));
         }
         catch
         {
