@@ -36,7 +36,7 @@ internal static class CanonicalImportEmitter
         if (model.CanRegister)
         {
             writer.Line();
-            writer.Line("/// <summary>Registers the stub so that <c>CanonicalGuest.Import&lt;T&gt;()</c> finds it without reflection.</summary>");
+            writer.Line("/// <summary>Registers both stubs so that <c>CanonicalGuest.Import&lt;T&gt;()</c> and the component loader find them without reflection.</summary>");
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             writer.Open("internal static void RegisterWasmMarshalCanonicalBinding()");
             writer.Line($"global::WasmMarshal.Canonical.CanonicalBindings.RegisterImport<{self}>(static guest => new {StubName}(guest));");

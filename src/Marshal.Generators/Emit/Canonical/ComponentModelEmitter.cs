@@ -146,9 +146,14 @@ internal static class ComponentModelEmitter
         string self = model.QualifiedName;
         var code = new ComponentModelCode("__wasmComponentLabels", Types(model));
         writer.Line();
-        foreach (var (field, names) in code.LabelFields)
+        if (code.LabelFields.Any())
         {
-            writer.Line($"private static readonly string[] {field} = {{ {string.Join(", ", names.Select(Lowering.Literal))} }};");
+            foreach (var (field, names) in code.LabelFields)
+            {
+                writer.Line($"private static readonly string[] {field} = {{ {string.Join(", ", names.Select(Lowering.Literal))} }};");
+            }
+
+            writer.Line();
         }
 
         writer.Line("/// <summary>");
