@@ -103,7 +103,11 @@ public static class CanonicalGuests
     }
 
     /// <summary>The instantiated component alone, for binding other interfaces to it.</summary>
-    public static ComponentModelGuest InstantiateComponent(string name, ITestHost host)
+    public static ComponentModelGuest InstantiateComponent(string name, ITestHost host) =>
+        InstantiateComponent(name, linker => ComponentModelBindings.GetExport<ITestHost>()(linker, host));
+
+    /// <summary>The instantiated component, with the host interfaces <paramref name="defineHosts"/> defines.</summary>
+    public static ComponentModelGuest InstantiateComponent(string name, Action<ComponentLinker> defineHosts)
     {
         var component = LoadComponent(name);
         var store = new Store(ComponentEngine);
@@ -113,7 +117,7 @@ public static class CanonicalGuests
             store.SetWasiConfiguration(new WasiConfiguration());
             using var linker = new ComponentLinker(ComponentEngine);
             linker.AddWasiPreview2();
-            ComponentModelBindings.GetExport<ITestHost>()(linker, host);
+            defineHosts(linker);
             return new ComponentModelGuest(component, store, linker.Instantiate(store, component));
         }
         catch
