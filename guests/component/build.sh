@@ -5,6 +5,8 @@
 #   canon_rust.rs rustc 1.63, wasm32-unknown-unknown, NEWER names (cm32p2|iface|func, cm32p2_realloc, ..._post, ...)
 #   canon_utf16.wat  wat2wasm, legacy names, wit-utf16/text.wit embedded with string-encoding utf16
 #   canon_oracle.c   clang, legacy names, for the generated guests/bindings/wasmmarshal-oracle-0.1.0.wit
+#   canon_js.js      JavaScript, componentize-js (jco componentize): components/canon_js.wasm only, not reproducible
+#   plugin_words.js  JavaScript, componentize-js: components/js_plugin_words.wasm, the samples/ComputePlugins word counter
 # Writes DEST/<name>.wasm (the core module, what the canonical stubs call) and DEST/components/<name>.wasm (the
 # component made by `jco embed` + `jco new`, what Wasmtime.Components runs). `jco new` validates each core module
 # against the WIT: it is the proof that the hand-written signatures are the canonical ones. It must also REJECT
@@ -62,6 +64,30 @@ cp "$here/wit-oracle/world.wit" "$here/../bindings/wasmmarshal-oracle-0.1.0.wit"
 jco embed --wit "$work/wit-oracle" --world-name oracle-guest "$dest/canon_oracle.wasm" -o "$work/canon_oracle.embedded.wasm"
 jco new "$work/canon_oracle.embedded.wasm" -o "$dest/components/canon_oracle.wasm"
 echo "built canon_oracle.wasm and components/canon_oracle.wasm"
+
+# canon_js.js: the same world in JavaScript, by componentize-js (jco componentize, pinned in package-lock.json; the
+# preview2-shim dependency is what componentize-js imports at run time). The result embeds the SpiderMonkey engine and
+# is four core modules, so it runs on the component-model path only. It is NOT byte-reproducible: two builds of the
+# same source differ in most of the snapshotted JS heap (wizer) and in size, so guests/build.sh --check compares what
+# is stable instead: the component's WIT (`jco wit`, written next to it as canon_js.wit) and the hash of every input
+# (canon_js.inputs.sha256), which pins the committed binary to its sources.
+jco componentize "$here/canon_js.js" --wit "$here/wit" --world-name guest --disable http fetch-event \
+    -o "$dest/components/canon_js.wasm" >/dev/null
+jco wit "$dest/components/canon_js.wasm" > "$dest/components/canon_js.wit"
+sha256sum canon_js.js wit/test.wit package-lock.json > "$dest/components/canon_js.inputs.sha256"
+echo "built components/canon_js.wasm (componentize-js; see canon_js.wit)"
+
+# plugin_words.js: the samples/ComputePlugins word counter in JavaScript, for the WIT that WasmMarshal generates from
+# IWordsComponent (guests/bindings/computeplugins-text-0.1.0.wit) with its world from wit-plugin/. Not reproducible
+# either: checked like canon_js.
+mkdir -p "$work/wit-plugin"
+cp "$here/wit-plugin/world.wit" "$here/../bindings/computeplugins-text-0.1.0.wit" "$work/wit-plugin/"
+jco componentize "$here/plugin_words.js" --wit "$work/wit-plugin" --world-name text-plugin --disable http fetch-event \
+    -o "$dest/components/js_plugin_words.wasm" >/dev/null
+jco wit "$dest/components/js_plugin_words.wasm" > "$dest/components/js_plugin_words.wit"
+sha256sum plugin_words.js wit-plugin/world.wit ../bindings/computeplugins-text-0.1.0.wit package-lock.json \
+    > "$dest/components/js_plugin_words.inputs.sha256"
+echo "built components/js_plugin_words.wasm (componentize-js; see js_plugin_words.wit)"
 
 # The negative check: a core module whose count-bytes takes one i32 instead of (ptr, len) must not componentize.
 "${CC:-clang}" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -DCANON_MISMATCH \

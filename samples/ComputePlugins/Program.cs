@@ -47,7 +47,8 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 140;
 }
 
-using var engine = new Engine();
+// The component model is on for the JavaScript plugin, a component (core modules load the same either way).
+using var engine = new Engine(new Wasmtime.Config().WithComponentModel(true));
 var files = options.PluginFolders.SelectMany(PluginCatalog.Discover).Concat(options.PluginFiles).ToList();
 using var catalog = PluginCatalog.Load(engine, files, new ConsolePluginLog());
 

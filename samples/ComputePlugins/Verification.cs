@@ -28,7 +28,7 @@ public static class Verification
     };
 
     /// <summary>The languages the word-frequency text plugin must exist in.</summary>
-    public static readonly string[] RequiredTextLanguages = { "c", "rust", "as" };
+    public static readonly string[] RequiredTextLanguages = { "c", "rust", "as", "js" };
 
     /// <summary>
     /// The contact sheet has each tile's label in the strip below it: exactly the lit pixels the label's glyphs have

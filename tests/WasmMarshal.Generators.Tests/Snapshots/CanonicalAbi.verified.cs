@@ -165,10 +165,58 @@ namespace Demo.Canonical
             }
         }
 
-        /// <summary>Registers <see cref="Define"/> so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> finds it without reflection.</summary>
+        /// <summary>Registers both <c>Define</c> methods so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> and the component loader find them without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWasmMarshalCanonicalBinding() =>
+        internal static void RegisterWasmMarshalCanonicalBinding()
+        {
             global::WasmMarshal.Canonical.CanonicalBindings.RegisterExport<global::Demo.Canonical.IHost>(static (imports, implementation) => Define(imports, implementation));
+            global::WasmMarshal.Components.ComponentModelBindings.RegisterExport<global::Demo.Canonical.IHost>(static (linker, implementation) => Define(linker, implementation));
+        }
+
+        private static readonly string[] __wasmComponentLabels0 = { "low", "mid", "high" };
+        private static readonly string[] __wasmComponentLabels1 = { "int", "real", "small", "text", "nothing" };
+        private static readonly string[] __wasmComponentLabels2 = { "a", "b", "c", "d", "e", "f", "g", "h", "i" };
+
+        /// <summary>
+        /// Defines this interface, the WIT interface <c>demo:canonical/host@1.2.0</c>, as host functions on a component linker
+        /// (the component-model path); Wasmtime checks them against the component's imports when it instantiates it.
+        /// </summary>
+        public static void Define(global::Wasmtime.Components.ComponentLinker linker, global::Demo.Canonical.IHost implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            using var __root = linker.Root();
+            using var __instance = __root.AddInstance("demo:canonical/host@1.2.0");
+            __instance.DefineFunction("note", (__arguments, __results) =>
+            {
+                const string __method = "IHost.Note";
+                var __a0 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 0, __method, "item", static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Canonical.Item>(__v, static __v0 => new global::Demo.Canonical.Item(global::WasmMarshal.Components.ComponentValues.Field(__v0, "id", __method, "item").AsU32(), global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, string?>(global::WasmMarshal.Components.ComponentValues.Field(__v0, "note", __method, "item"), static __v1 => global::WasmMarshal.Components.ComponentValues.IsSome(__v1, __method, "item") ? (string?)global::WasmMarshal.Components.ComponentValues.Payload(__v1, __method, "item").AsString() : null), global::WasmMarshal.Components.ComponentValues.Field(__v0, "done", __method, "item").AsBool(), global::WasmMarshal.Components.ComponentValues.Array<global::Demo.Canonical.Level>(global::WasmMarshal.Components.ComponentValues.Field(__v0, "levels", __method, "item"), static __e2 => (global::Demo.Canonical.Level)global::WasmMarshal.Components.ComponentValues.EnumIndex(__e2, __wasmComponentLabels0, __method, "item")))));
+                var __a1 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 1, __method, "level", static __v => (global::Demo.Canonical.Level)global::WasmMarshal.Components.ComponentValues.EnumIndex(__v, __wasmComponentLabels0, __method, "level"));
+                implementation.Note(__a0, __a1);
+            });
+            __instance.DefineFunction("describe", (__arguments, __results) =>
+            {
+                const string __method = "IHost.Describe";
+                var __a0 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 0, __method, "value", static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Canonical.Value>(__v, static __v3 => global::WasmMarshal.Components.ComponentValues.CaseIndex(__v3, __wasmComponentLabels1, __method, "value") switch { 0 => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Int(global::WasmMarshal.Components.ComponentValues.Payload(__v3, __method, "value").AsS64()), 1 => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Real(global::WasmMarshal.Components.ComponentValues.Payload(__v3, __method, "value").AsF64()), 2 => (global::Demo.Canonical.Value)global::WasmMarshal.Components.ComponentValues.With<global::System.Collections.Generic.IReadOnlyList<global::Wasmtime.Components.ComponentValue>, global::Demo.Canonical.Value>(global::WasmMarshal.Components.ComponentValues.Items(global::WasmMarshal.Components.ComponentValues.Payload(__v3, __method, "value"), 2, __method, "value"), static __i4 => new global::Demo.Canonical.Value.Small(__i4[0].AsF32(), __i4[1].AsU32())), 3 => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Text(global::WasmMarshal.Components.ComponentValues.Payload(__v3, __method, "value").AsString()), _ => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Nothing() }));
+                var __a1 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 1, __method, "ids", static __v => global::WasmMarshal.Components.ComponentValues.Array<uint>(__v, static __e5 => __e5.AsU32()));
+                var __result = implementation.Describe(__a0, __a1);
+                __results[0] = global::WasmMarshal.Components.ComponentValues.Tuple(global::WasmMarshal.Components.ComponentValues.String(__result.Item1, "return"), (__result.Item2 switch { global::Demo.Canonical.Value.Int __c6 => global::WasmMarshal.Components.ComponentValues.Case("int", global::Wasmtime.Components.ComponentValue.S64(__c6.Number)), global::Demo.Canonical.Value.Real __c7 => global::WasmMarshal.Components.ComponentValues.Case("real", global::Wasmtime.Components.ComponentValue.F64(__c7.Number)), global::Demo.Canonical.Value.Small __c8 => global::WasmMarshal.Components.ComponentValues.Case("small", global::Wasmtime.Components.ComponentValue.F32(__c8.X), global::Wasmtime.Components.ComponentValue.U32(__c8.Y)), global::Demo.Canonical.Value.Text __c9 => global::WasmMarshal.Components.ComponentValues.Case("text", global::WasmMarshal.Components.ComponentValues.String(__c9.Content, "return")), global::Demo.Canonical.Value.Nothing __c10 => global::WasmMarshal.Components.ComponentValues.Case("nothing"), _ => global::WasmMarshal.Components.ComponentValues.NullArgument("return") }));
+            });
+            __instance.DefineFunction("flags", (__arguments, __results) =>
+            {
+                const string __method = "IHost.Flags";
+                var __a0 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 0, __method, "wide", static __v => (global::Demo.Canonical.Wide)global::WasmMarshal.Components.ComponentValues.FlagBits(__v, __wasmComponentLabels2, __method, "wide"));
+                var __result = implementation.Flags(__a0);
+                __results[0] = global::WasmMarshal.Components.ComponentValues.Flags(global::WasmMarshal.Canonical.CanonicalValue.LowerFlags(unchecked((uint)__result), 0x1FFu, __method, "return"), __wasmComponentLabels2);
+            });
+            __instance.DefineFunction("find", (__arguments, __results) =>
+            {
+                const string __method = "IHost.Find";
+                var __a0 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 0, __method, "name", static __v => __v.AsString());
+                var __result = implementation.Find(__a0);
+                __results[0] = (__result is { } __o11 ? global::Wasmtime.Components.ComponentValue.Some(global::Wasmtime.Components.ComponentValue.U32(__o11)) : global::Wasmtime.Components.ComponentValue.None());
+            });
+        }
     }
 }
 //----- Demo.Canonical.IStore.WasmMarshal.g.cs -----
@@ -189,10 +237,13 @@ namespace Demo.Canonical
         /// <exception cref="global::WasmMarshal.WasmBindingException">The module does not fit the interface.</exception>
         public static global::Demo.Canonical.IStore Bind(global::WasmMarshal.Canonical.CanonicalGuest guest) => new WasmCanonicalStub(guest);
 
-        /// <summary>Registers the stub so that <c>CanonicalGuest.Import&lt;T&gt;()</c> finds it without reflection.</summary>
+        /// <summary>Registers both stubs so that <c>CanonicalGuest.Import&lt;T&gt;()</c> and the component loader find them without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWasmMarshalCanonicalBinding() =>
+        internal static void RegisterWasmMarshalCanonicalBinding()
+        {
             global::WasmMarshal.Canonical.CanonicalBindings.RegisterImport<global::Demo.Canonical.IStore>(static guest => new WasmCanonicalStub(guest));
+            global::WasmMarshal.Components.ComponentModelBindings.RegisterImport<global::Demo.Canonical.IStore>(static guest => new WasmComponentModelStub(guest));
+        }
 
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmCanonicalStub : global::Demo.Canonical.IStore
@@ -589,6 +640,83 @@ namespace Demo.Canonical
                 {
                     throw global::WasmMarshal.WasmCallException.FromWasmtime(__e, __method);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Binds this interface, the WIT interface <c>demo:canonical/store@1.2.0</c>, to a component instantiated through
+        /// Wasmtime.Components (the component-model path, for components that cannot be flattened to one core module).
+        /// Every function is checked now: an instance that does not fit throws one exception listing every mismatch.
+        /// </summary>
+        /// <exception cref="global::WasmMarshal.WasmBindingException">The instance does not fit the interface.</exception>
+        public static global::Demo.Canonical.IStore Bind(global::WasmMarshal.Components.ComponentModelGuest guest) => new WasmComponentModelStub(guest);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
+        private sealed class WasmComponentModelStub : global::Demo.Canonical.IStore
+        {
+            private const string __interface = "demo:canonical/store@1.2.0";
+            private static readonly string[] __labels0 = { "low", "mid", "high" };
+            private static readonly string[] __labels1 = { "int", "real", "small", "text", "nothing" };
+            private static readonly string[] __labels2 = { "a", "b", "c", "d", "e", "f", "g", "h", "i" };
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport0_items;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport1_eval;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport2_check;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport3_chunks;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport4_lookup;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport5_fill;
+
+            public WasmComponentModelStub(global::WasmMarshal.Components.ComponentModelGuest guest)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                var exports = new global::WasmMarshal.Components.ComponentValues.Exports(guest, "IStore", __interface);
+                __wasmExport0_items = exports.Function("items", "IStore.Items", 2, true);
+                __wasmExport1_eval = exports.Function("eval", "IStore.Eval", 2, true);
+                __wasmExport2_check = exports.Function("check", "IStore.Check", 3, true);
+                __wasmExport3_chunks = exports.Function("chunks", "IStore.Chunks", 2, true);
+                __wasmExport4_lookup = exports.Function("lookup", "IStore.Lookup", 1, true);
+                __wasmExport5_fill = exports.Function("fill", "IStore.Fill", 10, false);
+                exports.Complete();
+            }
+
+            global::Demo.Canonical.Item[] global::Demo.Canonical.IStore.Items(global::System.Collections.Generic.IReadOnlyList<global::Demo.Canonical.Item> __a0, global::System.ReadOnlySpan<double> __a1)
+            {
+                const string __method = "IStore.Items";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport0_items, __method, global::WasmMarshal.Components.ComponentValues.ListOf<global::Demo.Canonical.Item>(__a0, "items", static __e0 => global::WasmMarshal.Components.ComponentValues.Record(global::WasmMarshal.Components.ComponentValues.Field("id", global::Wasmtime.Components.ComponentValue.U32(__e0.Id)), global::WasmMarshal.Components.ComponentValues.Field("note", (__e0.Note is { } __o1 ? global::Wasmtime.Components.ComponentValue.Some(global::WasmMarshal.Components.ComponentValues.String(__o1, "items")) : global::Wasmtime.Components.ComponentValue.None())), global::WasmMarshal.Components.ComponentValues.Field("done", global::Wasmtime.Components.ComponentValue.Bool(__e0.Done)), global::WasmMarshal.Components.ComponentValues.Field("levels", global::WasmMarshal.Components.ComponentValues.ListOf<global::Demo.Canonical.Level>(__e0.Levels, "items", static __e2 => global::WasmMarshal.Components.ComponentValues.Enum(global::WasmMarshal.Canonical.CanonicalValue.LowerDiscriminant(unchecked((uint)__e2), 3u, __method, "items"), __labels0))))), global::WasmMarshal.Components.ComponentValues.ListOfSpan<double>(__a1, static __e3 => global::Wasmtime.Components.ComponentValue.F64(__e3)));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.Array<global::Demo.Canonical.Item>(__v, static __e4 => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Canonical.Item>(__e4, static __v5 => new global::Demo.Canonical.Item(global::WasmMarshal.Components.ComponentValues.Field(__v5, "id", __method, "return").AsU32(), global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, string?>(global::WasmMarshal.Components.ComponentValues.Field(__v5, "note", __method, "return"), static __v6 => global::WasmMarshal.Components.ComponentValues.IsSome(__v6, __method, "return") ? (string?)global::WasmMarshal.Components.ComponentValues.Payload(__v6, __method, "return").AsString() : null), global::WasmMarshal.Components.ComponentValues.Field(__v5, "done", __method, "return").AsBool(), global::WasmMarshal.Components.ComponentValues.Array<global::Demo.Canonical.Level>(global::WasmMarshal.Components.ComponentValues.Field(__v5, "levels", __method, "return"), static __e7 => (global::Demo.Canonical.Level)global::WasmMarshal.Components.ComponentValues.EnumIndex(__e7, __labels0, __method, "return"))))));
+            }
+
+            global::Demo.Canonical.Value global::Demo.Canonical.IStore.Eval(global::Demo.Canonical.Value __a0, global::Demo.Canonical.Value? __a1)
+            {
+                const string __method = "IStore.Eval";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport1_eval, __method, (__a0 switch { global::Demo.Canonical.Value.Int __c8 => global::WasmMarshal.Components.ComponentValues.Case("int", global::Wasmtime.Components.ComponentValue.S64(__c8.Number)), global::Demo.Canonical.Value.Real __c9 => global::WasmMarshal.Components.ComponentValues.Case("real", global::Wasmtime.Components.ComponentValue.F64(__c9.Number)), global::Demo.Canonical.Value.Small __c10 => global::WasmMarshal.Components.ComponentValues.Case("small", global::Wasmtime.Components.ComponentValue.F32(__c10.X), global::Wasmtime.Components.ComponentValue.U32(__c10.Y)), global::Demo.Canonical.Value.Text __c11 => global::WasmMarshal.Components.ComponentValues.Case("text", global::WasmMarshal.Components.ComponentValues.String(__c11.Content, "input")), global::Demo.Canonical.Value.Nothing __c12 => global::WasmMarshal.Components.ComponentValues.Case("nothing"), _ => global::WasmMarshal.Components.ComponentValues.NullArgument("input") }), (__a1 is { } __o13 ? global::Wasmtime.Components.ComponentValue.Some((__o13 switch { global::Demo.Canonical.Value.Int __c14 => global::WasmMarshal.Components.ComponentValues.Case("int", global::Wasmtime.Components.ComponentValue.S64(__c14.Number)), global::Demo.Canonical.Value.Real __c15 => global::WasmMarshal.Components.ComponentValues.Case("real", global::Wasmtime.Components.ComponentValue.F64(__c15.Number)), global::Demo.Canonical.Value.Small __c16 => global::WasmMarshal.Components.ComponentValues.Case("small", global::Wasmtime.Components.ComponentValue.F32(__c16.X), global::Wasmtime.Components.ComponentValue.U32(__c16.Y)), global::Demo.Canonical.Value.Text __c17 => global::WasmMarshal.Components.ComponentValues.Case("text", global::WasmMarshal.Components.ComponentValues.String(__c17.Content, "fallback")), global::Demo.Canonical.Value.Nothing __c18 => global::WasmMarshal.Components.ComponentValues.Case("nothing"), _ => global::WasmMarshal.Components.ComponentValues.NullArgument("fallback") })) : global::Wasmtime.Components.ComponentValue.None()));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Canonical.Value>(__v, static __v19 => global::WasmMarshal.Components.ComponentValues.CaseIndex(__v19, __labels1, __method, "return") switch { 0 => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Int(global::WasmMarshal.Components.ComponentValues.Payload(__v19, __method, "return").AsS64()), 1 => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Real(global::WasmMarshal.Components.ComponentValues.Payload(__v19, __method, "return").AsF64()), 2 => (global::Demo.Canonical.Value)global::WasmMarshal.Components.ComponentValues.With<global::System.Collections.Generic.IReadOnlyList<global::Wasmtime.Components.ComponentValue>, global::Demo.Canonical.Value>(global::WasmMarshal.Components.ComponentValues.Items(global::WasmMarshal.Components.ComponentValues.Payload(__v19, __method, "return"), 2, __method, "return"), static __i20 => new global::Demo.Canonical.Value.Small(__i20[0].AsF32(), __i20[1].AsU32())), 3 => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Text(global::WasmMarshal.Components.ComponentValues.Payload(__v19, __method, "return").AsString()), _ => (global::Demo.Canonical.Value)new global::Demo.Canonical.Value.Nothing() }));
+            }
+
+            global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string> global::Demo.Canonical.IStore.Check(global::Demo.Canonical.Wide __a0, global::System.Text.Rune __a1, (sbyte, ushort, ulong) __a2)
+            {
+                const string __method = "IStore.Check";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport2_check, __method, global::WasmMarshal.Components.ComponentValues.Flags(global::WasmMarshal.Canonical.CanonicalValue.LowerFlags(unchecked((uint)__a0), 0x1FFu, __method, "wide"), __labels2), global::Wasmtime.Components.ComponentValue.Char(__a1), global::WasmMarshal.Components.ComponentValues.Tuple(global::Wasmtime.Components.ComponentValue.S8(__a2.Item1), global::Wasmtime.Components.ComponentValue.U16(__a2.Item2), global::Wasmtime.Components.ComponentValue.U64(__a2.Item3)));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>>(__v, static __v21 => global::WasmMarshal.Components.ComponentValues.IsOk(__v21, __method, "return") ? (global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>)new global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>.Ok(default) : new global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>.Error(global::WasmMarshal.Components.ComponentValues.Payload(__v21, __method, "return").AsString())));
+            }
+
+            byte[][] global::Demo.Canonical.IStore.Chunks(byte[][] __a0, bool[] __a1)
+            {
+                const string __method = "IStore.Chunks";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport3_chunks, __method, global::WasmMarshal.Components.ComponentValues.ListOf<byte[]>(__a0, "parts", static __e22 => global::WasmMarshal.Components.ComponentValues.ListOf<byte>(__e22, "parts", static __e23 => global::Wasmtime.Components.ComponentValue.U8(__e23))), global::WasmMarshal.Components.ComponentValues.ListOf<bool>(__a1, "mask", static __e24 => global::Wasmtime.Components.ComponentValue.Bool(__e24)));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.Array<byte[]>(__v, static __e25 => global::WasmMarshal.Components.ComponentValues.Array<byte>(__e25, static __e26 => __e26.AsU8())));
+            }
+
+            string? global::Demo.Canonical.IStore.Lookup(string? __a0)
+            {
+                const string __method = "IStore.Lookup";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport4_lookup, __method, (__a0 is { } __o27 ? global::Wasmtime.Components.ComponentValue.Some(global::WasmMarshal.Components.ComponentValues.String(__o27, "key")) : global::Wasmtime.Components.ComponentValue.None()));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, string?>(__v, static __v28 => global::WasmMarshal.Components.ComponentValues.IsSome(__v28, __method, "return") ? (string?)global::WasmMarshal.Components.ComponentValues.Payload(__v28, __method, "return").AsString() : null));
+            }
+
+            void global::Demo.Canonical.IStore.Fill(ulong __a0, ulong __a1, ulong __a2, ulong __a3, ulong __a4, ulong __a5, ulong __a6, ulong __a7, global::Demo.Canonical.Item __a8, float __a9)
+            {
+                const string __method = "IStore.Fill";
+                global::WasmMarshal.Components.ComponentValues.Call(__wasmExport5_fill, __method, global::Wasmtime.Components.ComponentValue.U64(__a0), global::Wasmtime.Components.ComponentValue.U64(__a1), global::Wasmtime.Components.ComponentValue.U64(__a2), global::Wasmtime.Components.ComponentValue.U64(__a3), global::Wasmtime.Components.ComponentValue.U64(__a4), global::Wasmtime.Components.ComponentValue.U64(__a5), global::Wasmtime.Components.ComponentValue.U64(__a6), global::Wasmtime.Components.ComponentValue.U64(__a7), global::WasmMarshal.Components.ComponentValues.Record(global::WasmMarshal.Components.ComponentValues.Field("id", global::Wasmtime.Components.ComponentValue.U32(__a8.Id)), global::WasmMarshal.Components.ComponentValues.Field("note", (__a8.Note is { } __o29 ? global::Wasmtime.Components.ComponentValue.Some(global::WasmMarshal.Components.ComponentValues.String(__o29, "i")) : global::Wasmtime.Components.ComponentValue.None())), global::WasmMarshal.Components.ComponentValues.Field("done", global::Wasmtime.Components.ComponentValue.Bool(__a8.Done)), global::WasmMarshal.Components.ComponentValues.Field("levels", global::WasmMarshal.Components.ComponentValues.ListOf<global::Demo.Canonical.Level>(__a8.Levels, "i", static __e30 => global::WasmMarshal.Components.ComponentValues.Enum(global::WasmMarshal.Canonical.CanonicalValue.LowerDiscriminant(unchecked((uint)__e30), 3u, __method, "i"), __labels0)))), global::Wasmtime.Components.ComponentValue.F32(__a9));
             }
         }
     }

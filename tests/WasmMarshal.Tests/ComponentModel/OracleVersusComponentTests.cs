@@ -5,6 +5,7 @@ using System.Text;
 using CsCheck;
 using Wasmtime.Components;
 using WasmMarshal.Canonical;
+using WasmMarshal.Components;
 using WasmMarshal.Tests.Support;
 using Xunit;
 
@@ -14,6 +15,8 @@ namespace WasmMarshal.Tests.ComponentModel;
 /// canon_oracle (C, for the WIT generated from OracleApi.cs) through the generated stubs on its core module and through
 /// Wasmtime.Components on its component, on random records, lists of records, joined variants, options and results:
 /// both must equal what the guest is specified to do (computed here), and the host must have seen the same calls.
+/// A third path is the GENERATED component-model stub of <see cref="IOracleApi"/> (and the generated component-model
+/// host definition of <see cref="IOracleHost"/>) on the same component: it must give the same answers and host calls.
 /// Memory moves (TestGuests.MovingEngine, a page grown every 50 calls).
 /// </summary>
 public sealed class OracleVersusComponentTests : IDisposable
@@ -23,6 +26,9 @@ public sealed class OracleVersusComponentTests : IDisposable
     private readonly CanonicalGuest _guest;
     private readonly IOracleApi _core;
     private readonly OracleComponentApi _component;
+    private readonly OracleHost _generatedHost = new();
+    private readonly ComponentModelGuest _generatedGuest;
+    private readonly IOracleApi _generated;
     private int _calls;
 
     public OracleVersusComponentTests()
@@ -31,12 +37,15 @@ public sealed class OracleVersusComponentTests : IDisposable
         _core = _guest.Import<IOracleApi>();
         var component = Component.FromBytes(CanonicalGuests.ComponentEngine, File.ReadAllBytes(CanonicalGuests.ComponentPath("canon_oracle")));
         _component = new OracleComponentApi(CanonicalGuests.ComponentEngine, component, _componentHost);
+        _generatedGuest = CanonicalGuests.InstantiateComponent("canon_oracle", linker => IOracleHost.Define(linker, _generatedHost));
+        _generated = ComponentModelBindings.GetImport<IOracleApi>()(_generatedGuest);
     }
 
     public void Dispose()
     {
         _guest.Dispose();
         _component.Dispose();
+        _generatedGuest.Dispose();
     }
 
     private void Tick()
@@ -97,19 +106,21 @@ public sealed class OracleVersusComponentTests : IDisposable
         {
             Tick();
             var expected = ExpectedEval(input, fallback);
-            if (!Equals(_core.Eval(input, fallback), expected) || !Equals(_component.Eval(input, fallback), expected))
+            if (!Equals(_core.Eval(input, fallback), expected) || !Equals(_component.Eval(input, fallback), expected)
+                || !Equals(_generated.Eval(input, fallback), expected))
             {
                 mismatches++;
             }
 
             var big = ExpectedBig(fallback);
-            if (_core.Big(fallback) != big || _component.Big(fallback) != big)
+            if (_core.Big(fallback) != big || _component.Big(fallback) != big || _generated.Big(fallback) != big)
             {
                 mismatches++;
             }
         }, iter: 10_000, threads: 1);
         Assert.Equal(0, mismatches);
         Assert.Equal(_componentHost.Log, _coreHost.Log);
+        Assert.Equal(_generatedHost.Log, _coreHost.Log);
         Assert.Contains(_coreHost.Log, l => l.StartsWith("describe", StringComparison.Ordinal));
     }
 
@@ -124,8 +135,10 @@ public sealed class OracleVersusComponentTests : IDisposable
             var expected = items.Reverse().Select(i => new OracleItem(i.Id + add, i.Note, !i.Done, i.Levels.Reverse().ToArray())).ToArray();
             var core = _core.Items(items, weights);
             var component = _component.Items(items, weights);
+            var generated = _generated.Items(items, weights);
             if (core.Length != expected.Length || !core.Zip(expected).All(p => Same(p.First, p.Second))
-                || component.Length != expected.Length || !component.Zip(expected).All(p => Same(p.First, p.Second)))
+                || component.Length != expected.Length || !component.Zip(expected).All(p => Same(p.First, p.Second))
+                || generated.Length != expected.Length || !generated.Zip(expected).All(p => Same(p.First, p.Second)))
             {
                 mismatches++;
             }
@@ -150,7 +163,8 @@ public sealed class OracleVersusComponentTests : IDisposable
                 WitResult<WitUnit, string> expectedCheck = (flags & OracleWide.A) != 0 && t.Item3 != 0
                     ? new WitResult<WitUnit, string>.Ok(default)
                     : new WitResult<WitUnit, string>.Error(string.Concat(Enumerable.Repeat(l.ToString(), (t.Item1 & 3) + 1)));
-                if (!Equals(_core.Check(w, l, t), expectedCheck) || !Equals(_component.Check(w, l, t), expectedCheck))
+                if (!Equals(_core.Check(w, l, t), expectedCheck) || !Equals(_component.Check(w, l, t), expectedCheck)
+                    || !Equals(_generated.Check(w, l, t), expectedCheck))
                 {
                     mismatches++;
                 }
@@ -159,7 +173,8 @@ public sealed class OracleVersusComponentTests : IDisposable
                 WitResult<OracleLevel, WitUnit> expectedLevel = s < 0 || f > 100
                     ? new WitResult<OracleLevel, WitUnit>.Error(default)
                     : new WitResult<OracleLevel, WitUnit>.Ok((OracleLevel)(((n % 3) + 3) % 3));
-                if (!Equals(_core.Level(s, n, f), expectedLevel) || !Equals(_component.Level(s, n, f), expectedLevel))
+                if (!Equals(_core.Level(s, n, f), expectedLevel) || !Equals(_component.Level(s, n, f), expectedLevel)
+                    || !Equals(_generated.Level(s, n, f), expectedLevel))
                 {
                     mismatches++;
                 }
@@ -168,14 +183,16 @@ public sealed class OracleVersusComponentTests : IDisposable
                 var expectedChunks = parts.Where((_, i) => i >= mask.Length || mask[i]).Select(p => p.Reverse().ToArray()).ToArray();
                 var coreChunks = _core.Chunks(parts, mask);
                 var componentChunks = _component.Chunks(parts, mask);
+                var generatedChunks = _generated.Chunks(parts, mask);
                 if (!coreChunks.Zip(expectedChunks).All(p => p.First.SequenceEqual(p.Second)) || coreChunks.Length != expectedChunks.Length
-                    || !componentChunks.Zip(expectedChunks).All(p => p.First.SequenceEqual(p.Second)) || componentChunks.Length != expectedChunks.Length)
+                    || !componentChunks.Zip(expectedChunks).All(p => p.First.SequenceEqual(p.Second)) || componentChunks.Length != expectedChunks.Length
+                    || !generatedChunks.Zip(expectedChunks).All(p => p.First.SequenceEqual(p.Second)) || generatedChunks.Length != expectedChunks.Length)
                 {
                     mismatches++;
                 }
 
                 string? expectedLookup = key is null ? null : key.Length % 2 == 0 ? key : key + key;
-                if (_core.Lookup(key) != expectedLookup || _component.Lookup(key) != expectedLookup)
+                if (_core.Lookup(key) != expectedLookup || _component.Lookup(key) != expectedLookup || _generated.Lookup(key) != expectedLookup)
                 {
                     mismatches++;
                 }
@@ -231,24 +248,27 @@ public sealed class OracleVersusComponentTests : IDisposable
                 expected += item.Id + (item.Note is { } text ? Utf8(text) : 0) + item.Levels.Sum(l => (int)l);
             }
 
-            if (_core.Spill(a, b, c) != expected || _component.Spill(a, b, c) != expected)
+            if (_core.Spill(a, b, c) != expected || _component.Spill(a, b, c) != expected || _generated.Spill(a, b, c) != expected)
             {
                 mismatches++;
             }
 
             _core.Fill(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6], numbers[7], a, j);
             _component.Fill(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6], numbers[7], a, j);
+            _generated.Fill(numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6], numbers[7], a, j);
             uint extra = (uint)numbers.Skip(1).Sum(x => (long)x) + (uint)j;
             string note = $"note {unchecked(a.Id + extra)}|{a.Note ?? "(none)"}|{a.Done}|{string.Join(",", a.Levels)}|{(OracleLevel)(numbers[0] % 3)}";
-            if (_coreHost.Log[^1] != note || _componentHost.Log[^1] != note)
+            if (_coreHost.Log[^1] != note || _componentHost.Log[^1] != note || _generatedHost.Log[^1] != note)
             {
                 mismatches++;
             }
 
             _core.Nothing();
             _component.Nothing();
+            _generated.Nothing();
         }, iter: 3_000, threads: 1);
         Assert.Equal(0, mismatches);
         Assert.Equal(_componentHost.Log, _coreHost.Log);
+        Assert.Equal(_generatedHost.Log, _coreHost.Log);
     }
 }

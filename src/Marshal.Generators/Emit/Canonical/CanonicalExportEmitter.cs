@@ -56,11 +56,15 @@ internal static class CanonicalExportEmitter
         if (model.CanRegister)
         {
             writer.Line();
-            writer.Line("/// <summary>Registers <see cref=\"Define\"/> so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> finds it without reflection.</summary>");
+            writer.Line("/// <summary>Registers both <c>Define</c> methods so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> and the component loader find them without reflection.</summary>");
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            writer.Line("internal static void RegisterWasmMarshalCanonicalBinding() =>");
-            writer.Line($"    global::WasmMarshal.Canonical.CanonicalBindings.RegisterExport<{self}>(static (imports, implementation) => Define(imports, implementation));");
+            writer.Open("internal static void RegisterWasmMarshalCanonicalBinding()");
+            writer.Line($"global::WasmMarshal.Canonical.CanonicalBindings.RegisterExport<{self}>(static (imports, implementation) => Define(imports, implementation));");
+            writer.Line(ComponentModelEmitter.ExportRegistration(model));
+            writer.Close();
         }
+
+        ComponentModelEmitter.EmitExport(writer, model);
     }
 
     private static void EmitFunction(SourceWriter writer, InterfaceModel model, LoweredMethod lowered)

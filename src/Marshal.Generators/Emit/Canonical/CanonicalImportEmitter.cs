@@ -36,10 +36,12 @@ internal static class CanonicalImportEmitter
         if (model.CanRegister)
         {
             writer.Line();
-            writer.Line("/// <summary>Registers the stub so that <c>CanonicalGuest.Import&lt;T&gt;()</c> finds it without reflection.</summary>");
+            writer.Line("/// <summary>Registers both stubs so that <c>CanonicalGuest.Import&lt;T&gt;()</c> and the component loader find them without reflection.</summary>");
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-            writer.Line("internal static void RegisterWasmMarshalCanonicalBinding() =>");
-            writer.Line($"    global::WasmMarshal.Canonical.CanonicalBindings.RegisterImport<{self}>(static guest => new {StubName}(guest));");
+            writer.Open("internal static void RegisterWasmMarshalCanonicalBinding()");
+            writer.Line($"global::WasmMarshal.Canonical.CanonicalBindings.RegisterImport<{self}>(static guest => new {StubName}(guest));");
+            writer.Line(ComponentModelEmitter.ImportRegistration(model));
+            writer.Close();
         }
 
         writer.Line();
@@ -87,6 +89,7 @@ internal static class CanonicalImportEmitter
         }
 
         writer.Close();
+        ComponentModelEmitter.EmitImport(writer, model);
     }
 
     public static string Encoding(CanonicalOptions options) =>
