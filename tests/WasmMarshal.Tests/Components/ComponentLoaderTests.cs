@@ -134,10 +134,13 @@ public sealed class ComponentLoaderTests
     [Fact]
     public void An_interface_declared_with_another_encoding_is_refused_at_import()
     {
-        using var component = WasmComponent.FromBytes(Engine, Bytes("canon_utf16"));
+        using var component = WasmComponent.FromBytes(Engine, Fixture("loader_utf16_lift"));
+        Assert.Equal(ComponentBindingPath.CoreModule, component.Path);
+        Assert.Equal("utf16", Assert.Single(component.Report.Lifts).StringEncoding);
         using var instance = component.Builder().Instantiate();
 
-        var ex = Assert.Throws<WasmBindingException>(() => instance.Import<ITextDeclaredUtf8>());
+        var ex = Assert.Throws<WasmBindingException>(() => instance.Import<IEncodingText>());
+        Assert.Contains("wasmmarshal:enc/text@0.1.0#length", ex.Message, StringComparison.Ordinal);
         Assert.Contains("string-encoding=utf8", ex.Message, StringComparison.Ordinal);
         Assert.Contains("string-encoding=utf16", ex.Message, StringComparison.Ordinal);
     }
@@ -246,12 +249,10 @@ public sealed class ComponentLoaderTests
     }
 }
 
-/// <summary>Interface <c>wasmmarshal:utf16/text@0.1.0</c> declared (wrongly) with the default UTF-8 encoding.</summary>
+/// <summary>Interface <c>wasmmarshal:enc/text@0.1.0</c> of loader_utf16_lift.wat, declared (wrongly) with the default UTF-8 encoding.</summary>
 [WasmImport]
-[WasmCanonicalAbi("wasmmarshal:utf16/text@0.1.0")]
-public partial interface ITextDeclaredUtf8
+[WasmCanonicalAbi("wasmmarshal:enc/text@0.1.0")]
+public partial interface IEncodingText
 {
-    string Echo(string s);
-
     uint Length(string s);
 }
