@@ -72,7 +72,9 @@ internal sealed class ComponentFlattener
         int shims = _roles.Count(r => r is ComponentCoreModuleRole.IndirectCallShim or ComponentCoreModuleRole.IndirectCallFixup);
         if (shims > 0)
         {
-            parts.Add($"{shims} wit-component shim/fixup modules, replaced by defining the {_lowers.Count} lowered imports directly");
+            parts.Add(_lowers.Count > 0
+                ? $"{shims} wit-component shim/fixup modules, replaced by defining the {_lowers.Count} lowered imports directly"
+                : $"{shims} wit-component shim/fixup modules, not run");
         }
         else if (_lowers.Count > 0)
         {
