@@ -360,6 +360,12 @@ internal static class ComponentBinaryReader
                     int instance = cursor.ReadIndex("instance index", Size(Sort.Instance));
                     string name = cursor.ReadName("alias export name");
                     Add(sort, new Definition(DefinitionKind.AliasExport, at) { Target = instance, Name = name }, cursor);
+                    if (sort is Sort.CoreModule or Sort.Component)
+                    {
+                        // The module or component behind it is another index the loader does not follow.
+                        NotFlattenable($"an alias of a {sort} exported by instance {instance} ('{name}', offset {at})");
+                    }
+
                     break;
                 }
                 case 0x01:
@@ -583,9 +589,9 @@ internal static class ComponentBinaryReader
 
             _syntax.Exports.Add((name, sort, index));
             Add(sort, new Definition(DefinitionKind.Export, at) { Name = name, Target = index }, cursor);
-            if (sort == Sort.Value)
+            if (sort is Sort.Value or Sort.CoreModule or Sort.Component)
             {
-                NotFlattenable($"an export of a value ('{name}', offset {at})");
+                NotFlattenable($"an export of a {sort} ('{name}', offset {at})");
             }
         }
     }

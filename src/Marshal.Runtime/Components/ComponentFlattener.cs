@@ -115,6 +115,13 @@ internal sealed class ComponentFlattener
             return "the component has no core module";
         }
 
+        // Every core module must be one the reader saw the bytes of (the reader refuses the other ways to get one).
+        int opaque = modules.FindIndex(m => m.Module is null);
+        if (opaque >= 0)
+        {
+            return $"core module {opaque} is not embedded in the component ({modules[opaque].Kind})";
+        }
+
         // The main module: the one every lifted function comes from.
         var lifts = _syntax.Space(Sort.Func).Where(f => f.Kind == DefinitionKind.Lift).ToList();
         if (lifts.Count == 0)

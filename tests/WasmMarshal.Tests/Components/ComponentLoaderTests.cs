@@ -239,6 +239,20 @@ public sealed class ComponentLoaderTests
         Assert.Contains("uses memory heap; the canonical stubs use memory", report.PathReason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("loader_module_alias", "an alias of a CoreModule")]
+    [InlineData("loader_module_export", "an export of a CoreModule")]
+    public void A_main_module_reached_through_a_re_export_does_not_flatten(string fixture, string reason)
+    {
+        var report = WasmComponent.Inspect(Fixture(fixture));
+
+        Assert.Equal(ComponentBindingPath.ComponentModel, report.Path);
+        Assert.Contains(reason, report.PathReason, StringComparison.Ordinal);
+        using var component = WasmComponent.FromBytes(Engine, Fixture(fixture));
+        using var instance = component.Builder().Instantiate();
+        Assert.Equal(10u, instance.ComponentModel!.Instance.GetFunction("double")!.Call(ComponentValue.U32(5))!.AsU32());
+    }
+
     [Fact]
     public void A_core_module_is_not_a_component()
     {
