@@ -26,6 +26,7 @@ internal sealed class ComponentFlattener
     private int[] _instantiations = Array.Empty<int>();
     private int _mainInstance = -1;
     private CanonicalNaming? _naming;
+    private HashSet<(string Name, byte Kind)> _mainExports = new();
 
     private ComponentFlattener(ComponentSyntax syntax) => _syntax = syntax;
 
@@ -158,6 +159,7 @@ internal sealed class ComponentFlattener
         MainModule = mainInstance.Target;
         _roles[MainModule] = ComponentCoreModuleRole.Main;
         var main = modules[MainModule].Module!;
+        _mainExports = main.Exports.Select(e => (e.Name, e.Kind)).ToHashSet();
         _naming = main.Exports.Any(e => e.Name.StartsWith("cm32p2", StringComparison.Ordinal)) ? CanonicalNaming.Cm32p2 : CanonicalNaming.Legacy;
         if (_instantiations[MainModule] != 1)
         {
@@ -425,6 +427,11 @@ internal sealed class ComponentFlattener
             function = parts[2];
         }
 
+        if (!_mainExports.Contains((coreExport, 0x00)))
+        {
+            return $"the main module does not export the function '{coreExport}' that the component lifts";
+        }
+
         // The component must export what the core name says (a wrapper renaming it would need a name map).
         if (interfaceName is null)
         {
@@ -502,7 +509,11 @@ internal sealed class ComponentFlattener
             return null;
         }
 
+        // An option naming something the main module does not export (of that kind) is "not a main-module export".
         var def = _syntax.Space(sort)[index];
-        return def.Kind == DefinitionKind.AliasCoreExport && def.Target == _mainInstance ? def.Name : null;
+        byte kind = sort == Sort.CoreMemory ? (byte)0x02 : (byte)0x00;
+        return def.Kind == DefinitionKind.AliasCoreExport && def.Target == _mainInstance && _mainExports.Contains((def.Name!, kind))
+            ? def.Name
+            : null;
     }
 }

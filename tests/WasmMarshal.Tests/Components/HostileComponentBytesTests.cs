@@ -172,6 +172,24 @@ public sealed class HostileComponentBytesTests
     }
 
     [Fact]
+    public void A_lift_of_an_export_the_main_module_does_not_have_does_not_flatten()
+    {
+        // An empty core module, its instance, an alias of its (missing) export "nope", a canon lift of it, exported
+        // as "nope". Framed correctly, so the reader takes it; only a look into the module's exports shows the lie.
+        byte[] module = { 0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00 };
+        byte[] nope = { 0x04, (byte)'n', (byte)'o', (byte)'p', (byte)'e' };
+        byte[] bytes = Component(new byte[] { 0x01, (byte)module.Length }.Concat(module)
+            .Concat(new byte[] { 0x02, 0x04, 0x01, 0x00, 0x00, 0x00 })
+            .Concat(new byte[] { 0x06, 0x0A, 0x01, 0x00, 0x00, 0x01, 0x00 }).Concat(nope)
+            .Concat(new byte[] { 0x08, 0x06, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00 })
+            .Concat(new byte[] { 0x0B, 0x0A, 0x01, 0x00 }).Concat(nope).Concat(new byte[] { 0x01, 0x00, 0x00 }).ToArray());
+
+        var report = WasmComponent.Inspect(bytes);
+        Assert.Equal(ComponentBindingPath.ComponentModel, report.Path);
+        Assert.Contains("does not export the function 'nope'", report.PathReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mutated_real_components_give_a_report_or_a_format_exception()
     {
         var components = new[] { CanonicalGuests.C, CanonicalGuests.Rust, "canon_utf16", "canon_stdio", "loader_two_modules" }
