@@ -226,8 +226,10 @@ public sealed class HostileComponentBytesTests
     [Fact]
     public void Random_sections_of_known_ids_give_a_report_or_a_format_exception()
     {
-        // Well-framed sections with random bodies reach the item readers, not just the framing.
-        var section = Gen.Select(Gen.Byte[0, 12], Gen.Byte.Array[0, 40]);
+        // Well-framed sections with random bodies reach the item readers, not just the framing; bodies of small bytes
+        // (the tags, sorts, counts and indices of the grammar are mostly 0-5) get past the first item more often.
+        var body = Gen.OneOf(Gen.Byte.Array[0, 40], Gen.Byte[0, 5].Array[0, 40]);
+        var section = Gen.Select(Gen.Byte[0, 12], body);
         section.Array[1, 6].Sample(sections =>
         {
             var bytes = new List<byte>(Preamble);
