@@ -18,6 +18,14 @@ public sealed class ComponentLoadOptions
     /// component that does not flatten throws, naming the reason.
     /// </summary>
     public ComponentBindingPath? ForcePath { get; init; }
+
+    /// <summary>
+    /// A directory for compiled artifacts: the compiled main module or component is stored there under the SHA-256 of
+    /// the component's bytes and read back (<c>Module.Deserialize</c> / <c>Component.Deserialize</c>) instead of being
+    /// compiled again. Wasmtime trusts what it deserializes: use a directory only this process can write. An artifact
+    /// the engine refuses (another Wasmtime or configuration) is compiled again and replaced.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
 }
 
 /// <summary>
@@ -82,12 +90,19 @@ public sealed class WasmComponent : IDisposable
             report = flattener.Report(forced, $"forced by ComponentLoadOptions.ForcePath (the loader decided {decided.Path}: {decided.PathReason})");
         }
 
+        var cache = options?.CacheDirectory is { } directory ? new ArtifactCache(directory, data, report.Path) : null;
         if (report.Path == ComponentBindingPath.CoreModule)
         {
             var module = syntax.Space(Sort.CoreModule)[flattener.MainModule].Module!;
             try
             {
-                var core = Module.FromBytes(engine, "main", data.AsSpan(module.Offset, module.Length));
+                var core = cache?.Load(bytes => Module.Deserialize(engine, "main", bytes));
+                if (core is null)
+                {
+                    core = Module.FromBytes(engine, "main", data.AsSpan(module.Offset, module.Length));
+                    cache?.Store(core.Serialize());
+                }
+
                 return new WasmComponent(engine, report, core, null);
             }
             catch (WasmtimeException ex)
@@ -98,7 +113,14 @@ public sealed class WasmComponent : IDisposable
 
         try
         {
-            return new WasmComponent(engine, report, null, Component.FromBytes(engine, data));
+            var component = cache?.Load(bytes => Component.Deserialize(engine, bytes));
+            if (component is null)
+            {
+                component = Component.FromBytes(engine, data);
+                cache?.Store(component.Serialize());
+            }
+
+            return new WasmComponent(engine, report, null, component);
         }
         catch (WasmtimeException ex)
         {
@@ -145,6 +167,59 @@ public sealed class WasmComponent : IDisposable
     {
         CoreModule?.Dispose();
         Component?.Dispose();
+    }
+}
+
+/// <summary>Compiled artifacts on disk, keyed by the SHA-256 of the component's bytes and the path.</summary>
+internal sealed class ArtifactCache
+{
+    private readonly string _path;
+
+    public ArtifactCache(string directory, byte[] component, ComponentBindingPath path)
+    {
+        string key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(component));
+        _path = System.IO.Path.Combine(directory, key + (path == ComponentBindingPath.CoreModule ? ".module" : ".component"));
+    }
+
+    /// <summary>The deserialized artifact, or null when there is none or the engine refuses it.</summary>
+    public T? Load<T>(Func<byte[], T> deserialize) where T : class
+    {
+        if (!File.Exists(_path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return deserialize(File.ReadAllBytes(_path));
+        }
+        catch (WasmtimeException)
+        {
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the artifact (through a temporary file, so a reader never sees half of it).</summary>
+    public void Store(byte[] artifact)
+    {
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
+            string temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.WriteAllBytes(temporary, artifact);
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A cache that cannot be written is only slower.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }
 
