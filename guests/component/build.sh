@@ -7,6 +7,9 @@
 #   canon_oracle.c   clang, legacy names, for the generated guests/bindings/wasmmarshal-oracle-0.1.0.wit
 #   canon_js.js      JavaScript, componentize-js (jco componentize): components/canon_js.wasm only, not reproducible
 #   plugin_words.js  JavaScript, componentize-js: components/js_plugin_words.wasm, the samples/ComputePlugins word counter
+#   canon_stdio.c    clang, wasm32-wasi reactor using stdio/getenv/fopen, legacy names, wit-stdio/stdio.wit;
+#                    componentized with `jco new --wasi-reactor` (adds the WASI preview 1 adapter)
+#   loader/*.wat     components in text (jco parse) for the loader's path decision (two interacting modules, ...)
 # Writes DEST/<name>.wasm (the core module, what the canonical stubs call) and DEST/components/<name>.wasm (the
 # component made by `jco embed` + `jco new`, what Wasmtime.Components runs). `jco new` validates each core module
 # against the WIT: it is the proof that the hand-written signatures are the canonical ones. It must also REJECT
@@ -88,6 +91,24 @@ jco wit "$dest/components/js_plugin_words.wasm" > "$dest/components/js_plugin_wo
 sha256sum plugin_words.js wit-plugin/world.wit ../bindings/computeplugins-text-0.1.0.wit package-lock.json \
     > "$dest/components/js_plugin_words.inputs.sha256"
 echo "built components/js_plugin_words.wasm (componentize-js; see js_plugin_words.wit)"
+
+# The WASI guest: wasi-libc's stdio, environment and files, so the core module imports wasi_snapshot_preview1 and
+# `jco new --wasi-reactor` wraps it with the preview 1 adapter (tests/WasmMarshal.Tests/Components runs the core
+# module on Wasmtime's WASI preview 1 and the component on WASI preview 2).
+"${CC:-clang}" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror \
+    -ffile-prefix-map="$PWD"=. -Wl,-z,stack-size=65536 -Wl,--strip-debug \
+    -o "$dest/canon_stdio.wasm" canon_stdio.c
+jco embed --wit "$here/wit-stdio" --world-name stdio-guest "$dest/canon_stdio.wasm" -o "$work/canon_stdio.embedded.wasm"
+jco new "$work/canon_stdio.embedded.wasm" --wasi-reactor -o "$dest/components/canon_stdio.wasm"
+echo "built canon_stdio.wasm and components/canon_stdio.wasm"
+
+# Small components in text for the loader's decision tests (loader/*.wat: two core modules that call each other, a
+# renamed lift, another string encoding, ...), made binary by `jco parse` (wasm-tools parse).
+for wat in "$here"/loader/*.wat; do
+    name="$(basename "$wat" .wat)"
+    jco parse "$wat" -o "$dest/components/$name.wasm"
+    echo "built components/$name.wasm"
+done
 
 # The negative check: a core module whose count-bytes takes one i32 instead of (ptr, len) must not componentize.
 "${CC:-clang}" --target=wasm32-wasi -O2 -mexec-model=reactor -Wall -Wextra -Werror -DCANON_MISMATCH \

@@ -87,6 +87,7 @@ public sealed class CanonicalGuestBuilder
     private readonly Engine _engine;
     private readonly Module _module;
     private readonly List<Action<CanonicalHostImports>> _hosts = new();
+    private WasiConfiguration? _wasi;
 
     internal CanonicalGuestBuilder(Engine engine, Module module)
     {
@@ -100,6 +101,17 @@ public sealed class CanonicalGuestBuilder
         ArgumentNullException.ThrowIfNull(implementation);
         var define = CanonicalBindings.GetExport<T>();
         _hosts.Add(imports => define(imports, implementation));
+        return this;
+    }
+
+    /// <summary>
+    /// Defines WASI preview 1 (<c>wasi_snapshot_preview1</c>) in the linker and gives the store
+    /// <paramref name="configuration"/>: for a core module built for wasm32-wasi (what the preview 1 adapter wraps in a
+    /// component).
+    /// </summary>
+    public CanonicalGuestBuilder WithWasi(WasiConfiguration configuration)
+    {
+        _wasi = configuration ?? throw new ArgumentNullException(nameof(configuration));
         return this;
     }
 
@@ -123,6 +135,12 @@ public sealed class CanonicalGuestBuilder
         try
         {
             using var linker = new Linker(_engine);
+            if (_wasi is not null)
+            {
+                linker.DefineWasi();
+                store.SetWasiConfiguration(_wasi);
+            }
+
             var imports = new CanonicalHostImports(linker, _module, exports);
             foreach (var host in _hosts)
             {
