@@ -140,6 +140,46 @@ internal static class DiagnosticDescriptors
         "[{0}] on parameter '{1}' of '{2}' does not apply: {3}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM024"));
+
+    // WASM030-WASM039: WIT in, the .wit files given as AdditionalFiles (docs/component-model.md, "Start from WIT").
+    // The generator reports them (the analyzer sees C# only), at the file, line and column of the WIT text.
+    public static readonly DiagnosticDescriptor WitSyntaxError = new(
+        "WASM030", "WIT syntax error",
+        "WIT syntax error: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM030"));
+
+    public static readonly DiagnosticDescriptor WitResolveError = new(
+        "WASM031", "WIT name cannot be resolved",
+        "WIT resolve error: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM031"));
+
+    public static readonly DiagnosticDescriptor WitWorldNotSelected = new(
+        "WASM032", "No WIT world to bind",
+        "No WIT world to bind: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM032"));
+
+    public static readonly DiagnosticDescriptor WitNotSupported = new(
+        "WASM033", "WIT construct not supported",
+        "WIT construct not supported: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM033"));
+
+    /// <summary>The descriptor of <paramref name="id"/>, for diagnostics carried through the pipeline as their ID.</summary>
+    public static DiagnosticDescriptor? ById(string id)
+    {
+        foreach (var field in typeof(DiagnosticDescriptors).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            if (field.GetValue(null) is DiagnosticDescriptor descriptor && descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
