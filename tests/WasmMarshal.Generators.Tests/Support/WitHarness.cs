@@ -55,9 +55,12 @@ public sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
 public static class WitHarness
 {
     public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> wit, IReadOnlyDictionary<string, string>? properties = null) =>
+        CreateDriver(wit.Select(w => (AdditionalText)new InMemoryAdditionalText(w.Path, w.Text)), properties);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string>? properties = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new WasmMarshalGenerator().AsSourceGenerator() },
-            wit.Select(w => (AdditionalText)new InMemoryAdditionalText(w.Path, w.Text)),
+            texts,
             GeneratorHarness.ParseOptions,
             new GlobalOptionsProvider(properties ?? new Dictionary<string, string> { ["RootNamespace"] = "Demo" }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

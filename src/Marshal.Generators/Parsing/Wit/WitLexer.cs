@@ -124,8 +124,16 @@ internal sealed class WitLexer
     /// <summary>A semver version (<c>0.2.0</c>, <c>1.0.0-rc.1+build.5</c>) as raw text, starting right here.</summary>
     public (string Version, WitSpan Span) ReadVersion()
     {
+        while (_position < _text.Length && _text[_position] is ' ' or '\t')
+        {
+            _position++;
+        }
+
         int start = _position;
-        while (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] is '.' or '-' or '+'))
+        // A '.' ends the version unless a letter or digit follows: `use a:b/c@1.0.0.{t}` goes on with '.{'.
+        while (_position < _text.Length
+            && (IsAsciiLetterOrDigit(_text[_position]) || _text[_position] is '-' or '+'
+                || (_text[_position] == '.' && IsAsciiLetterOrDigit(Peek(1)))))
         {
             _position++;
         }
@@ -188,6 +196,8 @@ internal sealed class WitLexer
 
         return true;
     }
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
     private static bool IsIdentifierChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-';
 

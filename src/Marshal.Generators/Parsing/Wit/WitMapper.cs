@@ -29,6 +29,8 @@ internal sealed class WitMapper
     /// <summary>Members every record has: a field of that name would hide or clash with them.</summary>
     private static readonly HashSet<string> RecordMembers = new() { "Equals", "GetHashCode", "ToString", "Deconstruct", "GetType", "PrintMembers", "EqualityContract", "MemberwiseClone", "Finalize" };
 
+    private const string UndefinedMarker = "has an undefined type";
+
     private readonly List<WitProblem> _problems = new();
     private readonly Dictionary<string, string> _texts;
     private readonly StringBuilder _source = new();
@@ -132,7 +134,12 @@ internal sealed class WitMapper
 
                 if (problem is not null)
                 {
-                    Report(WitResolver.Unsupported, $"the function '{function.Syntax.Name}' of '{iface.FullName}' is left out: {problem}", iface.Path, function.Syntax.Span);
+                    // An undefined type was reported where it is named (WASM031); the function just stays out.
+                    if (!problem.Contains(UndefinedMarker))
+                    {
+                        Report(WitResolver.Unsupported, $"the function '{function.Syntax.Name}' of '{iface.FullName}' is left out: {problem}", iface.Path, function.Syntax.Span);
+                    }
+
                     continue;
                 }
 
@@ -181,6 +188,11 @@ internal sealed class WitMapper
                 Report(WitResolver.Unsupported, $"the world both imports and exports '{item.Interface.FullName}'; only the {(item.IsExport ? "export" : "import")} is bound", item.Interface.Path, item.Interface.Syntax.Span);
             }
 
+            if (origins.Count > 0)
+            {
+                _source.Append('\n');
+            }
+
             origins.Add(Interface(item, interfaceNames[item.Interface], supported[item.Interface]));
         }
 
@@ -195,7 +207,7 @@ internal sealed class WitMapper
         {
             case RKind.Unsupported:
                 return type.Description.StartsWith("undefined", System.StringComparison.Ordinal)
-                    ? $"has an undefined type ('{type.Description.Substring(10)}')"
+                    ? $"{UndefinedMarker} ('{type.Description.Substring(10)}')"
                     : $"has the type '{type.Description}', which is not supported (resources, future, stream, map and fixed-length lists have no C# mapping)";
             case RKind.Option when type.Arguments[0] is { } inner && Underlying(inner).Kind == RKind.Option:
                 return "is an option of an option, which has no C# counterpart (T?? is T?)";
