@@ -167,6 +167,10 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM033"));
 
+    /// <summary>The diagnostics only the generator reports (the analyzer does not see AdditionalFiles).</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> GeneratorOnly =
+        System.Collections.Immutable.ImmutableArray.Create(WitSyntaxError, WitResolveError, WitWorldNotSelected, WitNotSupported);
+
     /// <summary>The descriptor of <paramref name="id"/>, for diagnostics carried through the pipeline as their ID.</summary>
     public static DiagnosticDescriptor? ById(string id)
     {
