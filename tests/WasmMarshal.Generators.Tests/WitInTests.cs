@@ -291,6 +291,36 @@ public sealed class WitInTests
     }
 
     [Fact]
+    public void Cycles_are_errors_not_hangs()
+    {
+        var aliases = WitHarness.Run(("wit/a.wit", """
+            package a:b;
+            interface i {
+                type x = y;
+                type y = x;
+                record r { r: option<r> }
+                f: func(v: option<x>);
+                g: func(v: r);
+                ok: func();
+            }
+            world w { export i; }
+            """));
+        var described = WitHarness.Describe(aliases);
+        Assert.Contains(described, d => d.StartsWith("WASM033 wit/a.wit(6,5):", System.StringComparison.Ordinal) && d.Contains("contains itself"));
+        Assert.Contains(described, d => d.StartsWith("WASM033 wit/a.wit(7,5):", System.StringComparison.Ordinal) && d.Contains("contains itself"));
+        Assert.Contains("void Ok();", Declarations(aliases));
+
+        var uses = WitHarness.Run(("wit/a.wit", """
+            package a:b;
+            use c as d;
+            use d as c;
+            interface i { use c.{t}; }
+            world w { export i; }
+            """));
+        Assert.Contains(WitHarness.Describe(uses), d => d.StartsWith("WASM031 wit/a.wit(", System.StringComparison.Ordinal) && d.Contains("cycle"));
+    }
+
+    [Fact]
     public void A_syntax_error_in_one_file_leaves_the_others_bound()
     {
         var run = WitHarness.Run(

@@ -263,8 +263,17 @@ internal sealed class WitMapper
         }
     }
 
-    private static RType Underlying(RType type) =>
-        type.Kind == RKind.Definition && type.Definition!.Alias is { } alias ? Underlying(alias) : type;
+    /// <summary>What an alias stands for; a cycle of aliases stops where it closes (Problem reports it).</summary>
+    private static RType Underlying(RType type)
+    {
+        var seen = new HashSet<RDefinition>();
+        while (type.Kind == RKind.Definition && type.Definition!.Alias is { } alias && seen.Add(type.Definition))
+        {
+            type = alias;
+        }
+
+        return type;
+    }
 
     /// <summary>Adds the named types <paramref name="type"/> uses to <paramref name="reached"/>, dependencies first.</summary>
     private static void Reach(RType type, List<RDefinition> reached)

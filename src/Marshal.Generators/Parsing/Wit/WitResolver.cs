@@ -279,7 +279,10 @@ internal sealed class WitResolver
     }
 
     /// <summary>The interface a use-path names, seen from <paramref name="package"/> and the file body <paramref name="body"/>.</summary>
-    public RInterface? FindInterface(WitUsePath path, RPackage package, WitPackageBody body, string file)
+    public RInterface? FindInterface(WitUsePath path, RPackage package, WitPackageBody body, string file) =>
+        FindInterface(path, package, body, file, 0);
+
+    private RInterface? FindInterface(WitUsePath path, RPackage package, WitPackageBody body, string file, int depth)
     {
         if (path.IsLocal)
         {
@@ -288,11 +291,17 @@ internal sealed class WitResolver
                 return local;
             }
 
-            foreach (var (target, alias, _) in body.Uses)
+            foreach (var (target, alias, span) in body.Uses)
             {
                 if (alias == path.Name)
                 {
-                    return FindInterface(target, package, body, file);
+                    if (depth > body.Uses.Count)
+                    {
+                        Report(ResolveError, $"the top-level 'use' of '{alias}' names itself through a cycle", file, span);
+                        return null;
+                    }
+
+                    return FindInterface(target, package, body, file, depth + 1);
                 }
             }
 
