@@ -236,6 +236,39 @@ public sealed class WitInTests
     }
 
     [Fact]
+    public void Hostile_names_still_compile()
+    {
+        // Members named like their type, like record members or like C# keywords; a flags label `none`; 33 flags.
+        var run = WitHarness.Run(("wit/a.wit", """
+            package a:b;
+            interface i {
+                record point { point: u32, to-string: string, equality-contract: bool }
+                variant shape { shape, other(u8) }
+                enum color { color, %string }
+                flags opts { none, some }
+                flags wide { b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19, b20, b21, b22, b23, b24, b25, b26, b27, b28, b29, b30, b31, b32 }
+                flags too-wide { b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19, b20, b21, b22, b23, b24, b25, b26, b27, b28, b29, b30, b31, b32, b33 }
+                f: func(class: point, %string: shape, object: color, base: opts, params: wide) -> tuple<u32>;
+                g: func(x: too-wide);
+            }
+            world w { export i; }
+            """));
+        var described = WitHarness.Describe(run);
+        Assert.Equal("WASM033 wit/a.wit(10,5): WIT construct not supported: the function 'g' of 'a:b/i' is left out: its parameter 'x' uses the flags 'too-wide' with 33 labels; the canonical ABI takes at most 32", Assert.Single(described));
+        Assert.True(run.StrictOutputProblems.IsEmpty, GeneratorHarness.Format(run.StrictOutputProblems));
+        string code = Declarations(run);
+        Assert.Contains("public readonly record struct Point(uint PointValue, string ToStringValue, bool EqualityContractValue);", code);
+        Assert.Contains("public sealed record ShapeCase : Shape;", code);
+        Assert.Contains("global::System.ValueTuple<uint> F(global::Demo.B.Point @class, global::Demo.B.Shape @string, global::Demo.B.Color @object, global::Demo.B.Opts @base, global::Demo.B.Wide @params);", code);
+        Assert.Contains("public enum Wide : uint", code);
+        Assert.Contains("B32 = 2147483648u,", code);
+        Assert.DoesNotContain("None = 0", code.Substring(code.IndexOf("enum Opts", System.StringComparison.Ordinal), 200));
+        string stub = run.Sources.Single(s => s.HintName == "Demo.B.II.WasmMarshal.g.cs").Text;
+        // point (4 flat: u32, string pointer and length, bool), shape (2), color, opts, wide: 9; tuple<u32> is one flat result.
+        Assert.Contains("\"f\", \"II.F\", \"(i32, i32, i32, i32, i32, i32, i32, i32, i32) -> i32\"", stub);
+    }
+
+    [Fact]
     public void Features_gates_nested_comments_and_nested_packages_parse()
     {
         var run = WitHarness.Run(("wit/a.wit", """
@@ -318,6 +351,32 @@ public sealed class WitInTests
             world w { export i; }
             """));
         Assert.Contains(WitHarness.Describe(uses), d => d.StartsWith("WASM031 wit/a.wit(", System.StringComparison.Ordinal) && d.Contains("cycle"));
+    }
+
+    [Fact]
+    public void A_deps_package_may_span_files_and_a_file_without_package_joins_its_folder()
+    {
+        var run = WitHarness.Run(
+            ("wit/main.wit", "package app:main;\ninterface api { use dep:lib/types.{item}; get: func() -> item; }\nworld w { export api; }\n"),
+            ("wit/deps/lib/a.wit", "package dep:lib;\ninterface types { use more.{extra}; record item { e: extra } }\n"),
+            ("wit/deps/lib/b.wit", "interface more { enum extra { x, y } }\n"));
+        Assert.Empty(WitHarness.Describe(run));
+        string code = Declarations(run);
+        Assert.Contains("namespace Demo.Main", code);
+        Assert.Contains("public readonly record struct Item(global::Demo.Main.Extra E);", code);
+        Assert.Contains("global::Demo.Main.Item Get();", code);
+
+        // A dependency does not give the world: with the root's world gone, there is none.
+        var noWorld = WitHarness.Run(
+            ("wit/main.wit", "package app:main;\ninterface api { get: func() -> u32; }\n"),
+            ("wit/deps/lib/a.wit", "package dep:lib;\ninterface i { f: func(); }\nworld dep-world { export i; }\n"));
+        Assert.Equal("WASM032", Assert.Single(WitHarness.Errors(noWorld)).Id);
+
+        var orphan = WitHarness.Run(("wit/alone.wit", "interface i { f: func(); }\n"));
+        var diagnostic = Assert.Single(WitHarness.Errors(orphan));
+        Assert.Equal("WASM031", diagnostic.Id);
+        Assert.Equal("wit/alone.wit", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("declares no package", diagnostic.GetMessage());
     }
 
     [Fact]
