@@ -372,6 +372,13 @@ public sealed class WitInTests
             ("wit/deps/lib/a.wit", "package dep:lib;\ninterface i { f: func(); }\nworld dep-world { export i; }\n"));
         Assert.Equal("WASM032", Assert.Single(WitHarness.Errors(noWorld)).Id);
 
+        // Only a deps/ folder beside other WIT files makes a dependency: a checkout under /src/deps/ is not one.
+        var checkout = WitHarness.Run(
+            ("/src/deps/app/wit/main.wit", "package app:main;\ninterface api { get: func() -> u32; }\nworld w { export api; }\n"),
+            ("/src/deps/app/wit/deps/lib/a.wit", "package dep:lib;\ninterface i { f: func(); }\nworld dep-world { export i; }\n"));
+        Assert.Empty(WitHarness.Describe(checkout));
+        Assert.Contains("uint Get();", Declarations(checkout));
+
         var orphan = WitHarness.Run(("wit/alone.wit", "interface i { f: func(); }\n"));
         var diagnostic = Assert.Single(WitHarness.Errors(orphan));
         Assert.Equal("WASM031", diagnostic.Id);

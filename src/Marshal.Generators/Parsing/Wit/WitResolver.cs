@@ -156,6 +156,7 @@ internal sealed class WitResolver
 
     private readonly Dictionary<string, RPackage> _packages = new(System.StringComparer.Ordinal);
     private readonly List<WitProblem> _problems;
+    private List<string> _directories = new();
 
     private WitResolver(List<WitProblem> problems) => _problems = problems;
 
@@ -193,11 +194,28 @@ internal sealed class WitResolver
         return slash < 0 ? "" : path.Substring(0, slash);
     }
 
-    private static bool IsUnderDeps(string path) =>
-        path.Replace('\\', '/').Split('/').Contains("deps");
+    /// <summary>
+    /// Whether <paramref name="path"/> is in the <c>deps</c> folder of another file's folder (<c>wit/deps/...</c> next to
+    /// <c>wit/world.wit</c>), so that a checkout that happens to live under a folder named deps is not a dependency.
+    /// </summary>
+    private bool IsUnderDeps(string path)
+    {
+        string normalized = path.Replace('\\', '/');
+        foreach (string directory in _directories)
+        {
+            string deps = directory.Length == 0 ? "deps/" : directory + "/deps/";
+            if (normalized.StartsWith(deps, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Collect(IReadOnlyList<WitFile> files)
     {
+        _directories = files.Select(f => Directory(f.Path.Replace('\\', '/'))).Distinct().ToList();
         // A file without a `package` line belongs to the package its directory's other files declare.
         var declaredByDirectory = files.Where(f => f.Package is not null)
             .GroupBy(f => Directory(f.Path))
