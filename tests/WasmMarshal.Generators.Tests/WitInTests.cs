@@ -440,6 +440,17 @@ public sealed class WitInTests
     }
 
     [Fact]
+    public void The_default_namespace_is_named_after_the_package_of_the_world()
+    {
+        var run = WitHarness.Run("", new Dictionary<string, string> { ["RootNamespace"] = "Root", ["WasmMarshalWitWorld"] = "c:second-pkg/w2" },
+            ("a/a.wit", "package a:first;\ninterface i { f: func(); }\nworld w1 { export i; }\n"),
+            ("c/c.wit", "package c:second-pkg;\ninterface j { g: func(); }\nworld w2 { export j; }\n"));
+        Assert.Empty(WitHarness.Describe(run));
+        Assert.Contains("namespace Root.SecondPkg\n{", Declarations(run));
+        Assert.Contains("[global::WasmMarshal.WasmCanonicalAbi(\"c:second-pkg/j\")]", Declarations(run));
+    }
+
+    [Fact]
     public void A_world_includes_another()
     {
         var run = WitHarness.Run(("wit/a.wit", """

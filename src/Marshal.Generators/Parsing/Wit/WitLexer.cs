@@ -107,7 +107,7 @@ internal sealed class WitLexer
         if (_position == nameStart)
         {
             throw new WitException(escaped ? "'%' must be followed by an identifier" : $"unexpected character '{Printable(c)}'",
-                new WitSpan(start, escaped ? 1 : 1));
+                new WitSpan(start, 1));
         }
 
         string name = _text.Substring(nameStart, _position - nameStart);

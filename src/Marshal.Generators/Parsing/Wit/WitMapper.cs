@@ -78,14 +78,14 @@ internal sealed class WitMapper
         }
 
         var resolver = WitResolver.Resolve(files, _problems);
-        var world = resolver.SelectWorld(options.World, out _);
+        var world = resolver.SelectWorld(options.World, out var worldPackage);
         if (world is null || world.Count == 0)
         {
             return new List<WitInterfaceOrigin>();
         }
 
-        var package = world[0].Interface.Package;
-        var rootPackage = resolver.Packages.Values.FirstOrDefault(p => !p.IsDependency) ?? package;
+        // The default namespace is named after the package that defines the world.
+        var rootPackage = worldPackage ?? world[0].Interface.Package;
         _namespace = !string.IsNullOrWhiteSpace(options.Namespace)
             ? options.Namespace.Trim()
             : (string.IsNullOrWhiteSpace(options.RootNamespace) ? "" : options.RootNamespace.Trim() + ".") + Pascal(rootPackage.Name.Name);

@@ -60,7 +60,7 @@ internal sealed class WitParser
         new(token.Kind == WitTokenKind.End
                 ? $"expected {expected}, but the file ends"
                 : $"expected {expected}, found {Describe(token)}",
-            token.Kind == WitTokenKind.End ? token.Span : token.Span);
+            token.Span);
 
     private static string Describe(WitToken token) => token.Kind switch
     {

@@ -503,11 +503,11 @@ internal sealed class WitResolver
 
     /// <summary>
     /// The world to bind: <paramref name="requested"/> (a world of a root package, or <c>ns:pkg/world</c>), or the only
-    /// world of the root packages. Null, with a WASM032, when there is none to pick.
+    /// world of the root packages, and the package that defines it. Null, with a WASM032, when there is none to pick.
     /// </summary>
-    public List<RWorldInterface>? SelectWorld(string? requested, out string? worldName)
+    public List<RWorldInterface>? SelectWorld(string? requested, out RPackage? worldPackage)
     {
-        worldName = null;
+        worldPackage = null;
         var roots = _packages.Values.Where(p => !p.IsDependency).ToList();
         var worlds = roots.SelectMany(p => p.Worlds.Select(w => (Package: p, Name: w.Key, w.Value.World, w.Value.Path, w.Value.Body))).ToList();
         (RPackage Package, string Name, WitWorldSyntax World, string Path, WitPackageBody Body) chosen;
@@ -555,7 +555,7 @@ internal sealed class WitResolver
             return null;
         }
 
-        worldName = chosen.Package.Name + "/" + chosen.Name;
+        worldPackage = chosen.Package;
         var result = new List<RWorldInterface>();
         AddWorld(chosen.World, chosen.Package, chosen.Path, chosen.Body, result, new HashSet<WitWorldSyntax>());
         return result;
