@@ -22,6 +22,12 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
 
         /// <summary>Models of [WasmExport] interfaces.</summary>
         public const string ExportModels = nameof(ExportModels);
+
+        /// <summary>WIT in: the C# declarations written from the .wit AdditionalFiles.</summary>
+        public const string WitDeclarations = nameof(WitDeclarations);
+
+        /// <summary>WIT in: the interface models of those declarations.</summary>
+        public const string WitBindings = nameof(WitBindings);
     }
 
     /// <inheritdoc />
@@ -56,7 +62,26 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
         // WIT out: one file per WIT package, so every canonical interface of a package (either direction) is collected.
         var canonical = imports.Collect().Combine(exports.Collect()).Combine(bindingsRequested);
         context.RegisterSourceOutput(canonical, static (spc, pair) => Execute.EmitWitPackages(spc, pair.Left.Left.AddRange(pair.Left.Right), pair.Right));
+
+        // WIT in: .wit AdditionalFiles become C# declarations, and those declarations canonical stubs.
+        var witSources = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".wit", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, ct) => new Parsing.Wit.WitSource(text.Path, text.GetText(ct)?.ToString() ?? ""))
+            .Collect();
+        var witOptions = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => new Parsing.Wit.WitOptions(
+            Property(options, "WasmMarshalWitWorld"), Property(options, "WasmMarshalWitNamespace"), Property(options, "RootNamespace")));
+        var witDeclarations = witSources.Combine(witOptions)
+            .Select(static (pair, ct) => Parsing.Wit.WitMapper.Declare(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.WitDeclarations);
+        var witBindings = witDeclarations.Combine(context.MetadataReferencesProvider.Collect())
+            .Select(static (pair, ct) => Parsing.Wit.WitBinder.Bind(pair.Left, pair.Right, ct))
+            .WithTrackingName(TrackingNames.WitBindings);
+        context.RegisterSourceOutput(witDeclarations, static (spc, declarations) => Execute.EmitWitDeclarations(spc, declarations));
+        context.RegisterSourceOutput(witBindings, static (spc, bindings) => Execute.EmitWitBindings(spc, bindings));
     }
+
+    private static string Property(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, string name) =>
+        options.GlobalOptions.TryGetValue("build_property." + name, out var value) ? value.Trim() : "";
 
     private static class Execute
     {
@@ -84,6 +109,43 @@ public sealed class WasmMarshalGenerator : IIncrementalGenerator
             {
                 context.AddSource("WasmMarshal.Wit." + WitEmitter.FileName(package.Key) + ".GuestBindings.g.cs",
                     GuestBindingsEmitter.ForWitPackage(package.Key, package));
+            }
+        }
+
+        public static void EmitWitDeclarations(SourceProductionContext context, Parsing.Wit.WitDeclarations declarations)
+        {
+            Report(context, declarations.Diagnostics);
+            if (declarations.Source.Length > 0)
+            {
+                context.AddSource("WasmMarshal.Wit.g.cs", declarations.Source);
+            }
+        }
+
+        public static void EmitWitBindings(SourceProductionContext context, Parsing.Wit.WitBindings bindings)
+        {
+            Report(context, bindings.Diagnostics);
+            foreach (var model in bindings.Models)
+            {
+                context.AddSource(model.HintName + ".WasmMarshal.g.cs", InterfaceEmitter.Emit(model));
+            }
+        }
+
+        private static void Report(SourceProductionContext context, EquatableArray<Parsing.Wit.WitDiagnosticInfo> diagnostics)
+        {
+            foreach (var info in diagnostics)
+            {
+                if (Diagnostics.DiagnosticDescriptors.ById(info.Id) is { } descriptor)
+                {
+                    // The message is already formatted: carry it through a copy of the descriptor whose format is "{0}".
+                    var carrier = new DiagnosticDescriptor(descriptor.Id, descriptor.Title, "{0}", descriptor.Category,
+                        descriptor.DefaultSeverity, descriptor.IsEnabledByDefault, descriptor.Description, descriptor.HelpLinkUri);
+                    // WASM030-WASM039 carry their argument; a re-placed InterfaceParser diagnostic its whole message.
+                    bool isWit = string.CompareOrdinal(info.Id, "WASM030") >= 0 && string.CompareOrdinal(info.Id, "WASM039") <= 0;
+                    string message = isWit
+                        ? string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(), info.Message)
+                        : info.Message;
+                    context.ReportDiagnostic(Diagnostic.Create(carrier, info.Location.ToLocation(), message));
+                }
             }
         }
 

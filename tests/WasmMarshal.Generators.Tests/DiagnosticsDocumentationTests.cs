@@ -32,8 +32,21 @@ public sealed class DiagnosticsDocumentationTests
         return data;
     }
 
+    /// <summary>WASM030-WASM039: reported by the generator about .wit AdditionalFiles; their examples are WIT.</summary>
+    public static TheoryData<string> WitDiagnosticIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in Diagnostics.DiagnosticDescriptors.GeneratorOnly)
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(DiagnosticIds))]
+    [MemberData(nameof(WitDiagnosticIds))]
     public void HelpLinkOpensTheSectionOfItsId(string id)
     {
         var descriptor = Descriptor(id);
@@ -60,7 +73,7 @@ public sealed class DiagnosticsDocumentationTests
     [Fact]
     public void EverySectionIsASupportedDiagnostic()
     {
-        var supported = new WasmMarshalAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToHashSet();
+        var supported = new WasmMarshalAnalyzer().SupportedDiagnostics.Concat(Diagnostics.DiagnosticDescriptors.GeneratorOnly).Select(d => d.Id).ToHashSet();
         var documented = Regex.Matches(s_document.Value, @"^## (WASM\d+):", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(documented.Distinct().Count(), documented.Count);
         Assert.All(documented, id => Assert.Contains(id, supported));
@@ -103,11 +116,44 @@ public sealed class DiagnosticsDocumentationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(WitDiagnosticIds))]
+    public void WrongWitExampleGetsTheQuotedMessage(string id)
+    {
+        var wrong = Examples(id, "wit").Where(e => e.QuotedMessage is not null).ToList();
+        Assert.NotEmpty(wrong);
+        foreach (var example in wrong)
+        {
+            var run = WitHarness.Run(("wit/example.wit", example.Code));
+            var diagnostics = run.GeneratorDiagnostics;
+            Assert.NotEmpty(diagnostics);
+            Assert.All(diagnostics, d => Assert.Equal(id, d.Id));
+            var messages = diagnostics.Select(d => d.GetMessage()).ToList();
+            Assert.True(messages.Contains(example.QuotedMessage!),
+                $"The {id} example quotes:\n{example.QuotedMessage}\nbut the generator reports:\n{string.Join("\n", messages)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(WitDiagnosticIds))]
+    public void FixedWitExampleHasNoDiagnostics(string id)
+    {
+        var fixedExamples = Examples(id, "wit").Where(e => e.QuotedMessage is null).ToList();
+        Assert.NotEmpty(fixedExamples);
+        foreach (var example in fixedExamples)
+        {
+            var run = WitHarness.Run(("wit/example.wit", example.Code));
+            Assert.True(run.GeneratorDiagnostics.IsEmpty, GeneratorHarness.Format(run.GeneratorDiagnostics) + "\n" + example.Code);
+            Assert.NotEmpty(run.Sources);
+            Assert.True(run.StrictOutputProblems.IsEmpty, GeneratorHarness.Format(run.StrictOutputProblems) + "\n" + example.Code);
+        }
+    }
+
     /// <summary>
     /// The C# examples of one section. A wrong one opens with the message it gets, as <c>// WASM0nn: text</c> wrapped
     /// over comment lines; a fixed one does not.
     /// </summary>
-    private static List<Example> Examples(string id)
+    private static List<Example> Examples(string id, string language = "csharp")
     {
         string document = s_document.Value;
         int start = document.IndexOf($"\n## {id}: ", StringComparison.Ordinal);
@@ -116,7 +162,7 @@ public sealed class DiagnosticsDocumentationTests
         string section = end < 0 ? document.Substring(start) : document.Substring(start, end - start);
 
         var examples = new List<Example>();
-        foreach (Match block in Regex.Matches(section, "```csharp\n(.*?)```", RegexOptions.Singleline))
+        foreach (Match block in Regex.Matches(section, "```" + language + "\n(.*?)```", RegexOptions.Singleline))
         {
             string code = block.Groups[1].Value;
             var lines = code.Split('\n');
@@ -135,7 +181,7 @@ public sealed class DiagnosticsDocumentationTests
     }
 
     private static DiagnosticDescriptor Descriptor(string id) =>
-        new WasmMarshalAnalyzer().SupportedDiagnostics.Single(d => d.Id == id);
+        new WasmMarshalAnalyzer().SupportedDiagnostics.Concat(Diagnostics.DiagnosticDescriptors.GeneratorOnly).Single(d => d.Id == id);
 
     private static string Wrap(string body) => """
         using System;

@@ -141,6 +141,25 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM024"));
 
+    // WASM025-WASM027: callbacks through the guest's function table (docs/guests/existing-c-libraries.md).
+    public static readonly DiagnosticDescriptor CallbackValueUnsupported = new(
+        "WASM025", "Callback delegate has a parameter or return type that cannot cross",
+        "The callback '{0}' of '{1}' cannot be bound: {2} of type '{3}' cannot cross: {4}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM025"));
+
+    public static readonly DiagnosticDescriptor CallbackMisplaced = new(
+        "WASM026", "Callback where the guest cannot receive one",
+        "Parameter '{0}' of '{1}' is a callback ('{2}'), but {3}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM026"));
+
+    public static readonly DiagnosticDescriptor CallbackDelegateShape = new(
+        "WASM027", "Callback delegate cannot become a host function",
+        "The callback '{0}' of '{1}' cannot be bound: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM027"));
+
     // WASM028, WASM029, WASM040-WASM041: returned buffers, fixed-size buffers and the library's own header (docs/guests/existing-c-libraries.md).
     public static readonly DiagnosticDescriptor ReturnAttributeMisplaced = new(
         "WASM028", "Returned-buffer attribute on a return value it cannot apply to",
@@ -165,23 +184,50 @@ internal static class DiagnosticDescriptors
         "[WasmLibraryHeader(\"{0}\")] on '{1}' does not apply: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         helpLinkUri: HelpLink("WASM041"));
-    public static readonly DiagnosticDescriptor CallbackValueUnsupported = new(
-        "WASM025", "Callback delegate has a parameter or return type that cannot cross",
-        "The callback '{0}' of '{1}' cannot be bound: {2} of type '{3}' cannot cross: {4}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLink("WASM025"));
 
-    public static readonly DiagnosticDescriptor CallbackMisplaced = new(
-        "WASM026", "Callback where the guest cannot receive one",
-        "Parameter '{0}' of '{1}' is a callback ('{2}'), but {3}",
+    // WASM030-WASM039: WIT in, the .wit files given as AdditionalFiles (docs/component-model.md, "Start from WIT").
+    // The generator reports them (the analyzer sees C# only), at the file, line and column of the WIT text.
+    public static readonly DiagnosticDescriptor WitSyntaxError = new(
+        "WASM030", "WIT syntax error",
+        "WIT syntax error: {0}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLink("WASM026"));
+        helpLinkUri: HelpLink("WASM030"));
 
-    public static readonly DiagnosticDescriptor CallbackDelegateShape = new(
-        "WASM027", "Callback delegate cannot become a host function",
-        "The callback '{0}' of '{1}' cannot be bound: {2}",
+    public static readonly DiagnosticDescriptor WitResolveError = new(
+        "WASM031", "WIT name cannot be resolved",
+        "WIT resolve error: {0}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        helpLinkUri: HelpLink("WASM027"));
+        helpLinkUri: HelpLink("WASM031"));
+
+    public static readonly DiagnosticDescriptor WitWorldNotSelected = new(
+        "WASM032", "No WIT world to bind",
+        "No WIT world to bind: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM032"));
+
+    public static readonly DiagnosticDescriptor WitNotSupported = new(
+        "WASM033", "WIT construct not supported",
+        "WIT construct not supported: {0}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        helpLinkUri: HelpLink("WASM033"));
+
+    /// <summary>The diagnostics only the generator reports (the analyzer does not see AdditionalFiles).</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> GeneratorOnly =
+        System.Collections.Immutable.ImmutableArray.Create(WitSyntaxError, WitResolveError, WitWorldNotSelected, WitNotSupported);
+
+    /// <summary>The descriptor of <paramref name="id"/>, for diagnostics carried through the pipeline as their ID.</summary>
+    public static DiagnosticDescriptor? ById(string id)
+    {
+        foreach (var field in typeof(DiagnosticDescriptors).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            if (field.GetValue(null) is DiagnosticDescriptor descriptor && descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>

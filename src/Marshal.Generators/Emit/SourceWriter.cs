@@ -40,5 +40,18 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
+    /// <summary>Where the next line starts, for <see cref="Since"/> and <see cref="RemoveLine"/>.</summary>
+    public int Mark => _builder.Length;
+
+    /// <summary>The text written since <paramref name="mark"/>.</summary>
+    public string Since(int mark) => _builder.ToString(mark, _builder.Length - mark);
+
+    /// <summary>Removes the line that starts at <paramref name="mark"/>.</summary>
+    public void RemoveLine(int mark)
+    {
+        int end = _builder.ToString(mark, _builder.Length - mark).IndexOf('\n');
+        _builder.Remove(mark, end < 0 ? _builder.Length - mark : end + 1);
+    }
+
     public override string ToString() => _builder.ToString();
 }

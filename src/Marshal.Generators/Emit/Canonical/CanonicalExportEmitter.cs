@@ -77,7 +77,9 @@ internal static class CanonicalExportEmitter
         writer.Open($"if (imports.Expect(__interface, {name}, {display}, {Lowering.Literal(lowered.Core.Text)}))");
         writer.Line($"global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, {name}, {lambda}");
         writer.Open();
+        int methodLine = writer.Mark;
         writer.Line($"const string {Locals.Method} = {display};");
+        int bodyStart = writer.Mark;
         writer.Line("var __guest = imports.Guest;");
         var code = new CanonicalCode(writer, "__guest.Memory", "__guest.Realloc", "__encoding");
         bool readsMemory = lowered.Parameters.Any(p => p.Buffer != Ownership.None) || CanonicalImportEmitter.IsSpilled(lowered);
@@ -129,6 +131,12 @@ internal static class CanonicalExportEmitter
         {
             writer.Line($"var {Locals.Result} = {call};");
             writer.Line($"return {code.LowerFlat(r.Wit, Locals.Result, "return")[0]};");
+        }
+
+        // A function of plain numbers names no method in any check: an unused constant would be CS0219.
+        if (!writer.Since(bodyStart).Contains(Locals.Method))
+        {
+            writer.RemoveLine(methodLine);
         }
 
         writer.Close(");");
