@@ -80,15 +80,12 @@ jco wit "$dest/components/canon_js.wasm" > "$dest/components/canon_js.wit"
 sha256sum canon_js.js wit/test.wit package-lock.json > "$dest/components/canon_js.inputs.sha256"
 echo "built components/canon_js.wasm (componentize-js; see canon_js.wit)"
 
-# plugin_words.js: the samples/ComputePlugins word counter in JavaScript, for the WIT that WasmMarshal generates from
-# IWordsComponent (guests/bindings/computeplugins-text-0.1.0.wit) with its world from wit-plugin/. Not reproducible
-# either: checked like canon_js.
-mkdir -p "$work/wit-plugin"
-cp "$here/wit-plugin/world.wit" "$here/../bindings/computeplugins-text-0.1.0.wit" "$work/wit-plugin/"
-jco componentize "$here/plugin_words.js" --wit "$work/wit-plugin" --world-name text-plugin --disable http fetch-event \
+# plugin_words.js: the samples/ComputePlugins word counter in JavaScript, for samples/ComputePlugins/wit/words.wit
+# (the sample binds the same file through WIT in). Not reproducible either: checked like canon_js.
+jco componentize "$here/plugin_words.js" --wit "$here/../../samples/ComputePlugins/wit" --world-name text-plugin --disable http fetch-event \
     -o "$dest/components/js_plugin_words.wasm" >/dev/null
 jco wit "$dest/components/js_plugin_words.wasm" > "$dest/components/js_plugin_words.wit"
-sha256sum plugin_words.js wit-plugin/world.wit ../bindings/computeplugins-text-0.1.0.wit package-lock.json \
+sha256sum plugin_words.js ../../samples/ComputePlugins/wit/words.wit package-lock.json \
     > "$dest/components/js_plugin_words.inputs.sha256"
 echo "built components/js_plugin_words.wasm (componentize-js; see js_plugin_words.wit)"
 

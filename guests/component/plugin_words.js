@@ -1,5 +1,5 @@
 // plugin_words.js: the ComputePlugins word-frequency text plugin in JavaScript, for the WIT interface
-// computeplugins:text/words@0.1.0 (generated from IWordsComponent, samples/ComputePlugins/Interfaces.cs), made a
+// computeplugins:text/words@0.1.0 (samples/ComputePlugins/wit/words.wit, which the sample binds too), made a
 // component by componentize-js (build.sh). It follows the same definition as the C, Rust and AssemblyScript plugins
 // (ITextPlugin.TopWords), which the sample's --verify holds it to: a word is a run of ASCII letters, digits,
 // apostrophes and non-ASCII characters, ASCII letters lower-cased, cut to at most 24 UTF-8 bytes at a character

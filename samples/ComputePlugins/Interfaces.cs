@@ -87,22 +87,6 @@ public unsafe struct WordCount
     public override readonly string ToString() => $"{Text}: {Count}";
 }
 
-/// <summary>
-/// The word-frequency text plugin as a WebAssembly component (guests/component/plugin_words.js, JavaScript by
-/// componentize-js), bound through its WIT interface <c>computeplugins:text/words@0.1.0</c>. componentize-js output is
-/// four core modules, so it runs on the component-model path (Wasmtime.Components) behind this generated interface;
-/// <see cref="ComponentTextPlugin"/> adapts it to <see cref="ITextPlugin"/>, so the batch treats it like the others.
-/// </summary>
-[WasmImport]
-[WasmCanonicalAbi("computeplugins:text/words@0.1.0")]
-public partial interface IWordsComponent
-{
-    /// <summary>A short name for reports.</summary>
-    string Name();
-
-    /// <summary>As <see cref="ITextPlugin.TopWords"/>; each word at most 24 UTF-8 bytes, cut at a character boundary.</summary>
-    WordEntry[] TopWords(string text, uint limit);
-}
-
-/// <summary>WIT <c>record word-entry { word: string, count: u32 }</c>.</summary>
-public readonly record struct WordEntry(string Word, uint Count);
+// The JavaScript word counter (a WebAssembly component) is bound from wit/words.wit: the generator declares IWords and
+// WordEntry from it (ComputePlugins.csproj gives it as AdditionalFiles), and ComponentTextPlugin adapts IWords to
+// ITextPlugin, so the batch treats it like the others.

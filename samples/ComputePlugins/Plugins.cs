@@ -168,7 +168,7 @@ public sealed class PluginCatalog : IDisposable
 /// <summary>
 /// Plugins that are WebAssembly components rather than core modules: the JavaScript word counter. A component made of
 /// several core modules (componentize-js embeds a JS engine) cannot be flattened, so it is instantiated with
-/// Wasmtime.Components and bound through the generated component-model stub of <see cref="IWordsComponent"/>.
+/// Wasmtime.Components and bound through the generated component-model stub of <see cref="IWords"/> (declared from wit/words.wit).
 /// </summary>
 public static class ComponentPlugins
 {
@@ -203,7 +203,7 @@ public static class ComponentPlugins
             store = null; // the guest owns it now
             try
             {
-                return (new Plugin(file, guest, null, new ComponentTextPlugin(IWordsComponent.Bind(guest))), null);
+                return (new Plugin(file, guest, null, new ComponentTextPlugin(IWords.Bind(guest))), null);
             }
             catch
             {
@@ -245,13 +245,13 @@ public static class ComponentPlugins
     }
 }
 
-/// <summary><see cref="IWordsComponent"/> as an <see cref="ITextPlugin"/>: WIT records become <see cref="WordCount"/> structs.</summary>
+/// <summary><see cref="IWords"/> (declared from wit/words.wit) as an <see cref="ITextPlugin"/>: WIT records become <see cref="WordCount"/> structs.</summary>
 public sealed class ComponentTextPlugin : ITextPlugin
 {
-    private readonly IWordsComponent _component;
+    private readonly IWords _component;
 
     /// <summary>Adapts <paramref name="component"/>.</summary>
-    public ComponentTextPlugin(IWordsComponent component) => _component = component;
+    public ComponentTextPlugin(IWords component) => _component = component;
 
     /// <inheritdoc />
     public string Name() => _component.Name();
@@ -266,7 +266,7 @@ public sealed class ComponentTextPlugin : ITextPlugin
             byte[] utf8 = Encoding.UTF8.GetBytes(entries[i].Word);
             if (utf8.Length > WordCount.WordBytes || entries[i].Count > int.MaxValue)
             {
-                throw new WasmGuestDataException("IWordsComponent.TopWords", "return",
+                throw new WasmGuestDataException("IWords.TopWords", "return",
                     $"entry {i} ('{entries[i].Word}', {entries[i].Count}) does not fit a WordCount ({WordCount.WordBytes} bytes, an int count).");
             }
 

@@ -22,7 +22,7 @@ namespace Demo.Files
             imports.RequireMemory("IHost");
             if (imports.Expect(__interface, "log", "IHost.Log", "(i32, i32, i32) -> ()"))
             {
-                imports.Linker.DefineFunction(__module, "log", (int __p0, int __p1, int __p2) =>
+                global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, "log", (int __p0, int __p1, int __p2) =>
                 {
                     const string __method = "IHost.Log";
                     var __guest = imports.Guest;
@@ -34,7 +34,7 @@ namespace Demo.Files
             }
             if (imports.Expect(__interface, "now", "IHost.Now", "() -> i64"))
             {
-                imports.Linker.DefineFunction(__module, "now", () =>
+                global::WasmMarshal.Interop.WasmHostFunctions.Define(imports.Linker, __module, "now", () =>
                 {
                     var __guest = imports.Guest;
                     var __result = implementation.Now();
@@ -43,10 +43,39 @@ namespace Demo.Files
             }
         }
 
-        /// <summary>Registers <see cref="Define"/> so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> finds it without reflection.</summary>
+        /// <summary>Registers both <c>Define</c> methods so that <c>CanonicalGuestBuilder.WithHost&lt;T&gt;()</c> and the component loader find them without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWasmMarshalCanonicalBinding() =>
+        internal static void RegisterWasmMarshalCanonicalBinding()
+        {
             global::WasmMarshal.Canonical.CanonicalBindings.RegisterExport<global::Demo.Files.IHost>(static (imports, implementation) => Define(imports, implementation));
+            global::WasmMarshal.Components.ComponentModelBindings.RegisterExport<global::Demo.Files.IHost>(static (linker, implementation) => Define(linker, implementation));
+        }
+
+        private static readonly string[] __wasmComponentLabels0 = { "regular", "directory", "sym-link" };
+
+        /// <summary>
+        /// Defines this interface, the WIT interface <c>demo:files/host@1.2.0</c>, as host functions on a component linker
+        /// (the component-model path); Wasmtime checks them against the component's imports when it instantiates it.
+        /// </summary>
+        public static void Define(global::Wasmtime.Components.ComponentLinker linker, global::Demo.Files.IHost implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(linker);
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            using var __root = linker.Root();
+            using var __instance = __root.AddInstance("demo:files/host@1.2.0");
+            __instance.DefineFunction("log", (__arguments, __results) =>
+            {
+                const string __method = "IHost.Log";
+                var __a0 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 0, __method, "level", static __v => (global::Demo.Files.Kind)global::WasmMarshal.Components.ComponentValues.EnumIndex(__v, __wasmComponentLabels0, __method, "level"));
+                var __a1 = global::WasmMarshal.Components.ComponentValues.Argument(__arguments, 1, __method, "message", static __v => __v.AsString());
+                implementation.Log(__a0, __a1);
+            });
+            __instance.DefineFunction("now", (__arguments, __results) =>
+            {
+                var __result = implementation.Now();
+                __results[0] = global::Wasmtime.Components.ComponentValue.U64(__result);
+            });
+        }
     }
 }
 //----- Demo.Files.IStore.WasmMarshal.g.cs -----
@@ -67,10 +96,13 @@ namespace Demo.Files
         /// <exception cref="global::WasmMarshal.WasmBindingException">The module does not fit the interface.</exception>
         public static global::Demo.Files.IStore Bind(global::WasmMarshal.Canonical.CanonicalGuest guest) => new WasmCanonicalStub(guest);
 
-        /// <summary>Registers the stub so that <c>CanonicalGuest.Import&lt;T&gt;()</c> finds it without reflection.</summary>
+        /// <summary>Registers both stubs so that <c>CanonicalGuest.Import&lt;T&gt;()</c> and the component loader find them without reflection.</summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void RegisterWasmMarshalCanonicalBinding() =>
+        internal static void RegisterWasmMarshalCanonicalBinding()
+        {
             global::WasmMarshal.Canonical.CanonicalBindings.RegisterImport<global::Demo.Files.IStore>(static guest => new WasmCanonicalStub(guest));
+            global::WasmMarshal.Components.ComponentModelBindings.RegisterImport<global::Demo.Files.IStore>(static guest => new WasmComponentModelStub(guest));
+        }
 
         [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
         private sealed class WasmCanonicalStub : global::Demo.Files.IStore
@@ -366,6 +398,84 @@ namespace Demo.Files
                 {
                     throw global::WasmMarshal.WasmCallException.FromWasmtime(__e, __method);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Binds this interface, the WIT interface <c>demo:files/store@1.2.0</c>, to a component instantiated through
+        /// Wasmtime.Components (the component-model path, for components that cannot be flattened to one core module).
+        /// Every function is checked now: an instance that does not fit throws one exception listing every mismatch.
+        /// </summary>
+        /// <exception cref="global::WasmMarshal.WasmBindingException">The instance does not fit the interface.</exception>
+        public static global::Demo.Files.IStore Bind(global::WasmMarshal.Components.ComponentModelGuest guest) => new WasmComponentModelStub(guest);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("WasmMarshal.Generators", "0.1.0")]
+        private sealed class WasmComponentModelStub : global::Demo.Files.IStore
+        {
+            private const string __interface = "demo:files/store@1.2.0";
+            private static readonly string[] __labels0 = { "regular", "directory", "sym-link" };
+            private static readonly string[] __labels1 = { "file", "dir", "pair", "none" };
+            private static readonly string[] __labels2 = { "read", "write", "execute" };
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport0_stat;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport1_list;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport2_total;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport3_chmod;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport4_touch;
+            private readonly global::Wasmtime.Components.ComponentFunction __wasmExport5_parse_XML_doc;
+
+            public WasmComponentModelStub(global::WasmMarshal.Components.ComponentModelGuest guest)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(guest);
+                var exports = new global::WasmMarshal.Components.ComponentValues.Exports(guest, "IStore", __interface);
+                __wasmExport0_stat = exports.Function("stat", "IStore.Stat", 1, true);
+                __wasmExport1_list = exports.Function("list", "IStore.List", 2, true);
+                __wasmExport2_total = exports.Function("total", "IStore.Total", 1, true);
+                __wasmExport3_chmod = exports.Function("chmod", "IStore.Chmod", 2, true);
+                __wasmExport4_touch = exports.Function("touch", "IStore.Touch", 2, true);
+                __wasmExport5_parse_XML_doc = exports.Function("parse-XML-doc", "IStore.ParseXmlDoc", 1, true);
+                exports.Complete();
+            }
+
+            global::WasmMarshal.Canonical.WitResult<global::Demo.Files.FileInfo, string> global::Demo.Files.IStore.Stat(string __a0)
+            {
+                const string __method = "IStore.Stat";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport0_stat, __method, global::WasmMarshal.Components.ComponentValues.String(__a0, "path"));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::WasmMarshal.Canonical.WitResult<global::Demo.Files.FileInfo, string>>(__v, static __v0 => global::WasmMarshal.Components.ComponentValues.IsOk(__v0, __method, "return") ? (global::WasmMarshal.Canonical.WitResult<global::Demo.Files.FileInfo, string>)new global::WasmMarshal.Canonical.WitResult<global::Demo.Files.FileInfo, string>.Ok(global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Files.FileInfo>(global::WasmMarshal.Components.ComponentValues.Payload(__v0, __method, "return"), static __v1 => new global::Demo.Files.FileInfo(global::WasmMarshal.Components.ComponentValues.Field(__v1, "size", __method, "return").AsU64(), global::WasmMarshal.Components.ComponentValues.Field(__v1, "name", __method, "return").AsString(), (global::Demo.Files.Kind)global::WasmMarshal.Components.ComponentValues.EnumIndex(global::WasmMarshal.Components.ComponentValues.Field(__v1, "type", __method, "return"), __labels0, __method, "return"), global::WasmMarshal.Components.ComponentValues.Array<string>(global::WasmMarshal.Components.ComponentValues.Field(__v1, "tags", __method, "return"), static __e2 => __e2.AsString()), global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, ulong?>(global::WasmMarshal.Components.ComponentValues.Field(__v1, "modified", __method, "return"), static __v3 => global::WasmMarshal.Components.ComponentValues.IsSome(__v3, __method, "return") ? (ulong?)global::WasmMarshal.Components.ComponentValues.Payload(__v3, __method, "return").AsU64() : null)))) : new global::WasmMarshal.Canonical.WitResult<global::Demo.Files.FileInfo, string>.Error(global::WasmMarshal.Components.ComponentValues.Payload(__v0, __method, "return").AsString())));
+            }
+
+            global::Demo.Files.Entry[] global::Demo.Files.IStore.List(string __a0, uint? __a1)
+            {
+                const string __method = "IStore.List";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport1_list, __method, global::WasmMarshal.Components.ComponentValues.String(__a0, "dir"), (__a1 is { } __o4 ? global::Wasmtime.Components.ComponentValue.Some(global::Wasmtime.Components.ComponentValue.U32(__o4)) : global::Wasmtime.Components.ComponentValue.None()));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.Array<global::Demo.Files.Entry>(__v, static __e5 => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Files.Entry>(__e5, static __v6 => global::WasmMarshal.Components.ComponentValues.CaseIndex(__v6, __labels1, __method, "return") switch { 0 => (global::Demo.Files.Entry)new global::Demo.Files.Entry.File(global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::Demo.Files.FileInfo>(global::WasmMarshal.Components.ComponentValues.Payload(__v6, __method, "return"), static __v7 => new global::Demo.Files.FileInfo(global::WasmMarshal.Components.ComponentValues.Field(__v7, "size", __method, "return").AsU64(), global::WasmMarshal.Components.ComponentValues.Field(__v7, "name", __method, "return").AsString(), (global::Demo.Files.Kind)global::WasmMarshal.Components.ComponentValues.EnumIndex(global::WasmMarshal.Components.ComponentValues.Field(__v7, "type", __method, "return"), __labels0, __method, "return"), global::WasmMarshal.Components.ComponentValues.Array<string>(global::WasmMarshal.Components.ComponentValues.Field(__v7, "tags", __method, "return"), static __e8 => __e8.AsString()), global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, ulong?>(global::WasmMarshal.Components.ComponentValues.Field(__v7, "modified", __method, "return"), static __v9 => global::WasmMarshal.Components.ComponentValues.IsSome(__v9, __method, "return") ? (ulong?)global::WasmMarshal.Components.ComponentValues.Payload(__v9, __method, "return").AsU64() : null)))), 1 => (global::Demo.Files.Entry)new global::Demo.Files.Entry.Dir(global::WasmMarshal.Components.ComponentValues.Payload(__v6, __method, "return").AsString()), 2 => (global::Demo.Files.Entry)new global::Demo.Files.Entry.Pair(global::WasmMarshal.Components.ComponentValues.With<global::System.Collections.Generic.IReadOnlyList<global::Wasmtime.Components.ComponentValue>, (byte, short)>(global::WasmMarshal.Components.ComponentValues.Items(global::WasmMarshal.Components.ComponentValues.Payload(__v6, __method, "return"), 2, __method, "return"), static __i10 => (__i10[0].AsU8(), __i10[1].AsS16()))), _ => (global::Demo.Files.Entry)new global::Demo.Files.Entry.None() })));
+            }
+
+            ulong global::Demo.Files.IStore.Total(global::System.ReadOnlySpan<ulong> __a0)
+            {
+                const string __method = "IStore.Total";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport2_total, __method, global::WasmMarshal.Components.ComponentValues.ListOfSpan<ulong>(__a0, static __e11 => global::Wasmtime.Components.ComponentValue.U64(__e11)));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => __v.AsU64());
+            }
+
+            global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, global::WasmMarshal.Canonical.WitUnit> global::Demo.Files.IStore.Chmod(string __a0, global::Demo.Files.Mode __a1)
+            {
+                const string __method = "IStore.Chmod";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport3_chmod, __method, global::WasmMarshal.Components.ComponentValues.String(__a0, "path"), global::WasmMarshal.Components.ComponentValues.Flags(global::WasmMarshal.Canonical.CanonicalValue.LowerFlags(unchecked((uint)__a1), 0x7u, __method, "mode"), __labels2));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, global::WasmMarshal.Canonical.WitUnit>>(__v, static __v12 => global::WasmMarshal.Components.ComponentValues.IsOk(__v12, __method, "return") ? (global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, global::WasmMarshal.Canonical.WitUnit>)new global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, global::WasmMarshal.Canonical.WitUnit>.Ok(default) : new global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, global::WasmMarshal.Canonical.WitUnit>.Error(default)));
+            }
+
+            global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string> global::Demo.Files.IStore.Touch(string __a0, global::Demo.Files.Instant __a1)
+            {
+                const string __method = "IStore.Touch";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport4_touch, __method, global::WasmMarshal.Components.ComponentValues.String(__a0, "path"), global::WasmMarshal.Components.ComponentValues.Record(global::WasmMarshal.Components.ComponentValues.Field("seconds", global::Wasmtime.Components.ComponentValue.U64(__a1.Seconds)), global::WasmMarshal.Components.ComponentValues.Field("nanos", global::Wasmtime.Components.ComponentValue.U32(__a1.Nanos))));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::Wasmtime.Components.ComponentValue, global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>>(__v, static __v13 => global::WasmMarshal.Components.ComponentValues.IsOk(__v13, __method, "return") ? (global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>)new global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>.Ok(default) : new global::WasmMarshal.Canonical.WitResult<global::WasmMarshal.Canonical.WitUnit, string>.Error(global::WasmMarshal.Components.ComponentValues.Payload(__v13, __method, "return").AsString())));
+            }
+
+            (bool, global::System.Text.Rune) global::Demo.Files.IStore.ParseXmlDoc(string __a0)
+            {
+                const string __method = "IStore.ParseXmlDoc";
+                var __result = global::WasmMarshal.Components.ComponentValues.Call(__wasmExport5_parse_XML_doc, __method, global::WasmMarshal.Components.ComponentValues.String(__a0, "text"));
+                return global::WasmMarshal.Components.ComponentValues.Result(__result, __method, static __v => global::WasmMarshal.Components.ComponentValues.With<global::System.Collections.Generic.IReadOnlyList<global::Wasmtime.Components.ComponentValue>, (bool, global::System.Text.Rune)>(global::WasmMarshal.Components.ComponentValues.Items(__v, 2, __method, "return"), static __i14 => (__i14[0].AsBool(), __i14[1].AsRune())));
             }
         }
     }
