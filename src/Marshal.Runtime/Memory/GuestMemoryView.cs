@@ -24,7 +24,10 @@ public readonly unsafe ref struct GuestMemoryView
         _growable = growable;
     }
 
-    /// <summary>The memory size in bytes when the view was taken.</summary>
+    /// <summary>
+    /// The memory size in bytes when the view was taken; where the base never moves (<see cref="GuestMemory.BaseNeverMoves"/>),
+    /// the size now (read again, since a view there keeps an earlier length for its bounds checks).
+    /// </summary>
     public ulong Length => _growable is { } memory ? memory.RefreshLength() : _length;
 
     /// <summary>Whether <c>[address, address + length)</c> lies inside memory.</summary>
