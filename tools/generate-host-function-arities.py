@@ -31,8 +31,8 @@ for n in range(MAX + 1):
             else:
                 body_type = "Action" + ("<" + ", ".join(body_args) + ">" if body_args else "")
             kind = ("Func" if has_result else "Action") + ("OfGuest" if with_guest else "") + str(n)
-            kinds = "[" + ", ".join(f"KindOf<{t}>()" for t in ts) + "]"
-            result_kind = "KindOf<TResult>()" if has_result else "null"
+            kinds = "[" + ", ".join(f"WasmExports.KindOf<{t}>()" for t in ts) + "]"
+            result_kind = "WasmExports.KindOf<TResult>()" if has_result else "null"
             guest_param = f"{GUEST}? guest, " if with_guest else ""
             w("    /// <summary>")
             if with_guest:

@@ -12,43 +12,7 @@
 #endif
 
 #include <zlib.h>
-
-#ifndef WM_CHECK_TRAITS
-#define WM_CHECK_TRAITS
-namespace wm_check {
-struct missing {};
-template <unsigned I, class... A> struct at { using type = missing; };
-template <class H, class... T> struct at<0, H, T...> { using type = H; };
-template <unsigned I, class H, class... T> struct at<I, H, T...> { using type = typename at<I - 1, T...>::type; };
-template <class F> struct fn;
-template <class R, class... A> struct fn<R(A...)> {
-    using ret = R;
-    static constexpr unsigned arity = sizeof...(A);
-    template <unsigned I> using arg = typename at<I, A...>::type;
-};
-/* 0 for void and for incomplete (opaque) types such as a library's struct handle. */
-template <class T, class = void> struct size_of { static constexpr unsigned value = 0; };
-template <class T> struct size_of<T, decltype(void(sizeof(T)))> { static constexpr unsigned value = sizeof(T); };
-template <> struct size_of<void, void> { static constexpr unsigned value = 0; };
-template <> struct size_of<const void, void> { static constexpr unsigned value = 0; };
-template <class T> struct is_void { static constexpr bool value = __is_void(T); };
-template <class T> struct is_bool { static constexpr bool value = __is_same(T, bool); };
-template <class T> struct pointee { static constexpr bool is_pointer = false; static constexpr bool is_const = false; static constexpr unsigned size = 0; };
-template <class T> struct pointee<T *> { static constexpr bool is_pointer = true; static constexpr bool is_const = __is_const(T); static constexpr unsigned size = size_of<T>::value; };
-/* An integer (not bool) of this size and signedness; char is signed on wasm32. */
-template <class T> constexpr bool integer(unsigned size, bool is_signed) {
-    return __is_integral(T) && !__is_same(T, bool) && size_of<T>::value == size && __is_signed(T) == is_signed;
-}
-template <class T> constexpr bool floating(unsigned size) { return __is_floating_point(T) && size_of<T>::value == size; }
-template <class T> constexpr bool enumeration(unsigned size) { return (__is_enum(T) || __is_integral(T)) && size_of<T>::value == size; }
-template <class T> constexpr bool record(unsigned size) { return __is_class(T) && size_of<T>::value == size; }
-/* A pointer to elements of this size (0: any, and void * always fits); const only where the guest does not write. */
-template <class T> constexpr bool pointer(unsigned element, bool may_be_const) {
-    return pointee<T>::is_pointer && (element == 0 || pointee<T>::size == 0 || pointee<T>::size == element)
-        && (may_be_const || !pointee<T>::is_const);
-}
-}
-#endif
+#include "wasm_marshal_check.hpp"
 
 /* IZlib.Compress */
 static_assert(wm_check::fn<decltype(compress)>::arity == 4, "IZlib.Compress: the C# method passes 4 parameters, but compress in zlib.h takes another number");

@@ -151,20 +151,11 @@ internal static class ImportStubEmitter
     {
         var m = lowered.Method;
         string display = Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m));
-        var declaration = InterfaceEmitter.Declaration(m.Declaration).Split('\n');
-        foreach (var line in declaration.Take(declaration.Length - 1))
+        if (!InterfaceEmitter.OpenStubMethod(writer, model, lowered))
         {
-            writer.Line(line);
-        }
-
-        if (!lowered.IsSupported)
-        {
-            writer.Line(declaration.Last() + " =>");
-            writer.Line($"    throw global::WasmMarshal.Binding.WasmBindings.NotBound({Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m))}, {Lowering.Literal(m.UnsupportedReason!)});");
             return;
         }
 
-        writer.Open(declaration.Last());
         foreach (var p in lowered.Parameters.Where(p => p.Value.RejectsNull))
         {
             writer.Line($"global::System.ArgumentNullException.ThrowIfNull({Locals.Parameter(p.Index)}, {Lowering.Literal(p.Value.Name)});");

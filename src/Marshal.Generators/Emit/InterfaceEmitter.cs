@@ -1,5 +1,6 @@
 using System.Linq;
 using WasmMarshal.Generators.Abi;
+using WasmMarshal.Generators.Marshalling;
 using WasmMarshal.Generators.Model;
 
 namespace WasmMarshal.Generators.Emit;
@@ -78,6 +79,30 @@ internal static class InterfaceEmitter
     public static string Declaration(MethodDeclaration declaration) =>
         declaration.Attributes + (declaration.IsUnsafe ? "unsafe " : "") + declaration.Head + "("
         + string.Join(", ", declaration.Parameters.Select((prefix, index) => prefix + " " + Locals.Parameter(index))) + ")";
+
+    /// <summary>
+    /// Writes the explicit implementation's header and opens its body; for a method the ABI could not lower, writes a
+    /// body that throws <c>WasmBindings.NotBound</c> instead and returns false (nothing more to emit).
+    /// </summary>
+    public static bool OpenStubMethod(SourceWriter writer, InterfaceModel model, LoweredMethod lowered)
+    {
+        var m = lowered.Method;
+        var declaration = Declaration(m.Declaration).Split('\n');
+        foreach (var line in declaration.Take(declaration.Length - 1))
+        {
+            writer.Line(line);
+        }
+
+        if (!lowered.IsSupported)
+        {
+            writer.Line(declaration.Last() + " =>");
+            writer.Line($"    throw global::WasmMarshal.Binding.WasmBindings.NotBound({Lowering.Literal(MethodDisplay(model, m))}, {Lowering.Literal(m.UnsupportedReason!)});");
+            return false;
+        }
+
+        writer.Open(declaration.Last());
+        return true;
+    }
 
     public static string CoreDelegateType(CoreFunctionType signature)
     {

@@ -23,7 +23,8 @@ public static partial class WasmExports
     /// <summary>Whether this process calls exports directly (false when the loaded Wasmtime .NET does not fit).</summary>
     public static bool UsesDirectCalls => DirectExport.IsAvailable;
 
-    private static ValueKind KindOf<T>() where T : unmanaged =>
+    /// <summary>The core kind of a C# number type; <see cref="DirectExport.Unsupported"/> for any other.</summary>
+    internal static ValueKind KindOf<T>() where T : unmanaged =>
         typeof(T) == typeof(int) ? ValueKind.Int32
         : typeof(T) == typeof(long) ? ValueKind.Int64
         : typeof(T) == typeof(float) ? ValueKind.Float32

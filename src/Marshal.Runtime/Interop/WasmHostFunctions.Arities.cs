@@ -62,7 +62,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<TResult>(Linker linker, string module, string name, Func<TResult> body) where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [], KindOf<TResult>(), null, () => new Func0<TResult>(body)))
+        if (!TryDefine(linker, module, name, [], WasmExports.KindOf<TResult>(), null, () => new Func0<TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -87,7 +87,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, TResult> body) where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [], KindOf<TResult>(), guest, () => new FuncOfGuest0<TResult>(body)))
+        if (!TryDefine(linker, module, name, [], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest0<TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller) => body(guest ?? Hosting.WasmStoreContext.Guest(caller)));
         }
@@ -111,7 +111,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1>(Linker linker, string module, string name, Action<T1> body) where T1 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>()], null, null, () => new Action1<T1>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>()], null, null, () => new Action1<T1>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -136,7 +136,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1> body) where T1 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>()], null, guest, () => new ActionOfGuest1<T1>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>()], null, guest, () => new ActionOfGuest1<T1>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1));
         }
@@ -160,7 +160,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, TResult>(Linker linker, string module, string name, Func<T1, TResult> body) where T1 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>()], KindOf<TResult>(), null, () => new Func1<T1, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>()], WasmExports.KindOf<TResult>(), null, () => new Func1<T1, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -185,7 +185,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, TResult> body) where T1 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>()], KindOf<TResult>(), guest, () => new FuncOfGuest1<T1, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest1<T1, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1));
         }
@@ -209,7 +209,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2>(Linker linker, string module, string name, Action<T1, T2> body) where T1 : unmanaged where T2 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>()], null, null, () => new Action2<T1, T2>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>()], null, null, () => new Action2<T1, T2>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -234,7 +234,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2> body) where T1 : unmanaged where T2 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>()], null, guest, () => new ActionOfGuest2<T1, T2>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>()], null, guest, () => new ActionOfGuest2<T1, T2>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2));
         }
@@ -258,7 +258,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, TResult>(Linker linker, string module, string name, Func<T1, T2, TResult> body) where T1 : unmanaged where T2 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>()], KindOf<TResult>(), null, () => new Func2<T1, T2, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>()], WasmExports.KindOf<TResult>(), null, () => new Func2<T1, T2, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -283,7 +283,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, TResult> body) where T1 : unmanaged where T2 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>()], KindOf<TResult>(), guest, () => new FuncOfGuest2<T1, T2, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest2<T1, T2, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2));
         }
@@ -307,7 +307,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3>(Linker linker, string module, string name, Action<T1, T2, T3> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>()], null, null, () => new Action3<T1, T2, T3>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>()], null, null, () => new Action3<T1, T2, T3>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -332,7 +332,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>()], null, guest, () => new ActionOfGuest3<T1, T2, T3>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>()], null, guest, () => new ActionOfGuest3<T1, T2, T3>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3));
         }
@@ -356,7 +356,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>()], KindOf<TResult>(), null, () => new Func3<T1, T2, T3, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>()], WasmExports.KindOf<TResult>(), null, () => new Func3<T1, T2, T3, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -381,7 +381,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>()], KindOf<TResult>(), guest, () => new FuncOfGuest3<T1, T2, T3, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest3<T1, T2, T3, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3));
         }
@@ -405,7 +405,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4>(Linker linker, string module, string name, Action<T1, T2, T3, T4> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>()], null, null, () => new Action4<T1, T2, T3, T4>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>()], null, null, () => new Action4<T1, T2, T3, T4>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -430,7 +430,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>()], null, guest, () => new ActionOfGuest4<T1, T2, T3, T4>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>()], null, guest, () => new ActionOfGuest4<T1, T2, T3, T4>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4));
         }
@@ -454,7 +454,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>()], KindOf<TResult>(), null, () => new Func4<T1, T2, T3, T4, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>()], WasmExports.KindOf<TResult>(), null, () => new Func4<T1, T2, T3, T4, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -479,7 +479,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>()], KindOf<TResult>(), guest, () => new FuncOfGuest4<T1, T2, T3, T4, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest4<T1, T2, T3, T4, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4));
         }
@@ -503,7 +503,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>()], null, null, () => new Action5<T1, T2, T3, T4, T5>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>()], null, null, () => new Action5<T1, T2, T3, T4, T5>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -528,7 +528,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>()], null, guest, () => new ActionOfGuest5<T1, T2, T3, T4, T5>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>()], null, guest, () => new ActionOfGuest5<T1, T2, T3, T4, T5>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5));
         }
@@ -552,7 +552,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>()], KindOf<TResult>(), null, () => new Func5<T1, T2, T3, T4, T5, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>()], WasmExports.KindOf<TResult>(), null, () => new Func5<T1, T2, T3, T4, T5, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -577,7 +577,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>()], KindOf<TResult>(), guest, () => new FuncOfGuest5<T1, T2, T3, T4, T5, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest5<T1, T2, T3, T4, T5, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5));
         }
@@ -601,7 +601,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>()], null, null, () => new Action6<T1, T2, T3, T4, T5, T6>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>()], null, null, () => new Action6<T1, T2, T3, T4, T5, T6>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -626,7 +626,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>()], null, guest, () => new ActionOfGuest6<T1, T2, T3, T4, T5, T6>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>()], null, guest, () => new ActionOfGuest6<T1, T2, T3, T4, T5, T6>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6));
         }
@@ -650,7 +650,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>()], KindOf<TResult>(), null, () => new Func6<T1, T2, T3, T4, T5, T6, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>()], WasmExports.KindOf<TResult>(), null, () => new Func6<T1, T2, T3, T4, T5, T6, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -675,7 +675,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>()], KindOf<TResult>(), guest, () => new FuncOfGuest6<T1, T2, T3, T4, T5, T6, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest6<T1, T2, T3, T4, T5, T6, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6));
         }
@@ -699,7 +699,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6, T7> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>()], null, null, () => new Action7<T1, T2, T3, T4, T5, T6, T7>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>()], null, null, () => new Action7<T1, T2, T3, T4, T5, T6, T7>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -724,7 +724,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6, T7> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>()], null, guest, () => new ActionOfGuest7<T1, T2, T3, T4, T5, T6, T7>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>()], null, guest, () => new ActionOfGuest7<T1, T2, T3, T4, T5, T6, T7>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7));
         }
@@ -748,7 +748,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>()], KindOf<TResult>(), null, () => new Func7<T1, T2, T3, T4, T5, T6, T7, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>()], WasmExports.KindOf<TResult>(), null, () => new Func7<T1, T2, T3, T4, T5, T6, T7, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -773,7 +773,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, T7, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>()], KindOf<TResult>(), guest, () => new FuncOfGuest7<T1, T2, T3, T4, T5, T6, T7, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest7<T1, T2, T3, T4, T5, T6, T7, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7));
         }
@@ -797,7 +797,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>()], null, null, () => new Action8<T1, T2, T3, T4, T5, T6, T7, T8>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>()], null, null, () => new Action8<T1, T2, T3, T4, T5, T6, T7, T8>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -822,7 +822,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>()], null, guest, () => new ActionOfGuest8<T1, T2, T3, T4, T5, T6, T7, T8>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>()], null, guest, () => new ActionOfGuest8<T1, T2, T3, T4, T5, T6, T7, T8>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8));
         }
@@ -846,7 +846,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>()], KindOf<TResult>(), null, () => new Func8<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>()], WasmExports.KindOf<TResult>(), null, () => new Func8<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -871,7 +871,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>()], KindOf<TResult>(), guest, () => new FuncOfGuest8<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest8<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8));
         }
@@ -895,7 +895,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>()], null, null, () => new Action9<T1, T2, T3, T4, T5, T6, T7, T8, T9>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>()], null, null, () => new Action9<T1, T2, T3, T4, T5, T6, T7, T8, T9>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -920,7 +920,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>()], null, guest, () => new ActionOfGuest9<T1, T2, T3, T4, T5, T6, T7, T8, T9>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>()], null, guest, () => new ActionOfGuest9<T1, T2, T3, T4, T5, T6, T7, T8, T9>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9));
         }
@@ -944,7 +944,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>()], KindOf<TResult>(), null, () => new Func9<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>()], WasmExports.KindOf<TResult>(), null, () => new Func9<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -969,7 +969,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>()], KindOf<TResult>(), guest, () => new FuncOfGuest9<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest9<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9));
         }
@@ -993,7 +993,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>()], null, null, () => new Action10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>()], null, null, () => new Action10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -1018,7 +1018,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>()], null, guest, () => new ActionOfGuest10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>()], null, guest, () => new ActionOfGuest10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10));
         }
@@ -1042,7 +1042,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>()], KindOf<TResult>(), null, () => new Func10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>()], WasmExports.KindOf<TResult>(), null, () => new Func10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -1067,7 +1067,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>()], KindOf<TResult>(), guest, () => new FuncOfGuest10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest10<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10));
         }
@@ -1091,7 +1091,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>()], null, null, () => new Action11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>()], null, null, () => new Action11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -1116,7 +1116,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>()], null, guest, () => new ActionOfGuest11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>()], null, guest, () => new ActionOfGuest11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, T11 a11) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11));
         }
@@ -1140,7 +1140,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>()], KindOf<TResult>(), null, () => new Func11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>()], WasmExports.KindOf<TResult>(), null, () => new Func11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -1165,7 +1165,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>()], KindOf<TResult>(), guest, () => new FuncOfGuest11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest11<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, T11 a11) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11));
         }
@@ -1189,7 +1189,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(Linker linker, string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>()], null, null, () => new Action12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>(), WasmExports.KindOf<T12>()], null, null, () => new Action12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -1214,7 +1214,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(Linker linker, WasmGuest? guest, string module, string name, Action<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>()], null, guest, () => new ActionOfGuest12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>(), WasmExports.KindOf<T12>()], null, guest, () => new ActionOfGuest12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, T11 a11, T12 a12) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12));
         }
@@ -1238,7 +1238,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(Linker linker, string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>()], KindOf<TResult>(), null, () => new Func12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>(), WasmExports.KindOf<T12>()], WasmExports.KindOf<TResult>(), null, () => new Func12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(body)))
         {
             linker.DefineFunction(module, name, body);
         }
@@ -1263,7 +1263,7 @@ public static unsafe partial class WasmHostFunctions
     public static void Define<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(Linker linker, WasmGuest? guest, string module, string name, Func<WasmGuest, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> body) where T1 : unmanaged where T2 : unmanaged where T3 : unmanaged where T4 : unmanaged where T5 : unmanaged where T6 : unmanaged where T7 : unmanaged where T8 : unmanaged where T9 : unmanaged where T10 : unmanaged where T11 : unmanaged where T12 : unmanaged where TResult : unmanaged
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (!TryDefine(linker, module, name, [KindOf<T1>(), KindOf<T2>(), KindOf<T3>(), KindOf<T4>(), KindOf<T5>(), KindOf<T6>(), KindOf<T7>(), KindOf<T8>(), KindOf<T9>(), KindOf<T10>(), KindOf<T11>(), KindOf<T12>()], KindOf<TResult>(), guest, () => new FuncOfGuest12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(body)))
+        if (!TryDefine(linker, module, name, [WasmExports.KindOf<T1>(), WasmExports.KindOf<T2>(), WasmExports.KindOf<T3>(), WasmExports.KindOf<T4>(), WasmExports.KindOf<T5>(), WasmExports.KindOf<T6>(), WasmExports.KindOf<T7>(), WasmExports.KindOf<T8>(), WasmExports.KindOf<T9>(), WasmExports.KindOf<T10>(), WasmExports.KindOf<T11>(), WasmExports.KindOf<T12>()], WasmExports.KindOf<TResult>(), guest, () => new FuncOfGuest12<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(body)))
         {
             linker.DefineFunction(module, name, (Caller caller, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10, T11 a11, T12 a12) => body(guest ?? Hosting.WasmStoreContext.Guest(caller), a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12));
         }

@@ -195,12 +195,6 @@ public static unsafe partial class WasmHostFunctions
 
     private const ValueKind Unsupported = DirectExport.Unsupported;
 
-    private static ValueKind KindOf<T>() where T : unmanaged =>
-        typeof(T) == typeof(int) ? ValueKind.Int32
-        : typeof(T) == typeof(long) ? ValueKind.Int64
-        : typeof(T) == typeof(float) ? ValueKind.Float32
-        : typeof(T) == typeof(double) ? ValueKind.Float64
-        : Unsupported;
 
     [DllImport(WasmtimeLibrary.Name, EntryPoint = "wasmtime_linker_define_func_unchecked")]
     private static extern nint DefineUnchecked(nint linker, byte* module, nuint moduleLength, byte* name, nuint nameLength, nint type,

@@ -46,5 +46,9 @@ internal static class GuestBindingsEmitter
     public static string ForWitPackage(string package, IEnumerable<InterfaceModel> models) =>
         Carrier("the canonical-ABI interfaces of " + package, new[] { (WitEmitter.FileName(package), WitEmitter.Package(package, models)) });
 
-    public static string Common() => Carrier("the WasmMarshal ABI", new[] { ("wasm_marshal.h", CHeaderEmitter.WasmMarshalHeader) });
+    public static string Common() => Carrier("the WasmMarshal ABI", new[]
+    {
+        ("wasm_marshal.h", CHeaderEmitter.WasmMarshalHeader),
+        (CheckHeaderEmitter.TraitsFileName, CheckHeaderEmitter.Traits),
+    });
 }

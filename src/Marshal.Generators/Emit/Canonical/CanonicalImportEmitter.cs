@@ -178,20 +178,11 @@ internal static class CanonicalImportEmitter
     {
         var m = lowered.Method;
         string display = Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m));
-        var declaration = InterfaceEmitter.Declaration(m.Declaration).Split('\n');
-        foreach (var line in declaration.Take(declaration.Length - 1))
+        if (!InterfaceEmitter.OpenStubMethod(writer, model, lowered))
         {
-            writer.Line(line);
-        }
-
-        if (!lowered.IsSupported)
-        {
-            writer.Line(declaration.Last() + " =>");
-            writer.Line($"    throw global::WasmMarshal.Binding.WasmBindings.NotBound({display}, {Lowering.Literal(m.UnsupportedReason!)});");
             return;
         }
 
-        writer.Open(declaration.Last());
         writer.Line($"const string {Locals.Method} = {display};");
         writer.Open("try");
         var code = new CanonicalCode(writer, Memory, Realloc, "__encoding");

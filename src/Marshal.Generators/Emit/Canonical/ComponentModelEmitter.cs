@@ -108,20 +108,11 @@ internal static class ComponentModelEmitter
     {
         var m = lowered.Method;
         string display = Lowering.Literal(InterfaceEmitter.MethodDisplay(model, m));
-        var declaration = InterfaceEmitter.Declaration(m.Declaration).Split('\n');
-        foreach (var line in declaration.Take(declaration.Length - 1))
+        if (!InterfaceEmitter.OpenStubMethod(writer, model, lowered))
         {
-            writer.Line(line);
-        }
-
-        if (!lowered.IsSupported)
-        {
-            writer.Line(declaration.Last() + " =>");
-            writer.Line($"    throw global::WasmMarshal.Binding.WasmBindings.NotBound({display}, {Lowering.Literal(m.UnsupportedReason!)});");
             return;
         }
 
-        writer.Open(declaration.Last());
         writer.Line($"const string {Locals.Method} = {display};");
         var arguments = lowered.Parameters.Select(p => code.Lower(p.Value.Wit!, Locals.Parameter(p.Index), p.Value.Name)).ToList();
         string call = $"{Values}.Call({Field(lowered, index)}, {Locals.Method}{string.Concat(arguments.Select(a => ", " + a))})";

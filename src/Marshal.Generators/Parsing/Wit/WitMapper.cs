@@ -15,16 +15,8 @@ namespace WasmMarshal.Generators.Parsing.Wit;
 /// </summary>
 internal sealed class WitMapper
 {
-    private static readonly HashSet<string> CSharpKeywords = new()
-    {
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
-        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
-        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
-        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
-        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
-        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
-        "using", "virtual", "void", "volatile", "while",
-    };
+    private static bool IsKeyword(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
 
     /// <summary>Members every record has: a field of that name would hide or clash with them.</summary>
     private static readonly HashSet<string> RecordMembers = new() { "Equals", "GetHashCode", "ToString", "Deconstruct", "GetType", "PrintMembers", "EqualityContract", "MemberwiseClone", "Finalize" };
@@ -89,7 +81,7 @@ internal sealed class WitMapper
         _namespace = !string.IsNullOrWhiteSpace(options.Namespace)
             ? options.Namespace.Trim()
             : (string.IsNullOrWhiteSpace(options.RootNamespace) ? "" : options.RootNamespace.Trim() + ".") + Pascal(rootPackage.Name.Name);
-        if (_namespace.Split('.').Any(part => part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_') || CSharpKeywords.Contains(part)))
+        if (_namespace.Split('.').Any(part => part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || !part.All(c => char.IsLetterOrDigit(c) || c == '_') || IsKeyword(part)))
         {
             Report(WitResolver.WorldError, $"the C# namespace '{_namespace}' is not a valid namespace: set WasmMarshalWitNamespace", world[0].Interface.Path, world[0].Interface.Syntax.Span);
             return new List<WitInterfaceOrigin>();
@@ -551,6 +543,6 @@ internal sealed class WitMapper
     {
         string pascal = Pascal(witName);
         string camel = pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-        return CSharpKeywords.Contains(camel) ? "@" + camel : camel;
+        return Marshalling.Lowering.Identifier(camel);
     }
 }
