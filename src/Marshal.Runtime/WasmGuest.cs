@@ -76,6 +76,9 @@ public sealed class WasmGuest : IDisposable
     /// <summary>Whether <see cref="ExitCall"/> has telemetry to take for the outermost call.</summary>
     internal bool TelemetryAtExit;
 
+    /// <summary>The buffers the open calls hold (see <see cref="Interop.CallBuffers"/>); null until the first one.</summary>
+    internal Interop.CallBuffers? CallBuffers;
+
     /// <summary>Whether <see cref="FuelAtEntry"/> was read for the outermost call.</summary>
     internal bool FuelMeasured;
 

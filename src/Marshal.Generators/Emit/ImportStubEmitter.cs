@@ -163,7 +163,7 @@ internal static class ImportStubEmitter
 
         CallbackEmitter.DeclareSlots(writer, lowered);
         string protocol = lowered.UsesGuestMemory ? "WasmCallFrame" : "WasmScalarCall";
-        writer.Line($"var __frame = global::WasmMarshal.Interop.{protocol}.Enter(__context, {display});");
+        writer.Line($"var __frame = new global::WasmMarshal.Interop.{protocol}(__context, {display});");
         writer.Open("try");
         CallbackEmitter.PlaceCallbacks(writer, model, lowered, display);
         // Length cells last: each writes the capacity of its buffer, which may come after it in the signature.

@@ -102,7 +102,7 @@ public ref partial struct WasmCallFrame
 
         for (int i = 0; i < _count; i++)
         {
-            Buffer buffer = At(i);
+            CallBuffers.Record buffer = At(i);
             if (!buffer.GuestOwned && address >= buffer.Address && address < (ulong)buffer.Address + Math.Max(buffer.Size, 1u))
             {
                 throw Returned(address, $"lies inside the buffer the host passed for {Describe(buffer.Parameter)} (0x{buffer.Address:X8}, {buffer.Size} bytes): a result must be new memory from the guest's heap");

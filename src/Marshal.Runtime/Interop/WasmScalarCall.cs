@@ -18,24 +18,20 @@ public ref struct WasmScalarCall
     private long _telemetryStart;
     private Exception? _failure;
 
-    private WasmScalarCall(WasmGuest guest, string method)
-    {
-        _guest = guest;
-        _method = method;
-    }
-
-    /// <summary>Starts a call of <paramref name="method"/> (<c>Interface.Method</c>); pair with <see cref="Exit"/> in <c>finally</c>.</summary>
-    public static WasmScalarCall Enter(WasmImportContext context, string method)
+    /// <summary>
+    /// Starts a call of <paramref name="method"/> (<c>Interface.Method</c>); pair with <see cref="Exit"/> in <c>finally</c>.
+    /// A constructor, so the call is built in the stub's own local (see <see cref="WasmCallFrame"/>'s).
+    /// </summary>
+    public WasmScalarCall(WasmImportContext context, string method)
     {
         var guest = context.Guest;
         guest.EnterCall(method);
-        var call = new WasmScalarCall(guest, method);
+        _guest = guest;
+        _method = method;
         if (Diagnostics.WasmMarshalTelemetry.IsListeningToCalls)
         {
-            call._telemetryStart = Diagnostics.WasmMarshalTelemetry.StartCall(guest, method);
+            _telemetryStart = Diagnostics.WasmMarshalTelemetry.StartCall(guest, method);
         }
-
-        return call;
     }
 
     /// <summary>The typed exception for what Wasmtime threw out of the call; poisons the guest under <see cref="TrapPolicy.Poison"/>.</summary>

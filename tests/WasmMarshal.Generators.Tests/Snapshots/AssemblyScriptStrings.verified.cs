@@ -47,7 +47,7 @@ namespace Demo.Script
             string global::Demo.Script.IScriptGuest.Join(string __a0, string? __a1)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "left");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScriptGuest.Join");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IScriptGuest.Join");
                 try
                 {
                     int __a0_ptr = __frame.InAssemblyScriptString(__a0, "left");
@@ -66,7 +66,7 @@ namespace Demo.Script
 
             string? global::Demo.Script.IScriptGuest.Find(int __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IScriptGuest.Find");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IScriptGuest.Find");
                 try
                 {
                     return __frame.ReturnNullableAssemblyScriptString(__wasmExport1_find(__a0));

@@ -123,7 +123,7 @@ namespace Demo.CLibraries
 
             global::WasmMarshal.WasmHandle<global::Demo.CLibraries.Parser> global::Demo.CLibraries.IExpatLike.ParserCreate(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IExpatLike.ParserCreate");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IExpatLike.ParserCreate");
                 try
                 {
                     int __a0_ptr = __frame.InCString(__a0, "encoding");
@@ -141,7 +141,7 @@ namespace Demo.CLibraries
 
             void global::Demo.CLibraries.IExpatLike.SetElementHandler(global::WasmMarshal.WasmHandle<global::Demo.CLibraries.Parser> __a0, global::WasmMarshal.WasmCallback<global::Demo.CLibraries.StartElement>? __a1, global::WasmMarshal.WasmCallback<global::Demo.CLibraries.CharacterData> __a2)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IExpatLike.SetElementHandler");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IExpatLike.SetElementHandler");
                 try
                 {
                     int __a1_fnptr = __a1 is null ? 0 : __a1!.PointerFor(__context.Guest, "IExpatLike.SetElementHandler", "start");
@@ -162,7 +162,7 @@ namespace Demo.CLibraries
             void global::Demo.CLibraries.IExpatLike.Qsort(uint __a0, uint __a1, uint __a2, global::Demo.CLibraries.Compare __a3)
             {
                 uint __a3_slot = 0;
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IExpatLike.Qsort");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IExpatLike.Qsort");
                 try
                 {
                     __a3_slot = global::WasmMarshal.Callbacks.WasmCallbackTable.AddForCall(__context.Guest, __a3, "IExpatLike.Qsort", "compare", __WasmCallback_2);
@@ -184,7 +184,7 @@ namespace Demo.CLibraries
             {
                 uint __a0_slot = 0;
                 uint __a1_slot = 0;
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IExpatLike.Produce");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IExpatLike.Produce");
                 try
                 {
                     __a0_slot = __a0 is null ? 0u : global::WasmMarshal.Callbacks.WasmCallbackTable.AddForCall(__context.Guest, __a0, "IExpatLike.Produce", "fill", __WasmCallback_3);

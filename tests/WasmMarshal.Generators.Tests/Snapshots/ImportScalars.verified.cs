@@ -100,7 +100,7 @@ namespace Demo.Scalars
 
             int global::Demo.Scalars.IScalarGuest.AddI32(int __a0, int __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.AddI32");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.AddI32");
                 try
                 {
                     return __wasmExport0_add_i32(__a0, __a1);
@@ -117,7 +117,7 @@ namespace Demo.Scalars
 
             uint global::Demo.Scalars.IScalarGuest.MulU32(uint __a0, uint __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.MulU32");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.MulU32");
                 try
                 {
                     return unchecked((uint)__wasmExport1_mul_u32(unchecked((int)__a0), unchecked((int)__a1)));
@@ -134,7 +134,7 @@ namespace Demo.Scalars
 
             long global::Demo.Scalars.IScalarGuest.AddI64(long __a0, long __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.AddI64");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.AddI64");
                 try
                 {
                     return __wasmExport2_add_i64(__a0, __a1);
@@ -151,7 +151,7 @@ namespace Demo.Scalars
 
             ulong global::Demo.Scalars.IScalarGuest.MaxU64(ulong __a0, ulong __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.MaxU64");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.MaxU64");
                 try
                 {
                     return unchecked((ulong)__wasmExport3_max_u64(unchecked((long)__a0), unchecked((long)__a1)));
@@ -168,7 +168,7 @@ namespace Demo.Scalars
 
             float global::Demo.Scalars.IScalarGuest.ScaleF32(float __a0, float __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.ScaleF32");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.ScaleF32");
                 try
                 {
                     return __wasmExport4_scale_f32(__a0, __a1);
@@ -185,7 +185,7 @@ namespace Demo.Scalars
 
             double global::Demo.Scalars.IScalarGuest.HypotF64(double __a0, double __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.HypotF64");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.HypotF64");
                 try
                 {
                     return __wasmExport5_hypot_f64(__a0, __a1);
@@ -202,7 +202,7 @@ namespace Demo.Scalars
 
             bool global::Demo.Scalars.IScalarGuest.IsEven(int __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.IsEven");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.IsEven");
                 try
                 {
                     return (__wasmExport6_is_even(__a0) != 0);
@@ -219,7 +219,7 @@ namespace Demo.Scalars
 
             bool global::Demo.Scalars.IScalarGuest.Negate(bool __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.Negate");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.Negate");
                 try
                 {
                     return (__wasmExport7_negate((__a0 ? 1 : 0)) != 0);
@@ -236,7 +236,7 @@ namespace Demo.Scalars
 
             byte global::Demo.Scalars.IScalarGuest.IncU8(byte __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.IncU8");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.IncU8");
                 try
                 {
                     return unchecked((byte)__wasmExport8_inc_u8((int)__a0));
@@ -253,7 +253,7 @@ namespace Demo.Scalars
 
             sbyte global::Demo.Scalars.IScalarGuest.NegI8(sbyte __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.NegI8");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.NegI8");
                 try
                 {
                     return unchecked((sbyte)__wasmExport9_neg_i8((int)__a0));
@@ -270,7 +270,7 @@ namespace Demo.Scalars
 
             short global::Demo.Scalars.IScalarGuest.AddI16(short __a0, short __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.AddI16");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.AddI16");
                 try
                 {
                     return unchecked((short)__wasmExport10_add_i16((int)__a0, (int)__a1));
@@ -287,7 +287,7 @@ namespace Demo.Scalars
 
             ushort global::Demo.Scalars.IScalarGuest.SwapU16(ushort __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.SwapU16");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.SwapU16");
                 try
                 {
                     return unchecked((ushort)__wasmExport11_swap_u16((int)__a0));
@@ -304,7 +304,7 @@ namespace Demo.Scalars
 
             char global::Demo.Scalars.IScalarGuest.NextChar(char __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.NextChar");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.NextChar");
                 try
                 {
                     return unchecked((char)__wasmExport12_next_char((int)__a0));
@@ -321,7 +321,7 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.Color global::Demo.Scalars.IScalarGuest.NextColor(global::Demo.Scalars.Color __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.NextColor");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.NextColor");
                 try
                 {
                     return (global::Demo.Scalars.Color)unchecked((byte)__wasmExport13_next_color((int)((byte)__a0)));
@@ -338,7 +338,7 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.WideFlags global::Demo.Scalars.IScalarGuest.ToggleHighBit(global::Demo.Scalars.WideFlags __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.ToggleHighBit");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.ToggleHighBit");
                 try
                 {
                     return (global::Demo.Scalars.WideFlags)unchecked((ulong)__wasmExport14_toggle_high_bit(unchecked((long)((ulong)__a0))));
@@ -355,7 +355,7 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.Level global::Demo.Scalars.IScalarGuest.Invert(global::Demo.Scalars.Level __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.Invert");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.Invert");
                 try
                 {
                     return (global::Demo.Scalars.Level)unchecked((short)__wasmExport15_invert((int)((short)__a0)));
@@ -372,7 +372,7 @@ namespace Demo.Scalars
 
             global::Demo.Scalars.Status global::Demo.Scalars.IScalarGuest.Check(global::Demo.Scalars.Status __a0, bool __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.Check");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.Check");
                 try
                 {
                     return (global::Demo.Scalars.Status)__wasmExport16_check(((int)__a0), (__a1 ? 1 : 0));
@@ -389,7 +389,7 @@ namespace Demo.Scalars
 
             void global::Demo.Scalars.IScalarGuest.SetCounter(int __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.SetCounter");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.SetCounter");
                 try
                 {
                     __wasmExport17_set_counter(__a0);
@@ -406,7 +406,7 @@ namespace Demo.Scalars
 
             int global::Demo.Scalars.IScalarGuest.GetCounter()
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.GetCounter");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.GetCounter");
                 try
                 {
                     return __wasmExport18_get_counter();
@@ -423,7 +423,7 @@ namespace Demo.Scalars
 
             void global::Demo.Scalars.IScalarGuest.Reset()
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IScalarGuest.Reset");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IScalarGuest.Reset");
                 try
                 {
                     __wasmExport19_reset();

@@ -84,7 +84,7 @@ namespace Demo.Strings
             uint global::Demo.Strings.IStringGuest.Hash(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Hash");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Hash");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
@@ -103,7 +103,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.ToUpper(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ToUpper");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.ToUpper");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
@@ -125,7 +125,7 @@ namespace Demo.Strings
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "a");
                 global::System.ArgumentNullException.ThrowIfNull(__a1, "b");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Concat");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Concat");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "a");
@@ -146,7 +146,7 @@ namespace Demo.Strings
 
             bool global::Demo.Strings.IStringGuest.IsNull(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.IsNull");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.IsNull");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
@@ -164,7 +164,7 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.EchoNullable(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.EchoNullable");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.EchoNullable");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
@@ -185,7 +185,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.ExplicitUtf8(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.ExplicitUtf8");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.ExplicitUtf8");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
@@ -206,7 +206,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Utf16Reverse(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Reverse");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Utf16Reverse");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a0, "text");
@@ -226,7 +226,7 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.Utf16Nullable(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Utf16Nullable");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Utf16Nullable");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf16Codec>(__a0, "text");
@@ -247,7 +247,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.Latin1Upper(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Upper");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Latin1Upper");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0, "text");
@@ -267,7 +267,7 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.Latin1Nullable(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Latin1Nullable");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Latin1Nullable");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Latin1Codec>(__a0, "text");
@@ -287,7 +287,7 @@ namespace Demo.Strings
 
             uint global::Demo.Strings.IStringGuest.CstrLength(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrLength");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.CstrLength");
                 try
                 {
                     int __a0_ptr = __frame.InCString(__a0, "text");
@@ -306,7 +306,7 @@ namespace Demo.Strings
             string global::Demo.Strings.IStringGuest.CstrGreet(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "name");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrGreet");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.CstrGreet");
                 try
                 {
                     int __a0_ptr = __frame.InCString(__a0, "name");
@@ -324,7 +324,7 @@ namespace Demo.Strings
 
             string? global::Demo.Strings.IStringGuest.CstrMaybe(string? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.CstrMaybe");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.CstrMaybe");
                 try
                 {
                     int __a0_ptr = __frame.InCString(__a0, "name");
@@ -344,7 +344,7 @@ namespace Demo.Strings
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "message");
                 global::System.ArgumentNullException.ThrowIfNull(__a1, "wide");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStringGuest.Log");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStringGuest.Log");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "message");

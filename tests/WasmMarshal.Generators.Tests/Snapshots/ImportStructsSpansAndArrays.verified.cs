@@ -93,7 +93,7 @@ namespace Demo.Structs
 
             float global::Demo.Structs.IStructGuest.Dot(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Dot");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Dot");
                 try
                 {
                     int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "a");
@@ -112,7 +112,7 @@ namespace Demo.Structs
 
             float global::Demo.Structs.IStructGuest.LengthSq(in global::Demo.Structs.Vec3 __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.LengthSq");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.LengthSq");
                 try
                 {
                     int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "v");
@@ -130,7 +130,7 @@ namespace Demo.Structs
 
             float global::Demo.Structs.IStructGuest.LengthRefReadonly(ref readonly global::Demo.Structs.Vec3 __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.LengthRefReadonly");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.LengthRefReadonly");
                 try
                 {
                     int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "v");
@@ -148,7 +148,7 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.Normalize(ref global::Demo.Structs.Vec3 __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Normalize");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Normalize");
                 try
                 {
                     int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "v");
@@ -167,7 +167,7 @@ namespace Demo.Structs
 
             global::Demo.Structs.Vec3 global::Demo.Structs.IStructGuest.Cross(global::Demo.Structs.Vec3 __a0, global::Demo.Structs.Vec3 __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Cross");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Cross");
                 try
                 {
                     int __a0_ptr = __frame.InValue<global::Demo.Structs.Vec3>(in __a0, 4u, "a");
@@ -188,7 +188,7 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.MakeParticle(int __a0, out global::Demo.Structs.Particle __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.MakeParticle");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.MakeParticle");
                 try
                 {
                     int __a1_ptr = __frame.OutValue<global::Demo.Structs.Particle>(8u, "particle");
@@ -207,7 +207,7 @@ namespace Demo.Structs
 
             global::Demo.Structs.Particle global::Demo.Structs.IStructGuest.Step(in global::Demo.Structs.Particle __a0, float __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Step");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Step");
                 try
                 {
                     int __a0_ptr = __frame.InValue<global::Demo.Structs.Particle>(in __a0, 8u, "particle");
@@ -227,7 +227,7 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.Increment(ref int __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Increment");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Increment");
                 try
                 {
                     int __a0_ptr = __frame.InValue<int>(in __a0, 4u, "counter");
@@ -246,7 +246,7 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.ReadValue(out double __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.ReadValue");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.ReadValue");
                 try
                 {
                     int __a0_ptr = __frame.OutValue<double>(8u, "value");
@@ -265,7 +265,7 @@ namespace Demo.Structs
 
             long global::Demo.Structs.IStructGuest.SumI32(global::System.ReadOnlySpan<int> __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.SumI32");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.SumI32");
                 try
                 {
                     var __a0_slice = __frame.InSpan<int>(__a0, 4u, "values");
@@ -283,7 +283,7 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.ScaleInPlace(global::System.Span<float> __a0, float __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.ScaleInPlace");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.ScaleInPlace");
                 try
                 {
                     var __a0_slice = __frame.InSpan<float>(__a0, 4u, "values");
@@ -302,7 +302,7 @@ namespace Demo.Structs
 
             void global::Demo.Structs.IStructGuest.Translate(global::System.Span<global::Demo.Structs.Vec3> __a0, in global::Demo.Structs.Vec3 __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Translate");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Translate");
                 try
                 {
                     var __a0_slice = __frame.InSpan<global::Demo.Structs.Vec3>(__a0, 4u, "points");
@@ -322,7 +322,7 @@ namespace Demo.Structs
 
             double global::Demo.Structs.IStructGuest.SumF64(double[]? __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.SumF64");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.SumF64");
                 try
                 {
                     var __a0_slice = __frame.InSpan<double>(__a0, 8u, "values");
@@ -341,7 +341,7 @@ namespace Demo.Structs
             uint global::Demo.Structs.IStructGuest.CountNonzero(byte[] __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "data");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.CountNonzero");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.CountNonzero");
                 try
                 {
                     var __a0_slice = __frame.InSpan<byte>(__a0, 1u, "data");
@@ -359,7 +359,7 @@ namespace Demo.Structs
 
             int[] global::Demo.Structs.IStructGuest.Range(int __a0, int __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Range");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Range");
                 try
                 {
                     int __ret_area = __frame.ReturnArea(8u, 4u);
@@ -378,7 +378,7 @@ namespace Demo.Structs
 
             global::Demo.Structs.Vec3[] global::Demo.Structs.IStructGuest.Grid(int __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Grid");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Grid");
                 try
                 {
                     int __ret_area = __frame.ReturnArea(8u, 4u);
@@ -397,7 +397,7 @@ namespace Demo.Structs
 
             global::Demo.Structs.Particle[]? global::Demo.Structs.IStructGuest.Find(global::System.ReadOnlySpan<global::Demo.Structs.Pair> __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IStructGuest.Find");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IStructGuest.Find");
                 try
                 {
                     var __a0_slice = __frame.InSpan<global::Demo.Structs.Pair>(__a0, 4u, "keys");

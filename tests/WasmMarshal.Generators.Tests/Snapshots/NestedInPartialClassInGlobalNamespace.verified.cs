@@ -45,7 +45,7 @@ partial class Bindings
 
                 void global::Bindings.Deeper.IDeepGuest.Ping()
                 {
-                    var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "IDeepGuest.Ping");
+                    var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "IDeepGuest.Ping");
                     try
                     {
                         __wasmExport0_ping();
@@ -112,7 +112,7 @@ partial class Bindings
 
             int global::Bindings.INestedGuest.Add(int __a0, int __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "INestedGuest.Add");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "INestedGuest.Add");
                 try
                 {
                     return __wasmExport0_add(__a0, __a1);
@@ -130,7 +130,7 @@ partial class Bindings
             string global::Bindings.INestedGuest.Echo(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INestedGuest.Echo");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "INestedGuest.Echo");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");

@@ -59,7 +59,7 @@ namespace Demo.CLibraries
 
             string? global::Demo.CLibraries.IJsonLike.PrintUnformatted(uint __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IJsonLike.PrintUnformatted");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IJsonLike.PrintUnformatted");
                 try
                 {
                     return __frame.ReturnNullableCString(__wasmExport0_cJSON_PrintUnformatted(unchecked((int)__a0)), global::WasmMarshal.Interop.ReturnedBuffer.FreedBy(__wasmFree_cJSON__free, "cJSON_free"));
@@ -76,7 +76,7 @@ namespace Demo.CLibraries
 
             string global::Demo.CLibraries.IJsonLike.Print(uint __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IJsonLike.Print");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IJsonLike.Print");
                 try
                 {
                     return __frame.ReturnCString(__wasmExport1_cJSON_Print(unchecked((int)__a0)), global::WasmMarshal.Interop.ReturnedBuffer.FreedBy(__wasmFree_cJSON__free, "cJSON_free"));
@@ -93,7 +93,7 @@ namespace Demo.CLibraries
 
             string global::Demo.CLibraries.IJsonLike.VersionString()
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IJsonLike.VersionString");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IJsonLike.VersionString");
                 try
                 {
                     return __frame.ReturnCString(__wasmExport2_LZ4_versionString(), global::WasmMarshal.Interop.ReturnedBuffer.Borrowed);
@@ -110,7 +110,7 @@ namespace Demo.CLibraries
 
             byte[]? global::Demo.CLibraries.IJsonLike.Load(global::System.ReadOnlySpan<byte> __a0, int __a1, out int __a2)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IJsonLike.Load");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IJsonLike.Load");
                 try
                 {
                     var __a0_slice = __frame.InCounted<byte>(__a0, unchecked((long)__a1), 1u, "buf", "len");
@@ -131,7 +131,7 @@ namespace Demo.CLibraries
 
             void global::Demo.CLibraries.IJsonLike.Canonical(global::System.Span<byte> __a0, ulong __a1, ulong __a2)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IJsonLike.Canonical");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IJsonLike.Canonical");
                 try
                 {
                     var __a0_slice = __frame.InFixed<byte>(__a0, 16, 1u, "dst");

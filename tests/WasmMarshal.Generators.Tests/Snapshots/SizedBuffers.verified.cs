@@ -52,7 +52,7 @@ namespace Demo.CLibraries
 
             int global::Demo.CLibraries.IZlibLike.Compress(global::System.Span<byte> __a0, out uint __a1, global::System.ReadOnlySpan<byte> __a2, uint __a3)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IZlibLike.Compress");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IZlibLike.Compress");
                 try
                 {
                     var __a0_slice = __frame.OutCapacity<byte>(__a0.Length, 1u, "dest");
@@ -74,7 +74,7 @@ namespace Demo.CLibraries
 
             int global::Demo.CLibraries.IZlibLike.Fill(ref int __a0, global::System.Span<ushort> __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IZlibLike.Fill");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IZlibLike.Fill");
                 try
                 {
                     var __a1_slice = __frame.OutCapacity<ushort>(__a1.Length, 2u, "units");
@@ -95,7 +95,7 @@ namespace Demo.CLibraries
 
             uint global::Demo.CLibraries.IZlibLike.Crc32(uint __a0, global::System.ReadOnlySpan<byte> __a1, uint __a2)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IZlibLike.Crc32");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IZlibLike.Crc32");
                 try
                 {
                     var __a1_slice = __frame.InCounted<byte>(__a1, unchecked((long)__a2), 1u, "buf", "len");
@@ -113,7 +113,7 @@ namespace Demo.CLibraries
 
             void global::Demo.CLibraries.IZlibLike.Add(uint __a0, global::System.ReadOnlySpan<int> __a1, int[]? __a2, global::System.Span<int> __a3)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "IZlibLike.Add");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "IZlibLike.Add");
                 try
                 {
                     var __a1_slice = __frame.InCounted<int>(__a1, unchecked((long)__a0), 4u, "a", "n");

@@ -53,7 +53,7 @@ namespace Demo.Names
             uint global::Demo.Names.INamedGuest.Fnv1a(string __a0)
             {
                 global::System.ArgumentNullException.ThrowIfNull(__a0, "text");
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Fnv1a");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "INamedGuest.Fnv1a");
                 try
                 {
                     var __a0_slice = __frame.InString<global::WasmMarshal.Marshalling.Utf8Codec>(__a0, "text");
@@ -71,7 +71,7 @@ namespace Demo.Names
 
             int global::Demo.Names.INamedGuest.Add(int __a0, int __a1)
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "INamedGuest.Add");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "INamedGuest.Add");
                 try
                 {
                     return __wasmExport1_math_add(__a0, __a1);
@@ -88,7 +88,7 @@ namespace Demo.Names
 
             long global::Demo.Names.INamedGuest.Total(global::System.ReadOnlySpan<long> __a0)
             {
-                var __frame = global::WasmMarshal.Interop.WasmCallFrame.Enter(__context, "INamedGuest.Total");
+                var __frame = new global::WasmMarshal.Interop.WasmCallFrame(__context, "INamedGuest.Total");
                 try
                 {
                     var __a0_slice = __frame.InSpan<long>(__a0, 8u, "values");
@@ -106,7 +106,7 @@ namespace Demo.Names
 
             int global::Demo.Names.INamedGuest.PlainName()
             {
-                var __frame = global::WasmMarshal.Interop.WasmScalarCall.Enter(__context, "INamedGuest.PlainName");
+                var __frame = new global::WasmMarshal.Interop.WasmScalarCall(__context, "INamedGuest.PlainName");
                 try
                 {
                     return __wasmExport3_plain_name();

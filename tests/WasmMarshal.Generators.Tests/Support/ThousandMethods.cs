@@ -13,7 +13,7 @@ public static class ThousandMethods
     public static int CountStubs(string generated)
     {
         // Stubs that pass buffers enter through WasmCallFrame, scalar-only ones through WasmScalarCall.
-        const string marker = ".Enter(__context, ";
+        const string marker = "(__context, \"";
         int count = 0;
         for (int at = generated.IndexOf(marker, System.StringComparison.Ordinal); at >= 0; at = generated.IndexOf(marker, at + marker.Length, System.StringComparison.Ordinal))
         {
