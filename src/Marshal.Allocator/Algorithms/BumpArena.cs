@@ -9,6 +9,9 @@ namespace WasmMarshal.Allocation.Algorithms;
 public sealed class BumpArena
 {
     private ulong _top;
+
+    // The highest top before the last reset; the peak is this or the current top. Kept by Reset rather than by every
+    // allocation, which a stub makes on each call.
     private ulong _peak;
 
     /// <summary>Manages <c>[start, start + size)</c>.</summary>
@@ -30,7 +33,7 @@ public sealed class BumpArena
     public ulong BytesInUse => _top - Start;
 
     /// <summary>The highest top ever reached, minus <see cref="Start"/>.</summary>
-    public ulong PeakBytesInUse => _peak - Start;
+    public ulong PeakBytesInUse => Math.Max(_peak, _top) - Start;
 
     /// <summary>The bytes still available above the top.</summary>
     public ulong FreeBytes => End - _top;
@@ -50,10 +53,6 @@ public sealed class BumpArena
         }
 
         _top = top;
-        if (top > _peak)
-        {
-            _peak = top;
-        }
 
         address = (uint)aligned;
         return true;
@@ -65,6 +64,11 @@ public sealed class BumpArena
         if (mark < Start || mark > _top)
         {
             throw new ArgumentOutOfRangeException(nameof(mark), "The mark does not belong to this arena's live range.");
+        }
+
+        if (_top > _peak)
+        {
+            _peak = _top;
         }
 
         _top = mark;

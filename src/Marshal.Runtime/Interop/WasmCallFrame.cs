@@ -284,57 +284,10 @@ public ref partial struct WasmCallFrame
     /// </summary>
     public void Exit()
     {
-        List<Exception>? failures = null;
-        try
-        {
-            for (int i = _count - 1; i >= 0; i--)
-            {
-                CallBuffers.Record buffer = At(i);
-                var allocator = buffer.GuestOwned ? _context.GuestHeap : _context.Scratch;
-                try
-                {
-                    if (buffer.FreeExport is { } free)
-                    {
-                        free(unchecked((int)buffer.Address)); // [return: WasmFree]: the library's own deallocator
-                    }
-                    else
-                    {
-                        allocator!.Free(buffer.Address, buffer.Size, buffer.Alignment);
-                    }
-                }
-                catch (WasmtimeException trapped)
-                {
-                    Guest.PoisonAfterCleanup(WasmCallException.FromWasmtime(trapped, _method));
-                }
-                catch (Exception other)
-                {
-                    (failures ??= new()).Add(new WasmCallException(_method,
-                        $"releasing the buffer of {Describe(buffer.Parameter)} at 0x{buffer.Address:X8} ({buffer.Size} bytes) through {(buffer.FreeExport is null ? allocator?.Name : "the export " + buffer.FreeName)} failed: {other.Message}", other));
-                }
-            }
-
-            if (_context.Scratch is { } scratch)
-            {
-                try
-                {
-                    scratch.ExitScope(_scope);
-                }
-                catch (Exception other)
-                {
-                    (failures ??= new()).Add(other);
-                }
-            }
-        }
-        finally
-        {
-            if (_count != 0)
-            {
-                _buffers!.PopTo(_first);
-                _count = 0;
-            }
-
-            Guest.ExitCall();
-        }
+        // Release collects every failure instead of throwing, so the guest is always left; no try/finally here, which
+        // would keep this call's locals in memory and run the release as a funclet on every call.
+        List<Exception>? failures = _count != 0 || _context.Scratch is not null ? Release() : null;
+        Guest.ExitCall();
 
         // Telemetry: only for a call that started while someone listened.
         if (_telemetryStart != 0)
@@ -350,6 +303,77 @@ public ref partial struct WasmCallFrame
             }
 
             _failure.Data[WasmCleanupException.DataKey] = failures.ToArray();
+        }
+    }
+
+    private List<Exception>? Release()
+    {
+        List<Exception>? failures = null;
+        try
+        {
+            if (_count != 0)
+            {
+                // An arena frees in bulk when its scope ends, so its buffers need no Free each (which does nothing).
+                bool scratchFreesAtScopeExit = _context.ScratchFreesAtScopeExit;
+                var buffers = _buffers!;
+                for (int i = _count - 1; i >= 0; i--)
+                {
+                    ref CallBuffers.Record buffer = ref buffers[_first + i];
+                    if ((buffer.GuestOwned || !scratchFreesAtScopeExit) && Free(ref buffer) is { } failure)
+                    {
+                        (failures ??= new()).Add(failure);
+                    }
+                }
+            }
+
+            _context.Scratch?.ExitScope(_scope);
+        }
+        catch (Exception other)
+        {
+            // ExitScope's failure, or anything a release let through.
+            (failures ??= new()).Add(other);
+        }
+        finally
+        {
+            if (_count != 0)
+            {
+                _buffers!.PopTo(_first);
+                _count = 0;
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>
+    /// Releases one buffer: a trapped free poisons the guest (the call's result stays valid) and returns null; any other
+    /// failure is returned, to be reported once every buffer has had its turn.
+    /// </summary>
+    private readonly Exception? Free(ref CallBuffers.Record buffer)
+    {
+        var allocator = buffer.GuestOwned ? _context.GuestHeap : _context.Scratch;
+        try
+        {
+            if (buffer.FreeExport is { } free)
+            {
+                free(unchecked((int)buffer.Address)); // [return: WasmFree]: the library's own deallocator
+            }
+            else
+            {
+                allocator!.Free(buffer.Address, buffer.Size, buffer.Alignment);
+            }
+
+            return null;
+        }
+        catch (WasmtimeException trapped)
+        {
+            Guest.PoisonAfterCleanup(WasmCallException.FromWasmtime(trapped, _method));
+            return null;
+        }
+        catch (Exception other)
+        {
+            return new WasmCallException(_method,
+                $"releasing the buffer of {Describe(buffer.Parameter)} at 0x{buffer.Address:X8} ({buffer.Size} bytes) through {(buffer.FreeExport is null ? allocator?.Name : "the export " + buffer.FreeName)} failed: {other.Message}", other);
         }
     }
 

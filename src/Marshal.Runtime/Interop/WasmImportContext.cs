@@ -19,6 +19,7 @@ public sealed class WasmImportContext
         Guest = guest ?? throw new ArgumentNullException(nameof(guest));
         Scratch = scratch;
         GuestHeap = guestHeap;
+        ScratchFreesAtScopeExit = scratch is Allocators.ArenaAllocator;
     }
 
     /// <summary>The guest.</summary>
@@ -26,6 +27,12 @@ public sealed class WasmImportContext
 
     /// <summary>The allocator of argument buffers and return areas; null for interfaces that pass none.</summary>
     public IGuestAllocator? Scratch { get; }
+
+    /// <summary>
+    /// Whether <see cref="Scratch"/> releases everything when its scope ends and does nothing on each free (the arena),
+    /// so a call's frame need not free its buffers one by one. False for any other allocator, wrappers included.
+    /// </summary>
+    internal bool ScratchFreesAtScopeExit { get; }
 
     /// <summary>The heap that frees the strings and arrays the guest returns; null for interfaces that return none.</summary>
     public IGuestAllocator? GuestHeap { get; }
