@@ -55,6 +55,7 @@ public class InstantiationBenchmarks
         Check.Same(42, PoolFreshLeasePrebound(), "pool fresh lease, prebound");
         Check.Same(2u, RawPoolingFirstString(), "raw pooling, first string call");
         Check.Same(2u, TemplateSharedPoolingFirstString(), "template + pooling, first string call");
+        Check.Same(2u, PoolFreshLeaseString(), "pool fresh lease, prebound, first string call");
     }
 
     [GlobalCleanup]
@@ -153,6 +154,14 @@ public class InstantiationBenchmarks
         uint words = (uint)wordCount(pointer, s_utf8.Length);
         free(pointer);
         return words;
+    }
+
+    /// <summary>Issue 17's lease figure: rent a fresh instance, one string call, return (the raw loop above is its baseline).</summary>
+    [Benchmark(Description = "pool: rent a fresh instance bound ahead (Prebind), one WordCount(64 B), return")]
+    public uint PoolFreshLeaseString()
+    {
+        using var lease = _freshPrebound.Rent();
+        return lease.Import<IQuickStart>().WordCount(s_text);
     }
 
     [Benchmark(Description = "template + pooling: Instantiate + Import + first WordCount(64 B)")]
