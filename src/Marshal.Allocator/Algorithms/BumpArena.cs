@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace WasmMarshal.Allocation.Algorithms;
 
@@ -42,6 +43,7 @@ public sealed class BumpArena
     public ulong Mark => _top;
 
     /// <summary>Allocates, or returns false when the range is exhausted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAllocate(uint size, uint alignment, out uint address)
     {
         ulong aligned = (_top + alignment - 1) & ~(ulong)(alignment - 1);
@@ -59,11 +61,12 @@ public sealed class BumpArena
     }
 
     /// <summary>Releases everything allocated since <paramref name="mark"/> was taken.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per stub call with an arena
     public void Reset(ulong mark)
     {
         if (mark < Start || mark > _top)
         {
-            throw new ArgumentOutOfRangeException(nameof(mark), "The mark does not belong to this arena's live range.");
+            ThrowForeignMark();
         }
 
         if (_top > _peak)
@@ -73,6 +76,9 @@ public sealed class BumpArena
 
         _top = mark;
     }
+
+    private static void ThrowForeignMark() =>
+        throw new ArgumentOutOfRangeException("mark", "The mark does not belong to this arena's live range.");
 
     /// <summary>Extends the range when memory right after it became available (for example after memory.grow).</summary>
     public void ExtendTo(ulong end)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using WasmMarshal.Allocation;
 using WasmMarshal.Allocation.Algorithms;
 using WasmMarshal.Allocators.Regions;
@@ -69,6 +70,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     }
 
     /// <summary>The common case, a bump in the current chunk, tried first and without the chunk list.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryBumpCurrentChunk(uint size, uint alignment, out uint address)
     {
         if (_depth != 0 && _currentChunk is { } current && current.TryAllocate(size, alignment, out address))
@@ -137,6 +139,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // with ExitScope, a stub's per-call pair: see docs/performance.md
     public AllocationScope EnterScope()
     {
         _depth++;
@@ -145,21 +148,16 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ExitScope(AllocationScope scope)
     {
-        if (_depth == 0)
-        {
-            throw new InvalidOperationException("ExitScope without a matching EnterScope.");
-        }
-
-        _depth--;
         int chunk = (int)((scope.Mark >> 32) & 0x7FFF_FFFF);
         ulong top = (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32);
-        if (chunk == _current && top != 0 && _currentChunk is { } current)
+        if (_depth != 0 && chunk == _current && top != 0 && _currentChunk is { } current)
         {
             // The call stayed in the chunk it started in (the common case): one reset, no list.
             current.Reset(top);
-            if (_depth == 0)
+            if (--_depth == 0)
             {
                 _liveAllocations = 0;
             }
@@ -167,6 +165,17 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
             return;
         }
 
+        ExitScopeAcrossChunks(chunk, top);
+    }
+
+    private void ExitScopeAcrossChunks(int chunk, ulong top)
+    {
+        if (_depth == 0)
+        {
+            throw new InvalidOperationException("ExitScope without a matching EnterScope.");
+        }
+
+        _depth--;
         for (int i = _chunks.Count - 1; i > chunk; i--)
         {
             _chunks[i].Reset(_chunks[i].Start);
@@ -223,6 +232,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
         return new AllocatorStatistics(used, Math.Max(peak, used), _liveAllocations, _allocationCount, managed - used, largest, managed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Count()
     {
         _allocationCount++;
