@@ -64,9 +64,19 @@ public sealed class BumpArena
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per stub call with an arena
     public void Reset(ulong mark)
     {
-        if (mark < Start || mark > _top)
+        if (!TryReset(mark))
         {
             ThrowForeignMark();
+        }
+    }
+
+    /// <summary>Like <see cref="Reset"/>, but returns false (changing nothing) for a mark outside the live range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReset(ulong mark)
+    {
+        if (mark < Start || mark > _top)
+        {
+            return false;
         }
 
         if (_top > _peak)
@@ -75,6 +85,7 @@ public sealed class BumpArena
         }
 
         _top = mark;
+        return true;
     }
 
     private static void ThrowForeignMark() =>

@@ -52,13 +52,12 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     /// Implemented here rather than inherited from the interface's default: one interface dispatch per stub allocation
     /// instead of two. A failure names <paramref name="method"/> and <paramref name="parameter"/>.
     /// </summary>
-    public uint Allocate(uint size, uint alignment, string method, string parameter)
-    {
-        if (TryBumpCurrentChunk(size, alignment, out uint address))
-        {
-            return address;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Allocate(uint size, uint alignment, string method, string parameter) =>
+        TryBumpCurrentChunk(size, alignment, out uint address) ? address : AllocateSlow(size, alignment, method, parameter);
 
+    private uint AllocateSlow(uint size, uint alignment, string method, string parameter)
+    {
         try
         {
             return AllocateSlow(size, alignment);
@@ -151,21 +150,32 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ExitScope(AllocationScope scope)
     {
+        if (!TryExitScopeInOneChunk(scope))
+        {
+            ExitScopeAcrossChunks((int)((scope.Mark >> 32) & 0x7FFF_FFFF), (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32));
+        }
+    }
+
+    /// <summary>
+    /// Ends <paramref name="scope"/> when it is the common case, a call that stayed in the chunk it started in, and
+    /// returns false (changing nothing) otherwise. Never throws, so a stub's frame can call it without a handler.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryExitScopeInOneChunk(AllocationScope scope)
+    {
         int chunk = (int)((scope.Mark >> 32) & 0x7FFF_FFFF);
         ulong top = (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32);
-        if (_depth != 0 && chunk == _current && top != 0 && _currentChunk is { } current)
+        if (_depth != 0 && chunk == _current && top != 0 && _currentChunk is { } current && current.TryReset(top))
         {
-            // The call stayed in the chunk it started in (the common case): one reset, no list.
-            current.Reset(top);
             if (--_depth == 0)
             {
                 _liveAllocations = 0;
             }
 
-            return;
+            return true;
         }
 
-        ExitScopeAcrossChunks(chunk, top);
+        return false;
     }
 
     private void ExitScopeAcrossChunks(int chunk, ulong top)

@@ -29,6 +29,9 @@ public ref partial struct WasmCallFrame
     private CallBuffers? _buffers;
     private int _first;
     private int _count;
+
+    // Whether a record must be freed one by one even with an arena: a buffer the guest returned.
+    private bool _holdsGuestBuffers;
     private Exception? _failure;
 
     // Telemetry (Diagnostics.WasmMarshalTelemetry): when the call started, or 0 when nobody listened as it did.
@@ -40,6 +43,7 @@ public ref partial struct WasmCallFrame
     /// be copied, and the copy reads back stores just made, which the processor cannot forward (measured: a sixth of
     /// the arena struct call).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public WasmCallFrame(WasmImportContext context, string method)
     {
         var guest = context.Guest;
@@ -48,23 +52,33 @@ public ref partial struct WasmCallFrame
         _method = method;
         _buffers = guest.CallBuffers;
         _first = _buffers is null ? 0 : _buffers.Count;
-        if (context.Scratch is { } scratch)
+        if (context.Arena is { } arena)
         {
-            try
-            {
-                _scope = scratch.EnterScope();
-            }
-            catch
-            {
-                guest.ExitCall();
-                throw;
-            }
+            _scope = arena.EnterScope(); // a counter and a mark: cannot throw, so no handler here and the stub inlines this
+        }
+        else if (context.Scratch is { } scratch)
+        {
+            _scope = EnterScope(guest, scratch);
         }
 
         // Telemetry: one check of the instruments' Enabled flags per call; the timestamp and activity only when set.
         if (Diagnostics.WasmMarshalTelemetry.IsListeningToCalls)
         {
             _telemetryStart = Diagnostics.WasmMarshalTelemetry.StartCall(guest, method);
+        }
+    }
+
+    /// <summary>Any other allocator's scope: one that throws must not leave the guest owned by this thread.</summary>
+    private static AllocationScope EnterScope(WasmGuest guest, IGuestAllocator scratch)
+    {
+        try
+        {
+            return scratch.EnterScope();
+        }
+        catch
+        {
+            guest.ExitCall();
+            throw;
         }
     }
 
@@ -286,7 +300,21 @@ public ref partial struct WasmCallFrame
     {
         // Release collects every failure instead of throwing, so the guest is always left; no try/finally here, which
         // would keep this call's locals in memory and run the release as a funclet on every call.
-        List<Exception>? failures = _count != 0 || _context.Scratch is not null ? Release() : null;
+        List<Exception>? failures = null;
+        if (_context.Arena is { } arena && !_holdsGuestBuffers && arena.TryExitScopeInOneChunk(_scope))
+        {
+            // The arena's common case: its buffers go with the scope, and nothing here can fail.
+            if (_count != 0)
+            {
+                _buffers!.PopTo(_first);
+                _count = 0;
+            }
+        }
+        else if (_count != 0 || _context.Scratch is not null)
+        {
+            failures = Release();
+        }
+
         Guest.ExitCall();
 
         // Telemetry: only for a call that started while someone listened.
@@ -314,7 +342,7 @@ public ref partial struct WasmCallFrame
             if (_count != 0)
             {
                 // An arena frees in bulk when its scope ends, so its buffers need no Free each (which does nothing).
-                bool scratchFreesAtScopeExit = _context.ScratchFreesAtScopeExit;
+                bool scratchFreesAtScopeExit = _context.Arena is not null;
                 var buffers = _buffers!;
                 for (int i = _count - 1; i >= 0; i--)
                 {
@@ -381,7 +409,10 @@ public ref partial struct WasmCallFrame
 
     private uint AllocateScratch(uint size, uint alignment, string parameter)
     {
-        uint address = Scratch.Allocate(size, alignment, _method, parameter);
+        // The arena by its class, so that its bump is inlined whatever other allocators this stub's call site has seen.
+        uint address = _context.Arena is { } arena
+            ? arena.Allocate(size, alignment, _method, parameter)
+            : Scratch.Allocate(size, alignment, _method, parameter);
         Record(address, size, alignment, guestOwned: false, parameter);
         return address;
     }
@@ -447,6 +478,7 @@ public ref partial struct WasmCallFrame
         slot.FreeName = freeName;
         buffers.Count++;
         _count++;
+        _holdsGuestBuffers |= guestOwned;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

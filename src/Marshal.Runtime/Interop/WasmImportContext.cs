@@ -19,7 +19,7 @@ public sealed class WasmImportContext
         Guest = guest ?? throw new ArgumentNullException(nameof(guest));
         Scratch = scratch;
         GuestHeap = guestHeap;
-        ScratchFreesAtScopeExit = scratch is Allocators.ArenaAllocator;
+        Arena = scratch as Allocators.ArenaAllocator;
     }
 
     /// <summary>The guest.</summary>
@@ -29,10 +29,11 @@ public sealed class WasmImportContext
     public IGuestAllocator? Scratch { get; }
 
     /// <summary>
-    /// Whether <see cref="Scratch"/> releases everything when its scope ends and does nothing on each free (the arena),
-    /// so a call's frame need not free its buffers one by one. False for any other allocator, wrappers included.
+    /// <see cref="Scratch"/> when it is the arena itself (not a wrapper), which releases everything when its scope ends
+    /// and does nothing on each free: a call's frame then frees nothing one by one, and opens and closes the scope
+    /// inline. Null for any other allocator, wrappers included.
     /// </summary>
-    internal bool ScratchFreesAtScopeExit { get; }
+    internal Allocators.ArenaAllocator? Arena { get; }
 
     /// <summary>The heap that frees the strings and arrays the guest returns; null for interfaces that return none.</summary>
     public IGuestAllocator? GuestHeap { get; }
