@@ -55,17 +55,11 @@ internal sealed class UsedBlockIndex
         return page is null ? -1 : page[(address & OffsetMask) >> GranuleShift] - 1;
     }
 
-    /// <summary>Forgets the used block starting at <paramref name="address"/>; returns its node, or -1 when none starts there.</summary>
-    public int Remove(uint address)
+    /// <summary>Forgets the used block starting at <paramref name="address"/>, which <see cref="Find"/> has found.</summary>
+    public void Clear(uint address)
     {
-        int node = Find(address);
-        if (node >= 0)
-        {
-            _pages[address >> PageShift]![(address & OffsetMask) >> GranuleShift] = 0;
-            _count--;
-        }
-
-        return node;
+        _pages[address >> PageShift]![(address & OffsetMask) >> GranuleShift] = 0;
+        _count--;
     }
 
     /// <summary>Counts the occupied slots by scanning every page, to check <see cref="Count"/>. O(pages); for validation.</summary>
