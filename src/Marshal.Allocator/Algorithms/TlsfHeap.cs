@@ -337,9 +337,11 @@ public sealed class TlsfHeap
         if (wanted > current)
         {
             int next = _nodes[node].NextPhysical;
-            if (next != None && _nodes[next].IsCached)
+            if (next != None && (_nodes[next].IsCached || (_nodes[next].IsFree && NextIsCached(next))))
             {
-                // The neighbour is free as observed from outside: coalesce the cache so it is free here too.
+                // Seen from outside, the neighbour is one free block with any cached blocks around it. A run of free
+                // and cached blocks never has two free ones in a row, so a cached block, if any, is among its first
+                // two: coalescing the cache then leaves the whole run as the one free neighbour.
                 CoalesceCached();
                 next = _nodes[node].NextPhysical;
             }
@@ -573,6 +575,12 @@ public sealed class TlsfHeap
         }
 
         return false;
+    }
+
+    private bool NextIsCached(int node)
+    {
+        int next = _nodes[node].NextPhysical;
+        return next != None && _nodes[next].IsCached;
     }
 
     private bool ListContains(int list, int target)
