@@ -214,21 +214,56 @@ public sealed class TlsfHeap
             }
         }
 
-        RemoveFree(node);
         uint start = _nodes[node].Address;
         uint aligned = (uint)AlignUp(start, alignment);
-        if (aligned != start)
+        uint remainder = _nodes[node].Size - (uint)blockSize;
+        if (aligned == start && remainder >= Granularity)
         {
-            // Give the leading gap back as its own free block; it is a multiple of the granularity, so never too small.
-            int lead = node;
-            node = SplitAt(lead, aligned - start);
-            InsertFree(lead);
-        }
+            // Carve the block off the front: the free rest keeps its node, and its place in its free list unless it
+            // drops to a smaller size class, so usually no list or bitmap changes (for example at the free end of a
+            // region, whatever the size of the block carved).
+            int rest = node;
+            bool reclassify = ClassOf(remainder) != ClassOf(_nodes[rest].Size);
+            if (reclassify)
+            {
+                RemoveFree(rest);
+            }
 
-        if (_nodes[node].Size - blockSize >= Granularity)
+            node = NewNode(start, (uint)blockSize);
+            ref Node free = ref _nodes[rest];
+            ref Node carved = ref _nodes[node];
+            int prev = free.PrevPhysical;
+            carved.PrevPhysical = prev;
+            carved.NextPhysical = rest;
+            if (prev != None)
+            {
+                _nodes[prev].NextPhysical = node;
+            }
+
+            free.PrevPhysical = node;
+            free.Address = start + (uint)blockSize;
+            free.Size = remainder;
+            if (reclassify)
+            {
+                InsertFree(rest);
+            }
+        }
+        else
         {
-            int tail = SplitAt(node, (uint)blockSize);
-            InsertFree(tail);
+            RemoveFree(node);
+            if (aligned != start)
+            {
+                // Give the leading gap back as its own free block; it is a multiple of the granularity, so never too small.
+                int lead = node;
+                node = SplitAt(lead, aligned - start);
+                InsertFree(lead);
+            }
+
+            if (_nodes[node].Size - blockSize >= Granularity)
+            {
+                int tail = SplitAt(node, (uint)blockSize);
+                InsertFree(tail);
+            }
         }
 
         ref Node used = ref _nodes[node];
@@ -279,7 +314,43 @@ public sealed class TlsfHeap
     /// <summary>Marks a block that is out of the address index free and coalesces it with its free neighbours.</summary>
     private void ReleaseToFreeLists(int node)
     {
-        _nodes[node].IsFree = true;
+        ref Node block = ref _nodes[node];
+        int prev = block.PrevPhysical;
+        int next = block.NextPhysical;
+        if (next != None && (prev == None || !_nodes[prev].IsFree))
+        {
+            if (_nodes[next].IsFree)
+            {
+                // Only the free successor merges: it absorbs the block and keeps its node, and its place in its free
+                // list unless it grows into a larger size class (the mirror of the carve in allocation).
+                uint merged = _nodes[next].Size + block.Size;
+                bool reclassify = ClassOf(merged) != ClassOf(_nodes[next].Size);
+                if (reclassify)
+                {
+                    RemoveFree(next);
+                }
+
+                ref Node following = ref _nodes[next];
+                following.Address = block.Address;
+                following.Size = merged;
+                following.PrevPhysical = prev;
+                if (prev != None)
+                {
+                    _nodes[prev].NextPhysical = next;
+                }
+
+                block.NextFree = _recycledNodes;
+                _recycledNodes = node;
+                if (reclassify)
+                {
+                    InsertFree(next);
+                }
+
+                return;
+            }
+        }
+
+        block.IsFree = true;
         node = MergeWithNext(MergeWithPrevious(node));
         InsertFree(node);
     }
@@ -737,6 +808,14 @@ public sealed class TlsfHeap
             sl = (int)(size >> (log2 - SecondLevelLog2)) ^ SecondLevelCount;
             fl = log2 - (FirstLevelShift - 1);
         }
+    }
+
+    /// <summary>The free-list index of the size class holding blocks of <paramref name="size"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ClassOf(uint size)
+    {
+        Mapping(size, out int fl, out int sl);
+        return fl * SecondLevelCount + sl;
     }
 
     /// <summary>The first free block in a class whose every block is at least <paramref name="size"/>.</summary>
