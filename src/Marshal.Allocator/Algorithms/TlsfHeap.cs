@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -177,7 +178,7 @@ public sealed class TlsfHeap
         }
         else if (alignment == 0 || (alignment & (alignment - 1)) != 0 || alignment > MaxAlignment)
         {
-            throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a power of two up to 64 KiB.");
+            ThrowBadAlignment(alignment);
         }
 
         return TryAllocateFromFreeLists(size, alignment, out address);
@@ -283,7 +284,7 @@ public sealed class TlsfHeap
         int node = _usedByAddress.Find(address);
         if (node == None || _nodes[node].IsCached)
         {
-            throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap (double free or foreign pointer).");
+            ThrowNotLive(address, " (double free or foreign pointer)");
         }
 
         ref Node block = ref _nodes[node];
@@ -400,7 +401,7 @@ public sealed class TlsfHeap
         int node = _usedByAddress.Find(address);
         if (node == None || _nodes[node].IsCached)
         {
-            throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap.");
+            ThrowNotLive(address, "");
         }
 
         ulong wanted = AlignUp(Math.Max(newSize, 1u), Granularity);
@@ -915,6 +916,17 @@ public sealed class TlsfHeap
             }
         }
     }
+
+    // Throwing from a helper keeps the message formatting (and its stack buffer, zeroed on every call) out of the hot paths.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotLive(uint address, string what) =>
+        throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap{what}.");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadAlignment(uint alignment) =>
+        throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a power of two up to 64 KiB.");
 
     private static ulong AlignUp(ulong value, uint alignment) => (value + alignment - 1) & ~(ulong)(alignment - 1);
 

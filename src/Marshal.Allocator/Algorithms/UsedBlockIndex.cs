@@ -35,8 +35,14 @@ internal sealed class UsedBlockIndex
     /// <summary>Records that the used block <paramref name="node"/> starts at <paramref name="address"/>.</summary>
     public void Add(uint address, int node)
     {
-        ref int[]? page = ref _pages[address >> PageShift];
-        page ??= new int[SlotsPerPage];
+        // Read the page, not a ref to its slot: a ref into an array of arrays costs a covariance check on every call.
+        int[]? page = _pages[address >> PageShift];
+        if (page is null)
+        {
+            page = new int[SlotsPerPage];
+            _pages[address >> PageShift] = page;
+        }
+
         page[(address & OffsetMask) >> GranuleShift] = node + 1;
         _count++;
     }
