@@ -16,8 +16,8 @@ namespace WasmMarshal.Allocation.Algorithms;
 /// <remarks>
 /// <para>
 /// Small blocks (up to <see cref="QuickMaxBytes"/>) are cached: freeing one puts it, uncoalesced, on a LIFO quick list
-/// of its exact size (at most <see cref="QuickListDepth"/> blocks per size), and the next allocation of that size with
-/// alignment up to <see cref="Granularity"/> takes it back, so an allocate + free pair of a small buffer touches no
+/// of its exact size (at most <see cref="QuickListDepth"/> blocks per size), and the next allocation of that size
+/// takes it back if its address has the requested alignment, so an allocate + free pair of a small buffer touches no
 /// bitmap, free list or neighbour (tcache, in dlmalloc's terms). What "free coalesces" means is therefore: every
 /// observation shows the coalesced state. <see cref="Blocks"/> reports each run of adjacent free and cached blocks as
 /// one free block; <see cref="GetStatistics"/> and a <see cref="TryResizeInPlace"/> that would grow into a cached
@@ -155,14 +155,21 @@ public sealed class TlsfHeap
     /// </summary>
     public bool TryAllocate(uint size, uint alignment, out uint address)
     {
-        if (size <= QuickMaxBytes && alignment - 1 < Granularity && (alignment & (alignment - 1)) == 0)
+        // One compare catches both 0 (which wraps) and alignments above 64 KiB.
+        if (alignment - 1 >= MaxAlignment || (alignment & (alignment - 1)) != 0)
         {
-            // A cached block of exactly this size: every cached block is granule-aligned, so any alignment up to the
-            // granularity holds. Index 0 of the quick lists (size 0) is always empty and falls through.
+            ThrowBadAlignment(alignment);
+        }
+
+        if (size <= QuickMaxBytes)
+        {
+            // The most recently cached block of exactly this size, if its address has the alignment (any cached block
+            // has up to the granularity). Index 0 of the quick lists (size 0) is always empty and falls through; the
+            // size check above keeps the index within the lists.
             uint granules = (size + (Granularity - 1)) >> GranularityLog2;
             ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quickHeads), (int)granules);
             int cached = head;
-            if (cached != None)
+            if (cached != None && (_nodes[cached].Address & (alignment - 1)) == 0)
             {
                 ref Node block = ref _nodes[cached];
                 head = block.NextFree;
@@ -175,10 +182,6 @@ public sealed class TlsfHeap
                 address = block.Address;
                 return true;
             }
-        }
-        else if (alignment == 0 || (alignment & (alignment - 1)) != 0 || alignment > MaxAlignment)
-        {
-            ThrowBadAlignment(alignment);
         }
 
         return TryAllocateFromFreeLists(size, alignment, out address);

@@ -104,6 +104,31 @@ public sealed class TlsfHeapQuickListTests
     }
 
     [Fact]
+    public void A_cached_block_serves_a_larger_alignment_only_where_its_address_has_it()
+    {
+        var heap = new TlsfHeap();
+        heap.AddRegion(RegionStart, 4096);
+        uint aligned = Allocated(heap, 64, 64);
+        uint misaligned = Allocated(heap, 64, 8);
+        Assert.Equal(0u, aligned % 64);
+        Assert.Equal(aligned + 64, misaligned);
+        uint guard = Allocated(heap, 8, 8); // keeps the next block from touching the free tail
+
+        heap.Free(aligned);
+        Assert.Equal(aligned, Allocated(heap, 64, 64));
+        heap.Free(aligned);
+        heap.Free(misaligned); // now on top of the quick list, at an address that is 8 but not 128-aligned
+        Assert.NotEqual(0u, misaligned % 128);
+        uint wide = Allocated(heap, 64, 128);
+        Assert.Equal(0u, wide % 128);
+        Assert.NotEqual(misaligned, wide);
+        heap.Validate();
+        heap.Free(wide);
+        heap.Free(guard);
+        Assert.Equal(new[] { (RegionStart, 4096u, true) }, heap.Blocks().ToList());
+    }
+
+    [Fact]
     public void Growing_in_place_into_a_freed_small_neighbour_succeeds()
     {
         var heap = new TlsfHeap();
