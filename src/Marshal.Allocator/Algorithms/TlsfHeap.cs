@@ -24,7 +24,7 @@ namespace WasmMarshal.Allocation.Algorithms;
 /// neighbour coalesce the cached blocks first; and an allocation that finds no free block coalesces them and searches
 /// again before it fails, so an allocation fails only when no free block of the coalesced heap is large enough. A
 /// cached block is not a live allocation: freeing it again, resizing it or asking its size is rejected as for any
-/// address that starts no live block. The cache holds at most 32 KiB-odd of memory (the depth times the sizes).
+/// address that starts no live block. The cache holds at most 33,792 bytes (8 blocks of each of the 32 sizes).
 /// </para>
 /// <para>
 /// Block sizes and addresses are multiples of <see cref="Granularity"/>. Separate regions never coalesce with each

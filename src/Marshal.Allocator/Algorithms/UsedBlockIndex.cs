@@ -6,7 +6,8 @@ namespace WasmMarshal.Allocation.Algorithms;
 /// Finds the used block that starts at an address, for <see cref="TlsfHeap"/>: a two-level page table with one slot per
 /// granule, so a lookup is two array loads and no hashing. A page (64 KiB of address space, the WebAssembly page size)
 /// gets its 32 KiB slot array the first time a used block starts in it and keeps it, so allocation churn never
-/// reallocates; the page directory covers addresses up to the highest region end.
+/// reallocates; the page directory covers addresses up to the highest region end. Blocks freed onto the heap's quick
+/// lists stay indexed (the heap tells them from live ones by their node), so a cached pair writes no slot.
 /// </summary>
 internal sealed class UsedBlockIndex
 {
