@@ -227,10 +227,11 @@ public sealed class TlsfHeap
             // drops to a smaller size class, so usually no list or bitmap changes (for example at the free end of a
             // region, whatever the size of the block carved).
             int rest = node;
-            bool reclassify = ClassOf(remainder) != ClassOf(_nodes[rest].Size);
-            if (reclassify)
+            int oldClass = ClassOf(_nodes[rest].Size);
+            int newClass = ClassOf(remainder);
+            if (newClass != oldClass)
             {
-                RemoveFree(rest);
+                RemoveFree(rest, oldClass);
             }
 
             node = NewNode(start, (uint)blockSize);
@@ -247,9 +248,9 @@ public sealed class TlsfHeap
             free.PrevPhysical = node;
             free.Address = start + (uint)blockSize;
             free.Size = remainder;
-            if (reclassify)
+            if (newClass != oldClass)
             {
-                InsertFree(rest);
+                InsertFree(rest, newClass);
             }
         }
         else
@@ -328,10 +329,11 @@ public sealed class TlsfHeap
                 // Only the free successor merges: it absorbs the block and keeps its node, and its place in its free
                 // list unless it grows into a larger size class (the mirror of the carve in allocation).
                 uint merged = _nodes[next].Size + block.Size;
-                bool reclassify = ClassOf(merged) != ClassOf(_nodes[next].Size);
-                if (reclassify)
+                int oldClass = ClassOf(_nodes[next].Size);
+                int newClass = ClassOf(merged);
+                if (newClass != oldClass)
                 {
-                    RemoveFree(next);
+                    RemoveFree(next, oldClass);
                 }
 
                 ref Node following = ref _nodes[next];
@@ -345,9 +347,9 @@ public sealed class TlsfHeap
 
                 block.NextFree = _recycledNodes;
                 _recycledNodes = node;
-                if (reclassify)
+                if (newClass != oldClass)
                 {
-                    InsertFree(next);
+                    InsertFree(next, newClass);
                 }
 
                 return;
@@ -870,10 +872,13 @@ public sealed class TlsfHeap
         return None;
     }
 
-    private void InsertFree(int node)
+    private void InsertFree(int node) => InsertFree(node, ClassOf(_nodes[node].Size));
+
+    /// <summary>Puts <paramref name="node"/> at the head of free list <paramref name="list"/>, which must be its class.</summary>
+    private void InsertFree(int node, int list)
     {
-        Mapping(_nodes[node].Size, out int fl, out int sl);
-        int list = fl * SecondLevelCount + sl;
+        int fl = list >> SecondLevelLog2;
+        int sl = list & (SecondLevelCount - 1);
         int head = _heads[list];
         ref Node n = ref _nodes[node];
         n.IsFree = true;
@@ -889,11 +894,14 @@ public sealed class TlsfHeap
         _secondLevelBitmaps[fl] |= 1u << sl;
     }
 
-    private void RemoveFree(int node)
+    private void RemoveFree(int node) => RemoveFree(node, ClassOf(_nodes[node].Size));
+
+    /// <summary>Takes <paramref name="node"/> out of free list <paramref name="list"/>, which must be its class.</summary>
+    private void RemoveFree(int node, int list)
     {
         ref Node n = ref _nodes[node];
-        Mapping(n.Size, out int fl, out int sl);
-        int list = fl * SecondLevelCount + sl;
+        int fl = list >> SecondLevelLog2;
+        int sl = list & (SecondLevelCount - 1);
         if (n.PrevFree != None)
         {
             _nodes[n.PrevFree].NextFree = n.NextFree;
