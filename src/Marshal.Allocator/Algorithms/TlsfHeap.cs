@@ -1,21 +1,37 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace WasmMarshal.Allocation.Algorithms;
 
 /// <summary>
 /// A two-level segregated-fit (TLSF) allocator over address ranges. Every piece of metadata lives in host arrays: the
 /// managed memory itself holds zero header bytes, so the ranges can be a guest's linear memory. Allocation and free
-/// are O(1) (two bitmap scans and list operations), free coalesces immediately with both physical neighbours, and any
-/// power-of-two alignment up to 64 KiB is supported.
+/// are O(1) (two bitmap scans and list operations), free coalesces with both physical neighbours (see below for small
+/// blocks), and any power-of-two alignment up to 64 KiB is supported.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Small blocks (up to <see cref="QuickMaxBytes"/>) are cached: freeing one puts it, uncoalesced, on a LIFO quick list
+/// of its exact size (at most <see cref="QuickListDepth"/> blocks per size), and the next allocation of that size
+/// takes it back if its address has the requested alignment, so an allocate + free pair of a small buffer touches no
+/// bitmap, free list or neighbour (tcache, in dlmalloc's terms). What "free coalesces" means is therefore: every
+/// observation shows the coalesced state. <see cref="Blocks"/> reports each run of adjacent free and cached blocks as
+/// one free block; <see cref="GetStatistics"/> and a <see cref="TryResizeInPlace"/> that would grow into a cached
+/// neighbour coalesce the cached blocks first; and an allocation that finds no free block coalesces them and searches
+/// again before it fails, so an allocation fails only when no free block of the coalesced heap is large enough. A
+/// cached block is not a live allocation: freeing it again, resizing it or asking its size is rejected as for any
+/// address that starts no live block. The cache holds at most 33,792 bytes (8 blocks of each of the 32 sizes).
+/// </para>
+/// <para>
 /// Block sizes and addresses are multiples of <see cref="Granularity"/>. Separate regions never coalesce with each
 /// other, unless a region is added exactly at the end of an existing one (memory.grow), which extends it.
 /// Used blocks are found by address through a page table (<see cref="UsedBlockIndex"/>), which costs the host 32 KiB
 /// for each 64 KiB page in which a block has ever been allocated. Not thread-safe.
+/// </para>
 /// </remarks>
 public sealed class TlsfHeap
 {
@@ -34,6 +50,19 @@ public sealed class TlsfHeap
     private const int FirstLevelCount = 32 - FirstLevelShift + 1;
     private const int None = -1;
 
+    /// <summary>The largest block size kept on a quick list when freed.</summary>
+    internal const uint QuickMaxBytes = 256;
+
+    /// <summary>How many freed blocks of one size a quick list keeps; further frees of that size coalesce at once.</summary>
+    internal const int QuickListDepth = 8;
+
+    private const int QuickClassCount = (int)(QuickMaxBytes >> GranularityLog2) + 1;
+
+    // Quick list heads by size in granules (index 0 unused), linked through Node.NextFree; their lengths; their total.
+    private readonly int[] _quickHeads = new int[QuickClassCount];
+    private readonly int[] _quickDepths = new int[QuickClassCount];
+    private int _cachedCount;
+
     private readonly int[] _heads = new int[FirstLevelCount * SecondLevelCount];
     private readonly uint[] _secondLevelBitmaps = new uint[FirstLevelCount];
     private readonly UsedBlockIndex _usedByAddress = new();
@@ -49,10 +78,14 @@ public sealed class TlsfHeap
     private ulong _managedBytes;
 
     /// <summary>Creates an empty heap; add memory with <see cref="AddRegion"/>.</summary>
-    public TlsfHeap() => Array.Fill(_heads, None);
+    public TlsfHeap()
+    {
+        Array.Fill(_heads, None);
+        Array.Fill(_quickHeads, None);
+    }
 
     /// <summary>Live allocations.</summary>
-    public long LiveAllocations => _usedByAddress.Count;
+    public long LiveAllocations => _usedByAddress.Count - _cachedCount;
 
     /// <summary>Bytes in live blocks.</summary>
     public ulong BytesInUse => _bytesInUse;
@@ -122,11 +155,40 @@ public sealed class TlsfHeap
     /// </summary>
     public bool TryAllocate(uint size, uint alignment, out uint address)
     {
-        if (alignment == 0 || (alignment & (alignment - 1)) != 0 || alignment > MaxAlignment)
+        // One compare catches both 0 (which wraps) and alignments above 64 KiB.
+        if (alignment - 1 >= MaxAlignment || (alignment & (alignment - 1)) != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a power of two up to 64 KiB.");
+            ThrowBadAlignment(alignment);
         }
 
+        if (size <= QuickMaxBytes)
+        {
+            // The most recently cached block of exactly this size, if its address has the alignment (any cached block
+            // has up to the granularity). Index 0 of the quick lists (size 0) is always empty and falls through; the
+            // size check above keeps the index within the lists.
+            uint granules = (size + (Granularity - 1)) >> GranularityLog2;
+            ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quickHeads), (int)granules);
+            int cached = head;
+            if (cached != None && (_nodes[cached].Address & (alignment - 1)) == 0)
+            {
+                ref Node block = ref _nodes[cached];
+                head = block.NextFree;
+                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quickDepths), (int)granules)--;
+                _cachedCount--;
+                block.IsCached = false;
+                _bytesInUse += block.Size;
+                _peakBytesInUse = Math.Max(_peakBytesInUse, _bytesInUse);
+                _allocationCount++;
+                address = block.Address;
+                return true;
+            }
+        }
+
+        return TryAllocateFromFreeLists(size, alignment, out address);
+    }
+
+    private bool TryAllocateFromFreeLists(uint size, uint alignment, out uint address)
+    {
         ulong blockSize = AlignUp(Math.Max(size, 1u), Granularity);
         ulong searchSize = alignment <= Granularity ? blockSize : blockSize + alignment - Granularity;
         if (searchSize > uint.MaxValue - SmallBlock)
@@ -143,26 +205,70 @@ public sealed class TlsfHeap
             node = FindInOwnClass((uint)searchSize);
             if (node == None)
             {
+                // Cached blocks may coalesce into one large enough: this allocation fails only if the coalesced heap
+                // has no block that fits.
+                if (_cachedCount != 0)
+                {
+                    CoalesceCached();
+                    return TryAllocateFromFreeLists(size, alignment, out address);
+                }
+
                 address = 0;
                 return false;
             }
         }
 
-        RemoveFree(node);
         uint start = _nodes[node].Address;
         uint aligned = (uint)AlignUp(start, alignment);
-        if (aligned != start)
+        uint remainder = _nodes[node].Size - (uint)blockSize;
+        if (aligned == start && remainder >= Granularity)
         {
-            // Give the leading gap back as its own free block; it is a multiple of the granularity, so never too small.
-            int lead = node;
-            node = SplitAt(lead, aligned - start);
-            InsertFree(lead);
-        }
+            // Carve the block off the front: the free rest keeps its node, and its place in its free list unless it
+            // drops to a smaller size class, so usually no list or bitmap changes (for example at the free end of a
+            // region, whatever the size of the block carved).
+            int rest = node;
+            int oldClass = ClassOf(_nodes[rest].Size);
+            int newClass = ClassOf(remainder);
+            if (newClass != oldClass)
+            {
+                RemoveFree(rest, oldClass);
+            }
 
-        if (_nodes[node].Size - blockSize >= Granularity)
+            node = NewNode(start, (uint)blockSize);
+            ref Node free = ref _nodes[rest];
+            ref Node carved = ref _nodes[node];
+            int prev = free.PrevPhysical;
+            carved.PrevPhysical = prev;
+            carved.NextPhysical = rest;
+            if (prev != None)
+            {
+                _nodes[prev].NextPhysical = node;
+            }
+
+            free.PrevPhysical = node;
+            free.Address = start + (uint)blockSize;
+            free.Size = remainder;
+            if (newClass != oldClass)
+            {
+                InsertFree(rest, newClass);
+            }
+        }
+        else
         {
-            int tail = SplitAt(node, (uint)blockSize);
-            InsertFree(tail);
+            RemoveFree(node);
+            if (aligned != start)
+            {
+                // Give the leading gap back as its own free block; it is a multiple of the granularity, so never too small.
+                int lead = node;
+                node = SplitAt(lead, aligned - start);
+                InsertFree(lead);
+            }
+
+            if (_nodes[node].Size - blockSize >= Granularity)
+            {
+                int tail = SplitAt(node, (uint)blockSize);
+                InsertFree(tail);
+            }
         }
 
         ref Node used = ref _nodes[node];
@@ -179,23 +285,109 @@ public sealed class TlsfHeap
     /// <exception cref="InvalidOperationException">The address is not a live allocation (double or foreign free).</exception>
     public void Free(uint address)
     {
-        int node = _usedByAddress.Remove(address);
-        if (node == None)
+        int node = _usedByAddress.Find(address);
+        if (node == None || _nodes[node].IsCached)
         {
-            throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap (double free or foreign pointer).");
+            ThrowNotLive(address, " (double free or foreign pointer)");
         }
 
-        _bytesInUse -= _nodes[node].Size;
-        _nodes[node].IsFree = true;
+        ref Node block = ref _nodes[node];
+        uint size = block.Size;
+        _bytesInUse -= size;
+        if (size <= QuickMaxBytes)
+        {
+            // Cache it for the next allocation of this size: it stays in the address index (so a second free finds it
+            // and is rejected as cached) and out of the free lists.
+            uint granules = size >> GranularityLog2;
+            ref int depth = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quickDepths), (int)granules);
+            if (depth < QuickListDepth)
+            {
+                ref int head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_quickHeads), (int)granules);
+                block.IsCached = true;
+                block.NextFree = head;
+                head = node;
+                depth++;
+                _cachedCount++;
+                return;
+            }
+        }
+
+        _usedByAddress.Clear(address);
+        ReleaseToFreeLists(node);
+    }
+
+    /// <summary>Marks a block that is out of the address index free and coalesces it with its free neighbours.</summary>
+    private void ReleaseToFreeLists(int node)
+    {
+        ref Node block = ref _nodes[node];
+        int prev = block.PrevPhysical;
+        int next = block.NextPhysical;
+        if (next != None && (prev == None || !_nodes[prev].IsFree))
+        {
+            if (_nodes[next].IsFree)
+            {
+                // Only the free successor merges: it absorbs the block and keeps its node, and its place in its free
+                // list unless it grows into a larger size class (the mirror of the carve in allocation).
+                uint merged = _nodes[next].Size + block.Size;
+                int oldClass = ClassOf(_nodes[next].Size);
+                int newClass = ClassOf(merged);
+                if (newClass != oldClass)
+                {
+                    RemoveFree(next, oldClass);
+                }
+
+                ref Node following = ref _nodes[next];
+                following.Address = block.Address;
+                following.Size = merged;
+                following.PrevPhysical = prev;
+                if (prev != None)
+                {
+                    _nodes[prev].NextPhysical = next;
+                }
+
+                block.NextFree = _recycledNodes;
+                _recycledNodes = node;
+                if (newClass != oldClass)
+                {
+                    InsertFree(next, newClass);
+                }
+
+                return;
+            }
+        }
+
+        block.IsFree = true;
         node = MergeWithNext(MergeWithPrevious(node));
         InsertFree(node);
+    }
+
+    /// <summary>Empties the quick lists, coalescing every cached block as an ordinary free would have.</summary>
+    private void CoalesceCached()
+    {
+        for (int granules = 1; granules < QuickClassCount && _cachedCount != 0; granules++)
+        {
+            int node = _quickHeads[granules];
+            while (node != None)
+            {
+                int next = _nodes[node].NextFree;
+                _nodes[node].IsCached = false;
+                _nodes[node].NextFree = None;
+                _usedByAddress.Clear(_nodes[node].Address);
+                ReleaseToFreeLists(node);
+                _cachedCount--;
+                node = next;
+            }
+
+            _quickHeads[granules] = None;
+            _quickDepths[granules] = 0;
+        }
     }
 
     /// <summary>The size of the block holding the live allocation at <paramref name="address"/>.</summary>
     public bool TryGetBlockSize(uint address, out uint size)
     {
         int node = _usedByAddress.Find(address);
-        if (node != None)
+        if (node != None && !_nodes[node].IsCached)
         {
             size = _nodes[node].Size;
             return true;
@@ -212,9 +404,9 @@ public sealed class TlsfHeap
     public bool TryResizeInPlace(uint address, uint newSize)
     {
         int node = _usedByAddress.Find(address);
-        if (node == None)
+        if (node == None || _nodes[node].IsCached)
         {
-            throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap.");
+            ThrowNotLive(address, "");
         }
 
         ulong wanted = AlignUp(Math.Max(newSize, 1u), Granularity);
@@ -222,6 +414,15 @@ public sealed class TlsfHeap
         if (wanted > current)
         {
             int next = _nodes[node].NextPhysical;
+            if (next != None && (_nodes[next].IsCached || (_nodes[next].IsFree && NextIsCached(next))))
+            {
+                // Seen from outside, the neighbour is one free block with any cached blocks around it. A run of free
+                // and cached blocks never has two free ones in a row, so a cached block, if any, is among its first
+                // two: coalescing the cache then leaves the whole run as the one free neighbour.
+                CoalesceCached();
+                next = _nodes[node].NextPhysical;
+            }
+
             if (next == None || !_nodes[next].IsFree || (ulong)current + _nodes[next].Size < wanted)
             {
                 return false;
@@ -246,12 +447,22 @@ public sealed class TlsfHeap
         return true;
     }
 
-    /// <summary>The current accounting. <see cref="AllocatorStatistics.LargestFreeBlock"/> scans one size class.</summary>
-    public AllocatorStatistics GetStatistics() => new(
-        _bytesInUse, _peakBytesInUse, _usedByAddress.Count, _allocationCount,
-        _managedBytes - _bytesInUse, LargestFreeBlock(), _managedBytes);
+    /// <summary>
+    /// The current accounting. <see cref="AllocatorStatistics.LargestFreeBlock"/> scans one size class, after the quick
+    /// lists are coalesced (at most <see cref="QuickListDepth"/> blocks per small size), so it is the coalesced truth.
+    /// </summary>
+    public AllocatorStatistics GetStatistics()
+    {
+        CoalesceCached();
+        return new(
+            _bytesInUse, _peakBytesInUse, LiveAllocations, _allocationCount,
+            _managedBytes - _bytesInUse, LargestFreeBlock(), _managedBytes);
+    }
 
-    /// <summary>Every block in address order, for tests and memory maps.</summary>
+    /// <summary>
+    /// Every block in address order, for tests and memory maps, as coalesced: a run of adjacent free and cached blocks
+    /// is one free block. Does not change the heap.
+    /// </summary>
     public IEnumerable<(uint Address, uint Size, bool IsFree)> Blocks()
     {
         var heads = new List<int>();
@@ -271,20 +482,35 @@ public sealed class TlsfHeap
         {
             for (int node = head; node != None; node = _nodes[node].NextPhysical)
             {
-                yield return (_nodes[node].Address, _nodes[node].Size, _nodes[node].IsFree);
+                Node block = _nodes[node];
+                if (!block.IsFree && !block.IsCached)
+                {
+                    yield return (block.Address, block.Size, false);
+                    continue;
+                }
+
+                uint start = block.Address;
+                ulong size = block.Size;
+                for (int next = block.NextPhysical; next != None && (_nodes[next].IsFree || _nodes[next].IsCached); next = _nodes[next].NextPhysical)
+                {
+                    size += _nodes[next].Size;
+                    node = next;
+                }
+
+                yield return (start, (uint)size, true);
             }
         }
     }
 
     /// <summary>
-    /// Checks every internal invariant (physical chains contiguous, no adjacent free blocks, free lists and bitmaps
-    /// consistent, accounting exact) and throws <see cref="InvalidOperationException"/> on the first violation.
-    /// Meant for tests; O(blocks).
+    /// Checks every internal invariant (physical chains contiguous, no adjacent free blocks, free lists, quick lists and
+    /// bitmaps consistent, accounting exact) and throws <see cref="InvalidOperationException"/> on the first violation.
+    /// Does not coalesce the quick lists, so it checks the heap as it is. Meant for tests; O(blocks).
     /// </summary>
     public void Validate()
     {
         ulong used = 0, total = 0;
-        int freeBlocks = 0, usedBlocks = 0;
+        int freeBlocks = 0, usedBlocks = 0, cachedBlocks = 0;
         for (int region = 0; region < _regionTails.Count; region++)
         {
             int tail = _regionTails[region];
@@ -321,7 +547,25 @@ public sealed class TlsfHeap
                     }
                 }
 
-                if (n.IsFree)
+                if (n.IsFree && n.IsCached)
+                {
+                    throw new InvalidOperationException($"Block 0x{n.Address:X8} is both free and cached.");
+                }
+
+                if (n.IsCached)
+                {
+                    cachedBlocks++;
+                    if (n.Size > QuickMaxBytes || !QuickListContains((int)(n.Size >> GranularityLog2), node))
+                    {
+                        throw new InvalidOperationException($"Cached block 0x{n.Address:X8} is not on the quick list of its size.");
+                    }
+
+                    if (_usedByAddress.Find(n.Address) != node)
+                    {
+                        throw new InvalidOperationException($"Cached block 0x{n.Address:X8} is not indexed.");
+                    }
+                }
+                else if (n.IsFree)
                 {
                     freeBlocks++;
                     Mapping(n.Size, out int fl, out int sl);
@@ -368,12 +612,52 @@ public sealed class TlsfHeap
             }
         }
 
+        int quickListed = 0;
+        for (int granules = 0; granules < QuickClassCount; granules++)
+        {
+            int length = 0;
+            for (int node = _quickHeads[granules]; node != None; node = _nodes[node].NextFree)
+            {
+                if (!_nodes[node].IsCached || _nodes[node].Size != granules << GranularityLog2 || ++length > QuickListDepth)
+                {
+                    throw new InvalidOperationException($"Quick list {granules * Granularity} holds 0x{_nodes[node].Address:X8} wrongly (size {_nodes[node].Size}, entry {length}).");
+                }
+            }
+
+            if (length != _quickDepths[granules])
+            {
+                throw new InvalidOperationException($"Quick list {granules * Granularity} has {length} blocks, recorded {_quickDepths[granules]}.");
+            }
+
+            quickListed += length;
+        }
+
         int indexed = _usedByAddress.CountSlots();
-        if (listed != freeBlocks || usedBlocks != indexed || indexed != _usedByAddress.Count || used != _bytesInUse || total != _managedBytes)
+        if (listed != freeBlocks || quickListed != cachedBlocks || cachedBlocks != _cachedCount || usedBlocks + cachedBlocks != indexed
+            || indexed != _usedByAddress.Count || used != _bytesInUse || total != _managedBytes)
         {
             throw new InvalidOperationException(
-                $"Accounting mismatch: {listed} listed vs {freeBlocks} free blocks, {usedBlocks} used vs {indexed} indexed (counted {_usedByAddress.Count}), {used} vs {_bytesInUse} bytes in use, {total} vs {_managedBytes} managed.");
+                $"Accounting mismatch: {listed} listed vs {freeBlocks} free blocks, {quickListed} quick-listed vs {cachedBlocks} cached (counted {_cachedCount}), {usedBlocks} used + {cachedBlocks} cached vs {indexed} indexed (counted {_usedByAddress.Count}), {used} vs {_bytesInUse} bytes in use, {total} vs {_managedBytes} managed.");
         }
+    }
+
+    private bool QuickListContains(int granules, int target)
+    {
+        for (int node = _quickHeads[granules]; node != None; node = _nodes[node].NextFree)
+        {
+            if (node == target)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool NextIsCached(int node)
+    {
+        int next = _nodes[node].NextPhysical;
+        return next != None && _nodes[next].IsCached;
     }
 
     private bool ListContains(int list, int target)
@@ -532,6 +816,14 @@ public sealed class TlsfHeap
         }
     }
 
+    /// <summary>The free-list index of the size class holding blocks of <paramref name="size"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ClassOf(uint size)
+    {
+        Mapping(size, out int fl, out int sl);
+        return fl * SecondLevelCount + sl;
+    }
+
     /// <summary>The first free block in a class whose every block is at least <paramref name="size"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindFree(uint size)
@@ -580,10 +872,13 @@ public sealed class TlsfHeap
         return None;
     }
 
-    private void InsertFree(int node)
+    private void InsertFree(int node) => InsertFree(node, ClassOf(_nodes[node].Size));
+
+    /// <summary>Puts <paramref name="node"/> at the head of free list <paramref name="list"/>, which must be its class.</summary>
+    private void InsertFree(int node, int list)
     {
-        Mapping(_nodes[node].Size, out int fl, out int sl);
-        int list = fl * SecondLevelCount + sl;
+        int fl = list >> SecondLevelLog2;
+        int sl = list & (SecondLevelCount - 1);
         int head = _heads[list];
         ref Node n = ref _nodes[node];
         n.IsFree = true;
@@ -599,11 +894,14 @@ public sealed class TlsfHeap
         _secondLevelBitmaps[fl] |= 1u << sl;
     }
 
-    private void RemoveFree(int node)
+    private void RemoveFree(int node) => RemoveFree(node, ClassOf(_nodes[node].Size));
+
+    /// <summary>Takes <paramref name="node"/> out of free list <paramref name="list"/>, which must be its class.</summary>
+    private void RemoveFree(int node, int list)
     {
         ref Node n = ref _nodes[node];
-        Mapping(n.Size, out int fl, out int sl);
-        int list = fl * SecondLevelCount + sl;
+        int fl = list >> SecondLevelLog2;
+        int sl = list & (SecondLevelCount - 1);
         if (n.PrevFree != None)
         {
             _nodes[n.PrevFree].NextFree = n.NextFree;
@@ -630,6 +928,17 @@ public sealed class TlsfHeap
         }
     }
 
+    // Throwing from a helper keeps the message formatting (and its stack buffer, zeroed on every call) out of the hot paths.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotLive(uint address, string what) =>
+        throw new InvalidOperationException($"0x{address:X8} is not a live allocation of this heap{what}.");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadAlignment(uint alignment) =>
+        throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a power of two up to 64 KiB.");
+
     private static ulong AlignUp(ulong value, uint alignment) => (value + alignment - 1) & ~(ulong)(alignment - 1);
 
     private struct Node
@@ -644,5 +953,8 @@ public sealed class TlsfHeap
         /// <summary>This block's index in <c>_regionTails</c>, so replacing a tail needs no search; only meaningful on a tail.</summary>
         public int TailOfRegion;
         public bool IsFree;
+
+        /// <summary>Freed but kept on a quick list: neither live nor in the free lists, still in the address index.</summary>
+        public bool IsCached;
     }
 }

@@ -6,7 +6,8 @@ namespace WasmMarshal.Allocation.Algorithms;
 /// Finds the used block that starts at an address, for <see cref="TlsfHeap"/>: a two-level page table with one slot per
 /// granule, so a lookup is two array loads and no hashing. A page (64 KiB of address space, the WebAssembly page size)
 /// gets its 32 KiB slot array the first time a used block starts in it and keeps it, so allocation churn never
-/// reallocates; the page directory covers addresses up to the highest region end.
+/// reallocates; the page directory covers addresses up to the highest region end. Blocks freed onto the heap's quick
+/// lists stay indexed (the heap tells them from live ones by their node), so a cached pair writes no slot.
 /// </summary>
 internal sealed class UsedBlockIndex
 {
@@ -35,8 +36,14 @@ internal sealed class UsedBlockIndex
     /// <summary>Records that the used block <paramref name="node"/> starts at <paramref name="address"/>.</summary>
     public void Add(uint address, int node)
     {
-        ref int[]? page = ref _pages[address >> PageShift];
-        page ??= new int[SlotsPerPage];
+        // Read the page, not a ref to its slot: a ref into an array of arrays costs a covariance check on every call.
+        int[]? page = _pages[address >> PageShift];
+        if (page is null)
+        {
+            page = new int[SlotsPerPage];
+            _pages[address >> PageShift] = page;
+        }
+
         page[(address & OffsetMask) >> GranuleShift] = node + 1;
         _count++;
     }
@@ -55,17 +62,11 @@ internal sealed class UsedBlockIndex
         return page is null ? -1 : page[(address & OffsetMask) >> GranuleShift] - 1;
     }
 
-    /// <summary>Forgets the used block starting at <paramref name="address"/>; returns its node, or -1 when none starts there.</summary>
-    public int Remove(uint address)
+    /// <summary>Forgets the used block starting at <paramref name="address"/>, which <see cref="Find"/> has found.</summary>
+    public void Clear(uint address)
     {
-        int node = Find(address);
-        if (node >= 0)
-        {
-            _pages[address >> PageShift]![(address & OffsetMask) >> GranuleShift] = 0;
-            _count--;
-        }
-
-        return node;
+        _pages[address >> PageShift]![(address & OffsetMask) >> GranuleShift] = 0;
+        _count--;
     }
 
     /// <summary>Counts the occupied slots by scanning every page, to check <see cref="Count"/>. O(pages); for validation.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using WasmMarshal.Allocation;
 using WasmMarshal.Allocation.Algorithms;
 using WasmMarshal.Allocators.Regions;
@@ -50,6 +51,16 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics, IMa
             return address;
         }
 
+        return AllocateAfterGrowing(size, alignment);
+    }
+
+    /// <summary>
+    /// Obtains a region large enough for the request and allocates from it. Kept out of <see cref="Allocate(uint, uint)"/>
+    /// so that the per-call path carries none of the message formatting (whose stack buffer would be zeroed per call).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private uint AllocateAfterGrowing(uint size, uint alignment)
+    {
         ulong need = (ulong)Math.Max(size, 1u) + alignment + TlsfHeap.Granularity * 2;
         if (need > int.MaxValue)
         {
@@ -69,7 +80,7 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics, IMa
 
         _heap.AddRegion(start, length);
         _regions.Add((start, length));
-        if (!_heap.TryAllocate(size, Math.Max(alignment, 1u), out address))
+        if (!_heap.TryAllocate(size, Math.Max(alignment, 1u), out uint address))
         {
             throw new GuestAllocationException(Name, size, alignment, "the new region was still too small");
         }
