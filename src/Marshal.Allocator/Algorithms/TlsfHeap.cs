@@ -285,10 +285,23 @@ public sealed class TlsfHeap
     /// <exception cref="InvalidOperationException">The address is not a live allocation (double or foreign free).</exception>
     public void Free(uint address)
     {
+        if (!TryFree(address))
+        {
+            ThrowNotLive(address, " (double free or foreign pointer)");
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Free"/> that returns false, changing nothing, when <paramref name="address"/> is not a live allocation:
+    /// for callers that must not throw on their cleanup path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryFree(uint address)
+    {
         int node = _usedByAddress.Find(address);
         if (node == None || _nodes[node].IsCached)
         {
-            ThrowNotLive(address, " (double free or foreign pointer)");
+            return false;
         }
 
         ref Node block = ref _nodes[node];
@@ -308,12 +321,13 @@ public sealed class TlsfHeap
                 head = node;
                 depth++;
                 _cachedCount++;
-                return;
+                return true;
             }
         }
 
         _usedByAddress.Clear(address);
         ReleaseToFreeLists(node);
+        return true;
     }
 
     /// <summary>Marks a block that is out of the address index free and coalesces it with its free neighbours.</summary>

@@ -55,6 +55,29 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics, IMa
     }
 
     /// <summary>
+    /// Implemented here rather than inherited from the interface's default, so that a stub's frame calls it directly
+    /// and inlines the common case. A failure names <paramref name="method"/> and <paramref name="parameter"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint Allocate(uint size, uint alignment, string method, string parameter) =>
+        alignment <= TlsfHeap.MaxAlignment && _heap.TryAllocate(size, Math.Max(alignment, 1u), out uint address)
+            ? address
+            : AllocateSlow(size, alignment, method, parameter);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private uint AllocateSlow(uint size, uint alignment, string method, string parameter)
+    {
+        try
+        {
+            return Allocate(size, alignment);
+        }
+        catch (GuestAllocationException e) when (e.Method is null)
+        {
+            throw e.For(method, parameter);
+        }
+    }
+
+    /// <summary>
     /// Obtains a region large enough for the request and allocates from it. Kept out of <see cref="Allocate(uint, uint)"/>
     /// so that the per-call path carries none of the message formatting (whose stack buffer would be zeroed per call).
     /// </summary>
@@ -87,6 +110,13 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics, IMa
 
         return address;
     }
+
+    /// <summary>
+    /// <see cref="Free"/> that returns false instead of throwing for an address that is not a live block: a stub's
+    /// frame releases its own buffers through it without an exception handler.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryFree(uint address) => address == 0 || _heap.TryFree(address);
 
     /// <inheritdoc />
     public void Free(uint address, uint size, uint alignment)

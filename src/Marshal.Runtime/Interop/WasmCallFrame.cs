@@ -56,8 +56,9 @@ public ref partial struct WasmCallFrame
         {
             _scope = arena.EnterScope(); // a counter and a mark: cannot throw, so no handler here and the stub inlines this
         }
-        else if (context.Scratch is { } scratch)
+        else if (context.Scratch is { } scratch && context.HostHeap is null)
         {
+            // (The host heap's scope is the interface's default, which does nothing: HostHeapScopeTests.)
             _scope = EnterScope(guest, scratch);
         }
 
@@ -310,6 +311,15 @@ public ref partial struct WasmCallFrame
                 _count = 0;
             }
         }
+        else if (_context.HostHeap is { } hostHeap && !_holdsGuestBuffers)
+        {
+            // The host heap's common case: its own buffers back to it without a handler; what it refuses (which only
+            // a heap corrupted from outside could) goes through Release, which reports it.
+            if (_count != 0 && !TryFreeAll(hostHeap))
+            {
+                failures = Release();
+            }
+        }
         else if (_count != 0 || _context.Scratch is not null)
         {
             failures = Release();
@@ -332,6 +342,27 @@ public ref partial struct WasmCallFrame
 
             _failure.Data[WasmCleanupException.DataKey] = failures.ToArray();
         }
+    }
+
+    /// <summary>
+    /// Frees this call's buffers into the host heap, last first, and pops them; stops at the first one the heap refuses,
+    /// leaving it and those below it to <see cref="Release"/>.
+    /// </summary>
+    private bool TryFreeAll(Allocators.HostHeapAllocator hostHeap)
+    {
+        var buffers = _buffers!;
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            if (!hostHeap.TryFree(buffers[_first + i].Address))
+            {
+                _count = i + 1;
+                return false;
+            }
+        }
+
+        buffers.PopTo(_first);
+        _count = 0;
+        return true;
     }
 
     private List<Exception>? Release()
@@ -410,8 +441,8 @@ public ref partial struct WasmCallFrame
     private uint AllocateScratch(uint size, uint alignment, string parameter)
     {
         // The arena by its class, so that its bump is inlined whatever other allocators this stub's call site has seen.
-        uint address = _context.Arena is { } arena
-            ? arena.Allocate(size, alignment, _method, parameter)
+        uint address = _context.Arena is { } arena ? arena.Allocate(size, alignment, _method, parameter)
+            : _context.HostHeap is { } hostHeap ? hostHeap.Allocate(size, alignment, _method, parameter)
             : Scratch.Allocate(size, alignment, _method, parameter);
         Record(address, size, alignment, guestOwned: false, parameter);
         return address;

@@ -20,6 +20,7 @@ public sealed class WasmImportContext
         Scratch = scratch;
         GuestHeap = guestHeap;
         Arena = scratch as Allocators.ArenaAllocator;
+        HostHeap = scratch as Allocators.HostHeapAllocator;
     }
 
     /// <summary>The guest.</summary>
@@ -34,6 +35,12 @@ public sealed class WasmImportContext
     /// inline. Null for any other allocator, wrappers included.
     /// </summary>
     internal Allocators.ArenaAllocator? Arena { get; }
+
+    /// <summary>
+    /// <see cref="Scratch"/> when it is the host heap itself (not a wrapper): a frame allocates and frees through it
+    /// directly, and skips its scope, which is the interface's default and does nothing. Null otherwise.
+    /// </summary>
+    internal Allocators.HostHeapAllocator? HostHeap { get; }
 
     /// <summary>The heap that frees the strings and arrays the guest returns; null for interfaces that return none.</summary>
     public IGuestAllocator? GuestHeap { get; }

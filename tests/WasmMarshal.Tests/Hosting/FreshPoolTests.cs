@@ -98,7 +98,9 @@ public sealed class FreshPoolTests
         }
 
         Assert.Equal(0, pool.MadeOnRent);
-        WaitUntil(() => pool.Count == 3); // the 20 returned instances were disposed, 3 ready ones remain
+        // The 20 returned instances were disposed and 3 ready ones remain. (Count alone can read 3 too early: two
+        // ready ones and the last returned one, not yet disposed, before the worker has made the 23rd.)
+        WaitUntil(() => pool.Count == 3 && pool.IdleCount == 3);
         Assert.Equal(23, pool.Created);
         module.Dispose();
     }

@@ -18,6 +18,9 @@ public class RecordingHost : IHostServices
 
     public Vec3 OriginValue { get; set; } = new(1.5f, -2.25f, 1e9f);
 
+    /// <summary>Runs inside <see cref="Log"/> before it records the message.</summary>
+    public Action<string>? OnLog { get; set; }
+
     /// <summary>Runs inside <see cref="Fill"/> before filling, for re-entrancy tests.</summary>
     public Action? BeforeFill { get; set; }
 
@@ -34,7 +37,11 @@ public class RecordingHost : IHostServices
     public ushort EchoU16(ushort x) => Record(x, (ushort)~x);
     public Color EchoColor(Color x) => Record(x, x == Color.Blue ? Color.Red : x + 1);
     public void Notify(int code) => Received.Add(code);
-    public void Log(string message) => Logs.Add(message);
+    public void Log(string message)
+    {
+        OnLog?.Invoke(message);
+        Logs.Add(message);
+    }
     public void LogUtf16(string message) => Logs.Add(message);
     public void LogLatin1(string message) => Logs.Add(message);
     public void LogCstr(string? message) => Logs.Add(message);
