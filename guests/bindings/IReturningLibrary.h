@@ -18,6 +18,14 @@ const char *print(int32_t mode);
 __attribute__((export_name("load")))
 uint8_t *load(const uint8_t *buf, int32_t len, int32_t *length);
 
+/* IReturningLibrary.LoadEcho: pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free */
+__attribute__((export_name("load_echo")))
+uint8_t *load_echo(const uint8_t *buf, int32_t len, int32_t *length);
+
+/* IReturningLibrary.LoadFrom: pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free */
+__attribute__((export_name("load_from")))
+uint8_t *load_from(const uint8_t *buf, int32_t len, int32_t *length);
+
 /* IReturningLibrary.Digest: pointer arguments are host buffers, valid during the call only; input holds exactly 4 elements; output holds exactly 16 elements */
 __attribute__((export_name("digest")))
 void digest(const uint8_t *input, uint8_t *output);

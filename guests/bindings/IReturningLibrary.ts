@@ -9,6 +9,14 @@ export type PrintExport = (mode: i32) => usize;
 // export function load(buf: usize, len: i32, length: usize): usize
 export type LoadExport = (buf: usize, len: i32, length: usize) => usize;
 
+// IReturningLibrary.LoadEcho: pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free
+// export function load_echo(buf: usize, len: i32, length: usize): usize
+export type LoadEchoExport = (buf: usize, len: i32, length: usize) => usize;
+
+// IReturningLibrary.LoadFrom: pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free
+// export function load_from(buf: usize, len: i32, length: usize): usize
+export type LoadFromExport = (buf: usize, len: i32, length: usize) => usize;
+
 // IReturningLibrary.Digest: pointer arguments are host buffers, valid during the call only; input holds exactly 4 elements; output holds exactly 16 elements
 // export function digest(input: usize, output: usize): void
 export type DigestExport = (input: usize, output: usize) => void;
@@ -23,18 +31,22 @@ export type LastFreedExport = () => i32;
 
 // Checks every export against the C# interface at compile time: call it once at the top level of the guest's
 // entry file with the exported functions, and asc rejects any whose parameters or result differ:
-//   checkIReturningLibraryExports(print, load_, digest, free_count, last_freed);
+//   checkIReturningLibraryExports(print, load_, load_echo, load_from, digest, free_count, last_freed);
 // @ts-ignore: decorator
 @inline
-export function checkIReturningLibraryExports<T0, T1, T2, T3, T4>(print: T0, load_: T1, digest: T2, free_count: T3, last_freed: T4): void {
+export function checkIReturningLibraryExports<T0, T1, T2, T3, T4, T5, T6>(print: T0, load_: T1, load_echo: T2, load_from: T3, digest: T4, free_count: T5, last_freed: T6): void {
   const expected0: PrintExport = print;
   const actual0: T0 = changetype<PrintExport>(0);
   const expected1: LoadExport = load_;
   const actual1: T1 = changetype<LoadExport>(0);
-  const expected2: DigestExport = digest;
-  const actual2: T2 = changetype<DigestExport>(0);
-  const expected3: FreeCountExport = free_count;
-  const actual3: T3 = changetype<FreeCountExport>(0);
-  const expected4: LastFreedExport = last_freed;
-  const actual4: T4 = changetype<LastFreedExport>(0);
+  const expected2: LoadEchoExport = load_echo;
+  const actual2: T2 = changetype<LoadEchoExport>(0);
+  const expected3: LoadFromExport = load_from;
+  const actual3: T3 = changetype<LoadFromExport>(0);
+  const expected4: DigestExport = digest;
+  const actual4: T4 = changetype<DigestExport>(0);
+  const expected5: FreeCountExport = free_count;
+  const actual5: T5 = changetype<FreeCountExport>(0);
+  const expected6: LastFreedExport = last_freed;
+  const actual6: T6 = changetype<LastFreedExport>(0);
 }

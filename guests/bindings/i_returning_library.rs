@@ -41,6 +41,12 @@ pub type PrintFn = unsafe extern "C" fn(mode: i32) -> *const u8;
 /// `load` (IReturningLibrary.Load): pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free.
 pub type LoadFn = unsafe extern "C" fn(buf: *const u8, len: i32, length: *mut i32) -> *mut u8;
 
+/// `load_echo` (IReturningLibrary.LoadEcho): pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free.
+pub type LoadEchoFn = unsafe extern "C" fn(buf: *const u8, len: i32, length: *mut i32) -> *mut u8;
+
+/// `load_from` (IReturningLibrary.LoadFrom): pointer arguments are host buffers, valid during the call only; buf holds len elements; store the element count of the result in *length; the host copies the result, then frees it with lib_free.
+pub type LoadFromFn = unsafe extern "C" fn(buf: *const u8, len: i32, length: *mut i32) -> *mut u8;
+
 /// `digest` (IReturningLibrary.Digest): pointer arguments are host buffers, valid during the call only; input holds exactly 4 elements; output holds exactly 16 elements.
 pub type DigestFn = unsafe extern "C" fn(input: *const u8, output: *mut u8);
 

@@ -1,4 +1,5 @@
 using System;
+using WasmMarshal.Allocation;
 using WasmMarshal.Marshalling;
 
 namespace WasmMarshal.Interop;
@@ -107,6 +108,13 @@ public ref partial struct WasmCallFrame
             {
                 throw Returned(address, $"lies inside the buffer the host passed for {Describe(buffer.Parameter)} (0x{buffer.Address:X8}, {buffer.Size} bytes): a result must be new memory from the guest's heap");
             }
+        }
+
+        // Memory the host's allocator manages (an arena's chunks, the host heap's regions: this call's buffers and any
+        // other) is no library allocator's to free.
+        if (_context.Scratch is IManagesGuestMemory scratch && scratch.Manages(address, 1))
+        {
+            throw Returned(address, $"lies inside memory that the host's {_context.Scratch.Name} manages, which {owner.Export} does not own");
         }
 
         if (address < _context.HeapFloor)

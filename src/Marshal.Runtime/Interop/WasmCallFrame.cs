@@ -440,10 +440,13 @@ public ref partial struct WasmCallFrame
 
     private uint AllocateScratch(uint size, uint alignment, string parameter)
     {
-        // The arena by its class, so that its bump is inlined whatever other allocators this stub's call site has seen.
+        // The arena and the host heap by their classes, so that the common case is inlined whatever other allocators
+        // this stub's call site has seen.
         uint address = _context.Arena is { } arena ? arena.Allocate(size, alignment, _method, parameter)
             : _context.HostHeap is { } hostHeap ? hostHeap.Allocate(size, alignment, _method, parameter)
             : Scratch.Allocate(size, alignment, _method, parameter);
+
+        // Recorded even for the arena, which frees in bulk: a result that aliases it must be reported by parameter.
         Record(address, size, alignment, guestOwned: false, parameter);
         return address;
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using Wasmtime;
+using WasmMarshal.Allocators;
 using WasmMarshal.Tests.Support;
 using Xunit;
 
@@ -21,6 +22,14 @@ public partial interface IReturningLibrary
     [WasmName("load")]
     [return: WasmCount(nameof(length)), WasmFree("lib_free")]
     byte[]? Load([WasmCount(nameof(len))] ReadOnlySpan<byte> buf, int len, out int length);
+
+    [WasmName("load_echo")]
+    [return: WasmCount(nameof(length)), WasmFree("lib_free")]
+    byte[]? LoadEcho([WasmCount(nameof(len))] ReadOnlySpan<byte> buf, int len, out int length);
+
+    [WasmName("load_from")]
+    [return: WasmCount(nameof(length)), WasmFree("lib_free")]
+    byte[]? LoadFrom([WasmCount(nameof(len))] ReadOnlySpan<byte> buf, int len, out int length);
 
     [WasmName("digest")]
     void Digest([WasmFixedLength(4)] ReadOnlySpan<byte> input, [WasmFixedLength(16)] Span<byte> output);
@@ -91,6 +100,14 @@ public sealed class ReturnedBufferGuardTests
           (func (export "load") (param $buf i32) (param $len i32) (param $length i32) (result i32)
             (i32.store (local.get $length) (i32.load (local.get $buf)))
             (i32.const 2048))
+          ;; a hostile load: hands back the host's own argument buffer as its result
+          (func (export "load_echo") (param $buf i32) (param $len i32) (param $length i32) (result i32)
+            (i32.store (local.get $length) (local.get $len))
+            (local.get $buf))
+          ;; another: hands back the address the caller wrote in the first 4 bytes of buf, 4 bytes long
+          (func (export "load_from") (param $buf i32) (param $len i32) (param $length i32) (result i32)
+            (i32.store (local.get $length) (i32.const 4))
+            (i32.load (local.get $buf)))
           (func (export "digest") (param $in i32) (param $out i32) (local $i i32)
             (loop $next
               (i32.store8 (i32.add (local.get $out) (local.get $i))
@@ -105,6 +122,49 @@ public sealed class ReturnedBufferGuardTests
     {
         var guest = WasmGuest.Builder(TestGuests.MovingEngine, s_module.Value).Instantiate();
         return (guest, guest.Import<IReturningLibrary>());
+    }
+
+    [Theory]
+    [InlineData("guest malloc")]
+    [InlineData("host heap")]
+    [InlineData("arena")]
+    public void A_result_that_is_the_hosts_own_argument_buffer_is_refused_and_not_freed(string scratch)
+    {
+        var builder = WasmGuest.Builder(TestGuests.MovingEngine, s_module.Value);
+        builder = scratch switch
+        {
+            "host heap" => builder.WithAllocator(GuestAllocatorSource.HostHeap(HostHeapRegion.GuestBlocks, 4096)),
+            "arena" => builder.WithAllocator(GuestAllocatorSource.Arena(HostHeapRegion.GuestBlocks, 4096)),
+            _ => builder,
+        };
+        using var guest = builder.Instantiate();
+        var library = guest.Import<IReturningLibrary>();
+
+        var error = Assert.Throws<WasmGuestDataException>(() => library.LoadEcho([1, 2, 3, 4, 5, 6, 7, 8], 8, out _));
+
+        Assert.Equal("IReturningLibrary.LoadEcho", error.Method);
+        Assert.Equal("return", error.Parameter);
+        Assert.Contains("it is not freed", error.Message);
+        Assert.Equal(0, library.FreeCount());
+    }
+
+    [Fact]
+    public void A_result_inside_other_memory_the_host_heap_manages_is_refused_and_not_freed()
+    {
+        using var guest = WasmGuest.Builder(TestGuests.MovingEngine, s_module.Value)
+            .WithAllocator(GuestAllocatorSource.HostHeap(HostHeapRegion.GuestBlocks, 4096))
+            .Instantiate();
+        var library = guest.Import<IReturningLibrary>();
+        var heap = Assert.IsType<HostHeapAllocator>(guest.Allocator);
+        uint hostsOwn = heap.Allocate(64, 8); // host memory, not this call's buffer: no record of the call covers it
+
+        var error = Assert.Throws<WasmGuestDataException>(() => library.LoadFrom(BitConverter.GetBytes(hostsOwn), 4, out _));
+
+        Assert.Equal("return", error.Parameter);
+        Assert.Contains("host heap", error.Message);
+        Assert.Contains("it is not freed", error.Message);
+        Assert.Equal(0, library.FreeCount());
+        Assert.True(heap.Heap.TryGetBlockSize(hostsOwn, out _));
     }
 
     [Fact]
