@@ -58,7 +58,7 @@ public ref partial struct WasmCallFrame
         }
         else if (context.Scratch is { } scratch && context.HostHeap is null)
         {
-            // (The host heap's scope is the interface's default, which does nothing: HostHeapScopeTests.)
+            // (Not the host heap: its scope is the interface's default, which does nothing; HostHeapFramePathTests checks.)
             _scope = EnterScope(guest, scratch);
         }
 
@@ -385,7 +385,10 @@ public ref partial struct WasmCallFrame
                 }
             }
 
-            _context.Scratch?.ExitScope(_scope);
+            if (_context.HostHeap is null)
+            {
+                _context.Scratch?.ExitScope(_scope); // (the host heap's scope was never entered: see the constructor)
+            }
         }
         catch (Exception other)
         {
