@@ -54,19 +54,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public uint Allocate(uint size, uint alignment, string method, string parameter) =>
-        TryBumpCurrentChunk(size, alignment, out uint address) ? address : AllocateSlow(size, alignment, method, parameter);
-
-    private uint AllocateSlow(uint size, uint alignment, string method, string parameter)
-    {
-        try
-        {
-            return AllocateSlow(size, alignment);
-        }
-        catch (GuestAllocationException e) when (e.Method is null)
-        {
-            throw e.For(method, parameter);
-        }
-    }
+        TryBumpCurrentChunk(size, alignment, out uint address) ? address : StubAllocation.AllocateNamingFailures(this, size, alignment, method, parameter);
 
     /// <summary>The common case, a bump in the current chunk, tried first and without the chunk list.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -152,7 +140,8 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     {
         if (!TryExitScopeInOneChunk(scope))
         {
-            ExitScopeAcrossChunks((int)((scope.Mark >> 32) & 0x7FFF_FFFF), (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32));
+            (int chunk, ulong top) = Decode(scope);
+            ExitScopeAcrossChunks(chunk, top);
         }
     }
 
@@ -163,8 +152,7 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryExitScopeInOneChunk(AllocationScope scope)
     {
-        int chunk = (int)((scope.Mark >> 32) & 0x7FFF_FFFF);
-        ulong top = (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32);
+        (int chunk, ulong top) = Decode(scope);
         if (_depth != 0 && chunk == _current && top != 0 && _currentChunk is { } current && current.TryReset(top))
         {
             if (--_depth == 0)
@@ -177,6 +165,11 @@ public sealed class ArenaAllocator : IGuestAllocator, IReportsStatistics, IManag
 
         return false;
     }
+
+    /// <summary>The chunk index and top that <see cref="EnterScope"/> packed into the scope's mark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int Chunk, ulong Top) Decode(AllocationScope scope) =>
+        ((int)((scope.Mark >> 32) & 0x7FFF_FFFF), (scope.Mark & 0xFFFF_FFFF) | ((scope.Mark >> 63) << 32));
 
     private void ExitScopeAcrossChunks(int chunk, ulong top)
     {

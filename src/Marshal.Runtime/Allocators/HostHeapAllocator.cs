@@ -62,20 +62,7 @@ public sealed class HostHeapAllocator : IGuestAllocator, IReportsStatistics, IMa
     public uint Allocate(uint size, uint alignment, string method, string parameter) =>
         alignment <= TlsfHeap.MaxAlignment && _heap.TryAllocate(size, Math.Max(alignment, 1u), out uint address)
             ? address
-            : AllocateSlow(size, alignment, method, parameter);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private uint AllocateSlow(uint size, uint alignment, string method, string parameter)
-    {
-        try
-        {
-            return Allocate(size, alignment);
-        }
-        catch (GuestAllocationException e) when (e.Method is null)
-        {
-            throw e.For(method, parameter);
-        }
-    }
+            : StubAllocation.AllocateNamingFailures(this, size, alignment, method, parameter);
 
     /// <summary>
     /// Obtains a region large enough for the request and allocates from it. Kept out of <see cref="Allocate(uint, uint)"/>

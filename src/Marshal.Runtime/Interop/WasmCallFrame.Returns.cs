@@ -103,7 +103,7 @@ public ref partial struct WasmCallFrame
 
         for (int i = 0; i < _count; i++)
         {
-            CallBuffers.Record buffer = At(i);
+            ref readonly CallBuffers.Record buffer = ref At(i);
             if (!buffer.GuestOwned && address >= buffer.Address && address < (ulong)buffer.Address + Math.Max(buffer.Size, 1u))
             {
                 throw Returned(address, $"lies inside the buffer the host passed for {Describe(buffer.Parameter)} (0x{buffer.Address:X8}, {buffer.Size} bytes): a result must be new memory from the guest's heap");

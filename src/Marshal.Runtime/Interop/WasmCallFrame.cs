@@ -465,7 +465,7 @@ public ref partial struct WasmCallFrame
         ulong end = (ulong)address + length;
         for (int i = 0; i < _count; i++)
         {
-            CallBuffers.Record buffer = At(i);
+            ref readonly CallBuffers.Record buffer = ref At(i);
             if (!buffer.GuestOwned && address < (ulong)buffer.Address + Math.Max(buffer.Size, 1u) && end > buffer.Address)
             {
                 throw Returned(address, $"lies inside the buffer the host passed for {Describe(buffer.Parameter)} (0x{buffer.Address:X8}, {buffer.Size} bytes): a result must be new memory from the guest's heap");
@@ -528,5 +528,5 @@ public ref partial struct WasmCallFrame
         return buffers;
     }
 
-    private readonly CallBuffers.Record At(int index) => _buffers![_first + index];
+    private readonly ref CallBuffers.Record At(int index) => ref _buffers![_first + index];
 }
